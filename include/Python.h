@@ -1,0 +1,44 @@
+/* libpycapi: the CPython 3.11 C API. Include this first, as with CPython. */
+#ifndef Py_PYTHON_H
+#define Py_PYTHON_H
+
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define LIBPYCAPI 1
+
+#include "patchlevel.h"
+#include "pyport.h"
+#include "pymacro.h"
+#include "pymath.h"
+#include "pymem.h"
+#include "object.h"
+#include "objimpl.h"
+#include "typeslots.h"
+#include "methodobject.h"
+#include "descrobject.h"
+#include "longobject.h"
+#include "boolobject.h"
+#include "floatobject.h"
+#include "unicodeobject.h"
+#include "bytesobject.h"
+#include "tupleobject.h"
+#include "listobject.h"
+#include "dictobject.h"
+#include "moduleobject.h"
+#include "pyerrors.h"
+#include "pystate.h"
+#include "modsupport.h"
+#include "abstract.h"
+#include "import.h"
+#include "ceval.h"
+#include "pylifecycle.h"
+#include "sysmodule.h"
+
+#endif

@@ -1,0 +1,20 @@
+/* Starting and stopping the runtime. */
+#ifndef Py_PYLIFECYCLE_H
+#define Py_PYLIFECYCLE_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+PyAPI_FUNC(void) Py_Initialize(void);
+PyAPI_FUNC(void) Py_InitializeEx(int initsigs);
+PyAPI_FUNC(void) Py_Finalize(void);
+PyAPI_FUNC(int) Py_FinalizeEx(void);
+PyAPI_FUNC(int) Py_IsInitialized(void);
+PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
+PyAPI_FUNC(void) _Py_NO_RETURN Py_Exit(int status);
+PyAPI_FUNC(void) _Py_NO_RETURN Py_FatalError(const char *message);
+PyAPI_FUNC(const char *) Py_GetVersion(void);
+PyAPI_FUNC(const char *) Py_GetPlatform(void);
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,426 @@
+using System.Runtime.InteropServices;
+using PyCApi.Runtime;
+
+namespace PyCApi.Objects;
+
+/// <summary>An exception instance: args plus the fields CPython's exception structs add
+/// for some classes (ImportError.name, OSError.errno, UnicodeError.start, ...).</summary>
+internal sealed class PyBaseException : PyObject
+{
+    internal PyTuple Args;
+    internal PyObject? Traceback, Cause, Context;
+    internal bool SuppressContext;
+    internal readonly Dictionary<string, PyObject> Fields = new();
+    private PyDict? dict;
+
+    private PyBaseException(PyType type, PyTuple args) : base(type) => Args = args;
+
+    internal override PyDict? Dict => dict ??= new PyDict();
+
+    private bool Is(string builtinClass) => Type.IsSubtypeOf(BuiltinTypes.Get(builtinClass));
+
+    /// <summary>BaseException.__new__ + __init__ with the per-class initialisation.</summary>
+    internal static PyBaseException Create(PyType type, PyObject[] args, PyDict? kwargs = null)
+    {
+        var exc = new PyBaseException(type, PyTuple.Create(args));
+        exc.Initialize(args, kwargs);
+        return exc;
+    }
+
+    private void Initialize(PyObject[] args, PyDict? kwargs)
+    {
+        bool acceptsKeywords = Is("ImportError");
+        if (kwargs is not null && kwargs.Count > 0 && !acceptsKeywords)
+        {
+            throw new PythonException(PyExc.TypeError, $"{Type.ShortName}() takes no keyword arguments");
+        }
+        PyObject At(int i) => i < args.Length ? args[i] : PyNone.Instance;
+        if (Is("ImportError"))
+        {
+            Fields["msg"] = args.Length == 1 ? args[0] : PyNone.Instance;
+            Fields["name"] = kwargs?.GetItem(new PyStr("name")) ?? PyNone.Instance;
+            Fields["path"] = kwargs?.GetItem(new PyStr("path")) ?? PyNone.Instance;
+        }
+        else if (Is("StopIteration"))
+        {
+            Fields["value"] = At(0);
+        }
+        else if (Is("SystemExit"))
+        {
+            Fields["code"] = args.Length switch { 0 => PyNone.Instance, 1 => args[0], _ => Args };
+        }
+        else if (Is("UnicodeError") && args.Length == 5 && !ReferenceEquals(Type, BuiltinTypes.Get("UnicodeError")))
+        {
+            (Fields["encoding"], Fields["object"], Fields["start"], Fields["end"], Fields["reason"]) =
+                (args[0], args[1], args[2], args[3], args[4]);
+        }
+        else if (Is("OSError"))
+        {
+            foreach (var f in new[] { "errno", "strerror", "filename", "filename2" })
+            {
+                Fields[f] = PyNone.Instance;
+            }
+            if (args.Length is >= 2 and <= 5)
+            {
+                Fields["errno"] = args[0];
+                Fields["strerror"] = args[1];
+                if (args.Length >= 3)
+                {
+                    Fields["filename"] = args[2];
+                    Args = PyTuple.Create([args[0], args[1]]);
+                }
+                if (args.Length >= 5)
+                {
+                    Fields["filename2"] = args[4];
+                }
+            }
+        }
+        else if (Is("AttributeError") || Is("NameError"))
+        {
+            Fields["name"] = PyNone.Instance;
+            if (Is("AttributeError"))
+            {
+                Fields["obj"] = PyNone.Instance;
+            }
+        }
+    }
+
+    /// <summary>PyErr_NormalizeException's rule: the instance itself, or type(*args).</summary>
+    internal static PyBaseException Normalize(PyObject type, PyObject? value)
+    {
+        if (value is PyBaseException e && e.Type.IsSubtypeOf((PyType)type))
+        {
+            return e;
+        }
+        var args = value switch
+        {
+            null or PyNone => PyTuple.Empty,
+            PyTuple t => t,
+            _ => PyTuple.Create([value]),
+        };
+        return Abstract.Call(type, args, null) as PyBaseException
+            ?? throw new PythonException(PyExc.TypeError,
+                $"calling {type.ReprString()} should have returned an instance of BaseException, not {value?.Type.Name}");
+    }
+
+    internal override unsafe nint CreateNative()
+    {
+        nint p = ObjectSpace.AllocateObject((nuint)Math.Max(Type.BasicSize, sizeof(PyBaseExceptionLayout)), Type);
+        var l = (PyBaseExceptionLayout*)p;
+        l->args = ObjectSpace.ToNative(Args);
+        return p;
+    }
+
+    private string ArgsStr() => Args.Count switch
+    {
+        0 => "",
+        1 => Args[0].StrString(),
+        _ => Args.StrString(),
+    };
+
+    internal override PyStr Str()
+    {
+        if (Is("KeyError") && Args.Count == 1)
+        {
+            return Args[0].Repr();
+        }
+        if (Is("ImportError") && Fields["msg"] is PyStr msg)
+        {
+            return msg;
+        }
+        if (Is("UnicodeDecodeError") && Fields.ContainsKey("start"))
+        {
+            long start = (long)((PyInt)Fields["start"]).Value, end = (long)((PyInt)Fields["end"]).Value;
+            string enc = Fields["encoding"].StrString(), reason = Fields["reason"].StrString();
+            if (end == start + 1 && Fields["object"] is PyBytes b && start < b.Value.Length)
+            {
+                return new PyStr($"'{enc}' codec can't decode byte 0x{b.Value[start]:x2} in position {start}: {reason}");
+            }
+            return new PyStr($"'{enc}' codec can't decode bytes in position {start}-{end - 1}: {reason}");
+        }
+        if (Is("UnicodeEncodeError") && Fields.ContainsKey("start"))
+        {
+            long start = (long)((PyInt)Fields["start"]).Value, end = (long)((PyInt)Fields["end"]).Value;
+            string enc = Fields["encoding"].StrString(), reason = Fields["reason"].StrString();
+            if (end == start + 1 && Fields["object"] is PyStr s)
+            {
+                int cp = PyStr.CodePoints(s.Value)[start];
+                string ch = cp <= 0xff ? $"\\x{cp:x2}" : cp <= 0xffff ? $"\\u{cp:x4}" : $"\\U{cp:x8}";
+                return new PyStr($"'{enc}' codec can't encode character '{ch}' in position {start}: {reason}");
+            }
+            return new PyStr($"'{enc}' codec can't encode characters in position {start}-{end - 1}: {reason}");
+        }
+        if (Is("OSError") && Fields["errno"] is not PyNone && Fields["strerror"] is not PyNone)
+        {
+            string head = $"[Errno {Fields["errno"].StrString()}] {Fields["strerror"].StrString()}";
+            return new PyStr(Fields["filename"] is PyNone ? head : $"{head}: {Fields["filename"].ReprString()}");
+        }
+        return new PyStr(ArgsStr());
+    }
+
+    internal override PyStr Repr() => new(Args.Count == 1
+        ? $"{Type.ShortName}({Args[0].ReprString()})"
+        : $"{Type.ShortName}{Args.ReprString()}");
+
+    internal override PyObject GetAttr(PyStr name)
+    {
+        switch (name.Value)
+        {
+            case "args": return Args;
+            case "__traceback__": return Traceback ?? PyNone.Instance;
+            case "__cause__": return Cause ?? PyNone.Instance;
+            case "__context__": return Context ?? PyNone.Instance;
+            case "__suppress_context__": return PyBool.Of(SuppressContext);
+            case "__dict__": return Dict!;
+        }
+        return Fields.TryGetValue(name.Value, out var v) ? v : base.GetAttr(name);
+    }
+
+    internal override void SetAttr(PyStr name, PyObject? value)
+    {
+        switch (name.Value)
+        {
+            case "args":
+                Args = value is PyTuple t ? t : PyTuple.Create(value is null ? [] : [value]);
+                return;
+            case "__cause__":
+                Cause = value is PyNone ? null : value;
+                SuppressContext = true;
+                return;
+            case "__context__":
+                Context = value is PyNone ? null : value;
+                return;
+        }
+        if (Fields.ContainsKey(name.Value) && value is not null)
+        {
+            Fields[name.Value] = value;
+            return;
+        }
+        base.SetAttr(name, value);
+    }
+
+    /// <summary>The type of a new exception class: a heap type subclassing its base.</summary>
+    internal static PyType NewClass(string qualifiedName, PyType @base, PyDict? dict)
+    {
+        int dot = qualifiedName.LastIndexOf('.');
+        if (dot < 0)
+        {
+            throw new PythonException(PyExc.SystemError, "PyErr_NewException: name must be module.class");
+        }
+        var type = new PyType(qualifiedName[(dot + 1)..], @base, @base.BasicSize,
+            (@base.Flags & ~(TypeFlags.Ready | (ulong)(1 << 8))) | TypeFlags.HeapType | TypeFlags.BaseType);
+        foreach (var (k, v) in dict?.Items() ?? [])
+        {
+            type.TypeDict.SetItem(k, v);
+        }
+        if (type.TypeDict.GetItem(new PyStr("__module__")) is null)
+        {
+            type.TypeDict.SetItem(new PyStr("__module__"), new PyStr(qualifiedName[..dot]));
+        }
+        return type;
+    }
+}
+
+internal static unsafe class ExceptionApi
+{
+    [CApi]
+    internal static void PyErr_NormalizeException(nint* ptype, nint* pvalue, nint* ptraceback)
+    {
+        if (*ptype == 0)
+        {
+            return;
+        }
+        var type = ObjectSpace.FromNative(*ptype);
+        if (type is not PyType t || !t.IsExceptionType)
+        {
+            return;
+        }
+        var value = ObjectSpace.FromNativeOrNull(*pvalue);
+        var exc = PyBaseException.Normalize(t, value);
+        ObjectSpace.XDecRef(*pvalue);
+        *pvalue = ObjectSpace.NewRef(exc).Address;
+        if (!ReferenceEquals(exc.Type, t))
+        {
+            ObjectSpace.DecRef(*ptype);
+            *ptype = ObjectSpace.NewRef(exc.Type).Address;
+        }
+    }
+
+    [CApi]
+    internal static NewReference PyErr_NewException(string name, BorrowedReference @base, BorrowedReference dict)
+    {
+        var b = ObjectSpace.FromNativeOrNull(@base) ?? PyExc.Exception;
+        if (b is not PyType baseType)
+        {
+            throw new PythonException(PyExc.TypeError, "PyErr_NewException: base must be a type (multiple bases are not supported yet)");
+        }
+        return ObjectSpace.NewRef(PyBaseException.NewClass(name, baseType, ObjectSpace.FromNativeOrNull(dict) as PyDict));
+    }
+
+    [CApi]
+    internal static NewReference PyErr_NewExceptionWithDoc(string name, string? doc, BorrowedReference @base, BorrowedReference dict)
+    {
+        var result = PyErr_NewException(name, @base, dict);
+        if (doc is not null)
+        {
+            ((PyType)ObjectSpace.FromNative(result.Address)).TypeDict.SetItem(new PyStr("__doc__"), new PyStr(doc));
+        }
+        return result;
+    }
+
+    private static PyBaseException Exc(BorrowedReference o) =>
+        ObjectSpace.FromNative(o) as PyBaseException ?? throw Abstract.BadInternalCall();
+
+    [CApi]
+    internal static NewReference PyException_GetTraceback(BorrowedReference exc) => ObjectSpace.NewRefOrNull(Exc(exc).Traceback);
+
+    [CApi]
+    internal static int PyException_SetTraceback(BorrowedReference exc, BorrowedReference tb)
+    {
+        Exc(exc).Traceback = ObjectSpace.FromNativeOrNull(tb) is PyNone or null ? null : ObjectSpace.FromNative(tb);
+        return 0;
+    }
+
+    [CApi]
+    internal static NewReference PyException_GetCause(BorrowedReference exc) => ObjectSpace.NewRefOrNull(Exc(exc).Cause);
+
+    /// <summary>Steals the cause, as CPython's does.</summary>
+    [CApi]
+    internal static void PyException_SetCause(BorrowedReference exc, StolenReference cause)
+    {
+        var e = Exc(exc);
+        e.Cause = cause.IsNull ? null : ObjectSpace.Steal(cause.Address);
+        e.SuppressContext = true;
+    }
+
+    [CApi]
+    internal static NewReference PyException_GetContext(BorrowedReference exc) => ObjectSpace.NewRefOrNull(Exc(exc).Context);
+
+    [CApi]
+    internal static void PyException_SetContext(BorrowedReference exc, StolenReference context) =>
+        Exc(exc).Context = context.IsNull ? null : ObjectSpace.Steal(context.Address);
+
+    [CApi]
+    internal static byte* PyExceptionClass_Name(BorrowedReference exc) => ((PyTypeObjectLayout*)exc.Address)->tp_name;
+
+    [CApi]
+    internal static void PyErr_Print() => PyErr_PrintEx(1);
+
+    /// <summary>Prints the pending exception as CPython does with no Python frames on the
+    /// stack (so no traceback), sets sys.last_*, and exits for SystemExit.</summary>
+    [CApi]
+    internal static void PyErr_PrintEx(int setSysLastVars)
+    {
+        var pending = PythonException.Fetch();
+        if (pending is null)
+        {
+            return;
+        }
+        var exc = pending.Normalize();
+        if (exc.Type.IsSubtypeOf(PyExc.SystemExit))
+        {
+            HandleSystemExit(exc);
+        }
+        if (setSysLastVars != 0)
+        {
+            Sys.Set("last_type", exc.Type);
+            Sys.Set("last_value", exc);
+            Sys.Set("last_traceback", exc.Traceback ?? PyNone.Instance);
+        }
+        Display(exc);
+    }
+
+    [CApi]
+    internal static void PyErr_Display(BorrowedReference type, BorrowedReference value, BorrowedReference traceback)
+    {
+        var v = ObjectSpace.FromNativeOrNull(value);
+        if (v is PyBaseException e)
+        {
+            Display(e);
+        }
+        else if (v is not null)
+        {
+            StdIO.WriteStderr($"TypeError: print_exception(): Exception expected for value, {v.Type.Name} found\n");
+        }
+    }
+
+    private static void Display(PyBaseException exc)
+    {
+        var seen = new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
+        var text = new System.Text.StringBuilder();
+        Format(exc, text, seen);
+        StdIO.WriteStderr(text.ToString());
+    }
+
+    private static void Format(PyBaseException exc, System.Text.StringBuilder text, HashSet<PyObject> seen)
+    {
+        seen.Add(exc);
+        if (exc.Cause is PyBaseException cause && !seen.Contains(cause))
+        {
+            Format(cause, text, seen);
+            text.Append("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+        else if (exc.Context is PyBaseException context && !exc.SuppressContext && !seen.Contains(context))
+        {
+            Format(context, text, seen);
+            text.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        string module = exc.Type.ModuleName;
+        string name = module is "builtins" or "__main__" ? exc.Type.ShortName : $"{module}.{exc.Type.ShortName}";
+        string message;
+        try
+        {
+            message = exc.StrString();
+        }
+        catch (PythonException)
+        {
+            message = "<exception str() failed>";
+        }
+        text.Append(message.Length == 0 ? name : $"{name}: {message}").Append('\n');
+    }
+
+    private static void HandleSystemExit(PyBaseException exc)
+    {
+        var code = exc.Fields.GetValueOrDefault("code") ?? PyNone.Instance;
+        int status = 0;
+        if (code is PyInt i)
+        {
+            status = (int)i.Value;
+        }
+        else if (code is not PyNone)
+        {
+            StdIO.WriteStderr(code.StrString() + "\n");
+            status = 1;
+        }
+        Lifecycle.Exit(status);
+    }
+
+    [CApi]
+    internal static void PyErr_WriteUnraisable(BorrowedReference obj)
+    {
+        var pending = PythonException.Fetch();
+        if (pending is null)
+        {
+            return;
+        }
+        var exc = pending.Normalize();
+        var where = ObjectSpace.FromNativeOrNull(obj);
+        var text = new System.Text.StringBuilder();
+        if (where is not null)
+        {
+            text.Append("Exception ignored in: ").Append(where.ReprString()).Append('\n');
+        }
+        Format(exc, text, new HashSet<PyObject>(ReferenceEqualityComparer.Instance));
+        StdIO.WriteStderr(text.ToString());
+    }
+
+    /// <summary>A warning printed as the warnings module shows one raised from C with no
+    /// Python frame ("sys:1: Category: message"); filters are not modelled yet.</summary>
+    [CApi]
+    internal static int PyErr_WarnEx(BorrowedReference category, string message, nint stackLevel)
+    {
+        var cat = ObjectSpace.FromNativeOrNull(category) as PyType ?? BuiltinTypes.Get("RuntimeWarning");
+        StdIO.WriteStderr($"sys:1: {cat.ShortName}: {message}\n");
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+using PyCApi.Runtime;
+
+namespace PyCApi.Objects;
+
+/// <summary>Starting and stopping the runtime. The object space links its static objects
+/// on first use (<see cref="Bootstrap"/>); Py_Initialize builds sys and builtins.</summary>
+internal static class Lifecycle
+{
+    internal static bool IsInitialized;
+    private static readonly List<nint> atExit = new();
+
+    internal static void Initialize()
+    {
+        if (IsInitialized)
+        {
+            return;
+        }
+        Sys.Create();
+        var builtins = new PyModule("builtins");
+        foreach (var (name, obj) in Bootstrap.BuiltinNames())
+        {
+            builtins.ModuleDict.SetItem(new PyStr(name), obj);
+        }
+        Sys.Modules.SetItem(new PyStr("builtins"), builtins);
+        IsInitialized = true;
+    }
+
+    internal static unsafe int Finalize()
+    {
+        if (!IsInitialized)
+        {
+            return 0;
+        }
+        for (int i = atExit.Count - 1; i >= 0; i--)
+        {
+            ((delegate* unmanaged<void>)atExit[i])();
+        }
+        atExit.Clear();
+        StdIO.Flush();
+        IsInitialized = false;
+        return 0;
+    }
+
+    internal static void Exit(int status)
+    {
+        Finalize();
+        CPart.pycapi_exit(status);
+    }
+
+    internal static void AddAtExit(nint func) => atExit.Add(func);
+}
+
+internal static class LifecycleApi
+{
+    [CApi]
+    internal static void Py_Initialize() => Lifecycle.Initialize();
+
+    [CApi]
+    internal static void Py_InitializeEx(int initsigs) => Lifecycle.Initialize();
+
+    [CApi]
+    internal static int Py_FinalizeEx() => Lifecycle.Finalize();
+
+    [CApi]
+    internal static void Py_Finalize() => Lifecycle.Finalize();
+
+    [CApi(Error = "0")]
+    internal static int Py_IsInitialized() => Lifecycle.IsInitialized ? 1 : 0;
+
+    [CApi]
+    internal static int Py_AtExit(nint func)
+    {
+        Lifecycle.AddAtExit(func);
+        return 0;
+    }
+
+    [CApi]
+    internal static void Py_Exit(int status) => Lifecycle.Exit(status);
+}

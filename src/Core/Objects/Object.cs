@@ -1,0 +1,88 @@
+using PyCApi.Runtime;
+
+namespace PyCApi.Objects;
+
+internal enum CompareOp { Lt = 0, Le = 1, Eq = 2, Ne = 3, Gt = 4, Ge = 5 }
+
+/// <summary>A Python object in the managed object space. Subclasses hold the state of
+/// the built-in types; <see cref="Native"/> is the linked <c>PyObject*</c> (0 until the
+/// object first crosses into C). The virtual members are the type's slots as the object
+/// space sees them (CPython's tp_repr, tp_hash, tp_richcompare, tp_getattro, tp_call ...).</summary>
+public abstract class PyObject
+{
+    internal nint Native;
+
+    internal PyType Type { get; set; }
+
+    protected PyObject(PyType type) => Type = type;
+
+    /// <summary>Allocates and fills the native half with the CPython layout of the type.
+    /// The default is a bare header of the type's basic size.</summary>
+    internal virtual nint CreateNative() => ObjectSpace.AllocateObject((nuint)Type.BasicSize, Type);
+
+    internal virtual PyStr Repr() => new($"<{Type.DisplayName} object at 0x{ObjectSpace.ToNative(this):x}>");
+
+    internal virtual PyStr Str() => Repr();
+
+    /// <summary>Identity hash: CPython's _Py_HashPointer (the address rotated by 4 bits).</summary>
+    internal virtual long Hash() => IdentityHash();
+
+    internal long IdentityHash()
+    {
+        ulong a = (ulong)ObjectSpace.ToNative(this);
+        long h = (long)((a >> 4) | (a << 60));
+        return h == -1 ? -2 : h;
+    }
+
+    /// <summary>Returns <see cref="PyNotImplemented.Instance"/> for comparisons the type
+    /// does not define (object's default compares identity for == and !=).</summary>
+    internal virtual PyObject RichCompare(PyObject other, CompareOp op) => op switch
+    {
+        CompareOp.Eq when ReferenceEquals(this, other) => PyBool.True,
+        CompareOp.Ne when !ReferenceEquals(this, other) => PyBool.True,
+        CompareOp.Eq or CompareOp.Ne => PyBool.False,
+        _ => PyNotImplemented.Instance,
+    };
+
+    internal virtual bool IsTrue() => true;
+
+    /// <summary>The instance dictionary, for objects that have one.</summary>
+    internal virtual PyDict? Dict => null;
+
+    internal virtual PyObject GetAttr(PyStr name) => Attributes.GenericGetAttr(this, name);
+
+    internal virtual void SetAttr(PyStr name, PyObject? value) => Attributes.GenericSetAttr(this, name, value);
+
+    internal virtual PyObject Call(PyTuple args, PyDict? kwargs) =>
+        throw new PythonException(PyExc.TypeError, $"'{Type.Name}' object is not callable");
+
+    internal virtual bool IsCallable => false;
+
+    internal string StrString() => Str().Value;
+
+    internal string ReprString() => Repr().Value;
+
+    public override string ToString() => ReprString();
+}
+
+/// <summary>Instances of types defined in C whose native layout is authoritative: the
+/// twin only points at it, and every slot goes to the type's C function.</summary>
+internal sealed class PyNativeInstance(PyType type) : PyObject(type)
+{
+    internal override nint CreateNative() =>
+        throw new InvalidOperationException("a C-born object always has its native half");
+
+    internal override PyStr Repr() => Type.CallReprSlot(this) ?? base.Repr();
+
+    internal override PyStr Str() => Type.CallStrSlot(this) ?? Repr();
+
+    internal override long Hash() => Type.CallHashSlot(this) ?? base.Hash();
+
+    internal override PyObject RichCompare(PyObject other, CompareOp op) =>
+        Type.CallRichCompareSlot(this, other, op) ?? base.RichCompare(other, op);
+
+    internal override PyObject Call(PyTuple args, PyDict? kwargs) =>
+        Type.CallCallSlot(this, args, kwargs) ?? base.Call(args, kwargs);
+
+    internal override bool IsCallable => Type.HasCallSlot;
+}

@@ -1,0 +1,137 @@
+using PyCApi.Runtime;
+
+namespace PyCApi.Objects;
+
+/// <summary>tuple: a view of the native PyTupleObject, which is the storage (C fills it
+/// with PyTuple_SET_ITEM before it is shared; after that it is immutable).</summary>
+internal sealed unsafe class PyTuple : PyObject
+{
+    private PyTuple(nint native) : base(BuiltinTypes.Tuple) => Native = native;
+
+    internal static PyTuple FromNative(nint p) => new(p);
+
+    internal static PyTuple Empty => Create([]);
+
+    /// <summary>A new tuple holding references to the items (built natively, then adopted).</summary>
+    internal static PyTuple Create(ReadOnlySpan<PyObject> items)
+    {
+        nint p = CPart.PyTuple_New(items.Length);
+        if (p == 0)
+        {
+            throw PythonException.FetchOrSystemError();
+        }
+        for (int i = 0; i < items.Length; i++)
+        {
+            Items(p)[i] = ObjectSpace.NewRef(items[i]).Address;
+        }
+        var tuple = (PyTuple)ObjectSpace.FromNative(p);
+        ObjectSpace.DecRef(p); // the pair is now held by the twin
+        return tuple;
+    }
+
+    internal static nint* Items(nint p) => (nint*)(p + sizeof(PyVarObjectHead));
+
+    internal override nint CreateNative() => throw new InvalidOperationException("a tuple is born native");
+
+    internal int Count => (int)((PyVarObjectHead*)Native)->ob_size;
+
+    internal PyObject this[int i] => ObjectSpace.FromNative(Items(Native)[i]);
+
+    internal PyObject[] ToArray()
+    {
+        var a = new PyObject[Count];
+        for (int i = 0; i < a.Length; i++)
+        {
+            a[i] = this[i];
+        }
+        return a;
+    }
+
+    internal override PyStr Repr()
+    {
+        if (Count == 0)
+        {
+            return new PyStr("()");
+        }
+        using var guard = ReprGuard.Enter(this);
+        if (guard.Recursive)
+        {
+            return new PyStr("(...)");
+        }
+        var parts = ToArray().Select(o => o.ReprString());
+        return new PyStr(Count == 1 ? $"({parts.First()},)" : $"({string.Join(", ", parts)})");
+    }
+
+    internal override bool IsTrue() => Count != 0;
+
+    /// <summary>CPython 3.11's tuple hash (an xxHash-style combination of the item hashes).</summary>
+    internal override long Hash()
+    {
+        const ulong Prime1 = 11400714785074694791UL, Prime2 = 14029467366897019727UL, Prime5 = 2870177450012600261UL;
+        ulong acc = Prime5;
+        for (int i = 0; i < Count; i++)
+        {
+            ulong lane = (ulong)Abstract.Hash(this[i]);
+            acc += lane * Prime2;
+            acc = (acc << 31) | (acc >> 33);
+            acc *= Prime1;
+        }
+        acc += (ulong)Count ^ (Prime5 ^ 3527539UL);
+        return acc == ulong.MaxValue ? 1546275796 : (long)acc;
+    }
+
+    internal override PyObject RichCompare(PyObject other, CompareOp op) => other is PyTuple t
+        ? SequenceCompare.Compare(ToArray(), t.ToArray(), op)
+        : PyNotImplemented.Instance;
+}
+
+/// <summary>Lexicographic comparison of sequences, as tuple and list compare.</summary>
+internal static class SequenceCompare
+{
+    internal static PyObject Compare(PyObject[] a, PyObject[] b, CompareOp op)
+    {
+        int i = 0;
+        for (; i < a.Length && i < b.Length; i++)
+        {
+            if (!Abstract.RichCompareBool(a[i], b[i], CompareOp.Eq))
+            {
+                break;
+            }
+        }
+        if (i >= a.Length || i >= b.Length)
+        {
+            return PyBool.Of(NumericCompare.Apply(a.Length.CompareTo(b.Length), op));
+        }
+        return op switch
+        {
+            CompareOp.Eq => PyBool.False,
+            CompareOp.Ne => PyBool.True,
+            _ => Abstract.RichCompare(a[i], b[i], op),
+        };
+    }
+}
+
+/// <summary>Guards repr() of containers against recursion, as Py_ReprEnter does.</summary>
+internal readonly struct ReprGuard : IDisposable
+{
+    [ThreadStatic] private static HashSet<PyObject>? active;
+    private readonly PyObject? entered;
+
+    internal bool Recursive => entered is null;
+
+    private ReprGuard(PyObject? entered) => this.entered = entered;
+
+    internal static ReprGuard Enter(PyObject o)
+    {
+        active ??= new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
+        return active.Add(o) ? new ReprGuard(o) : new ReprGuard(null);
+    }
+
+    public void Dispose()
+    {
+        if (entered is not null)
+        {
+            active!.Remove(entered);
+        }
+    }
+}

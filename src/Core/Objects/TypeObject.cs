@@ -1,0 +1,309 @@
+using System.Runtime.InteropServices;
+using PyCApi.Runtime;
+
+namespace PyCApi.Objects;
+
+/// <summary>A Python type. Built-in types are linked to our static PyTypeObjects, types
+/// defined in C to theirs (static, from PyType_Ready) and types made at run time
+/// (PyErr_NewException, heap types) get a PyHeapTypeObject when they first cross.</summary>
+public sealed unsafe class PyType : PyObject
+{
+    internal string Name;
+    internal PyType? Base;
+    internal PyType[] Mro = [];
+    internal readonly PyDict TypeDict;
+    internal nint BasicSize;
+    internal nint ItemSize;
+    internal ulong Flags;
+
+    /// <summary>Makes the managed twin of a native instance of this type (set on built-in
+    /// types whose instances C can create; inherited by subtypes).</summary>
+    internal Func<nint, PyObject>? TwinFactory;
+
+    /// <summary>Makes an instance when the type is called (built-in types that support it).</summary>
+    internal Func<PyType, PyTuple, PyDict?, PyObject>? Constructor;
+
+    internal PyType(string name, PyType? @base, nint basicSize, ulong flags, PyType? metatype = null)
+        : base(metatype ?? BuiltinTypes.Type)
+    {
+        Name = name;
+        Base = @base;
+        BasicSize = basicSize;
+        Flags = flags;
+        TypeDict = new PyDict();
+        ComputeMro();
+    }
+
+    internal void ComputeMro()
+    {
+        var mro = new List<PyType> { this };
+        for (var b = Base; b is not null; b = b.Base)
+        {
+            mro.Add(b);
+        }
+        Mro = [.. mro];
+    }
+
+    internal override PyDict? Dict => TypeDict;
+
+    internal bool IsHeapType => (Flags & TypeFlags.HeapType) != 0;
+
+    internal PyTypeObjectLayout* Layout => (PyTypeObjectLayout*)ObjectSpace.ToNative(this);
+
+    /// <summary>The module part of a dotted tp_name, or "builtins".</summary>
+    internal string ModuleName
+    {
+        get
+        {
+            if (TypeDict.GetItem(new PyStr("__module__")) is PyStr m)
+            {
+                return m.Value;
+            }
+            int dot = Name.LastIndexOf('.');
+            return dot < 0 ? "builtins" : Name[..dot];
+        }
+    }
+
+    internal string ShortName => Name[(Name.LastIndexOf('.') + 1)..];
+
+    /// <summary>module.qualname, as repr() and error displays print a class.</summary>
+    internal string DisplayName => ModuleName == "builtins" ? ShortName : $"{ModuleName}.{ShortName}";
+
+    internal bool IsSubtypeOf(PyType other) => Array.IndexOf(Mro, other) >= 0;
+
+    internal bool IsExceptionType => (Flags & TypeFlags.BaseExcSubclass) != 0;
+
+    /// <summary>_PyType_Lookup: the attribute along the MRO, without descriptors applied.</summary>
+    internal PyObject? Lookup(PyStr name)
+    {
+        foreach (var t in Mro)
+        {
+            if (t.TypeDict.GetItem(name) is { } v)
+            {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    internal PyObject CreateTwin(nint p)
+    {
+        for (var t = this; t is not null; t = t.Base)
+        {
+            if (t.TwinFactory is not null)
+            {
+                return t.TwinFactory(p);
+            }
+        }
+        return new PyNativeInstance(this);
+    }
+
+    internal override PyStr Repr() => new($"<class '{DisplayName}'>");
+
+    /// <summary>type.__getattribute__: the type's own special attributes, then its MRO.</summary>
+    internal override PyObject GetAttr(PyStr name)
+    {
+        switch (name.Value)
+        {
+            case "__name__": return new PyStr(ShortName);
+            case "__qualname__": return new PyStr(ShortName);
+            case "__module__": return new PyStr(ModuleName);
+            case "__mro__": return PyTuple.Create(Mro);
+            case "__base__": return (PyObject?)Base ?? PyNone.Instance;
+            case "__bases__": return PyTuple.Create(Base is null ? [] : [Base]);
+            case "__dict__": return TypeDict;
+            case "__doc__" when TypeDict.GetItem(name) is null: return PyNone.Instance;
+        }
+        if (Lookup(name) is { } v)
+        {
+            return v is IDescriptor d ? d.Get(null, this) : v;
+        }
+        var exc = PyBaseException.Create(PyExc.AttributeError, [new PyStr($"type object '{Name}' has no attribute '{name.Value}'")]);
+        throw new PythonException(exc);
+    }
+
+    internal override bool IsCallable => true;
+
+    internal override PyObject Call(PyTuple args, PyDict? kwargs)
+    {
+        if (ReferenceEquals(this, BuiltinTypes.Type) && args.Count == 1 && (kwargs is null || kwargs.Count == 0))
+        {
+            return args[0].Type;
+        }
+        for (var t = this; t is not null; t = t.Base)
+        {
+            if (t.Constructor is not null)
+            {
+                return t.Constructor(this, args, kwargs);
+            }
+            if (t.NativeSlot(l => l->tp_new) != 0)
+            {
+                return CallNativeNew(args, kwargs);
+            }
+        }
+        throw new PythonException(PyExc.TypeError, $"cannot create '{DisplayName}' instances");
+    }
+
+    /// <summary>tp_new then tp_init, as type_call does for a type defined in C.</summary>
+    private PyObject CallNativeNew(PyTuple args, PyDict? kwargs)
+    {
+        nint self = ObjectSpace.ToNative(this), a = ObjectSpace.ToNative(args), k = ObjectSpace.ToNativeOrNull(kwargs);
+        var tpNew = (delegate* unmanaged<nint, nint, nint, nint>)NativeSlot(l => l->tp_new);
+        var obj = ObjectSpace.Steal(tpNew(self, a, k));
+        if (obj.Type.IsSubtypeOf(this) && NativeSlot(l => l->tp_init) is var init and not 0)
+        {
+            var tpInit = (delegate* unmanaged<nint, nint, nint, int>)init;
+            if (tpInit(ObjectSpace.ToNative(obj), a, k) < 0)
+            {
+                throw PythonException.FetchOrSystemError();
+            }
+        }
+        return obj;
+    }
+
+    /// <summary>Our own static types: their semantics are managed, not slot-driven.</summary>
+    internal bool IsBuiltin;
+
+    /// <summary>A slot of the native type object (0 for none), inherited along tp_base.</summary>
+    internal nint NativeSlot(SlotReader read)
+    {
+        for (var t = this; t is not null; t = t.Base)
+        {
+            if (t.IsBuiltin)
+            {
+                return 0;
+            }
+            nint f = read(t.Layout);
+            if (f != 0)
+            {
+                return f;
+            }
+        }
+        return 0;
+    }
+
+    internal delegate nint SlotReader(PyTypeObjectLayout* layout);
+
+    internal PyStr? CallReprSlot(PyObject o) => CallStringSlot(o, NativeSlot(l => l->tp_repr), "__repr__");
+
+    internal PyStr? CallStrSlot(PyObject o) => CallStringSlot(o, NativeSlot(l => l->tp_str), "__str__");
+
+    private static PyStr? CallStringSlot(PyObject o, nint slot, string dunder)
+    {
+        if (slot == 0)
+        {
+            return null;
+        }
+        var result = ObjectSpace.Steal(((delegate* unmanaged<nint, nint>)slot)(ObjectSpace.ToNative(o)));
+        return result as PyStr ?? throw new PythonException(PyExc.TypeError,
+            $"{dunder} returned non-string (type {result.Type.Name})");
+    }
+
+    internal long? CallHashSlot(PyObject o)
+    {
+        nint slot = NativeSlot(l => l->tp_hash);
+        if (slot == 0)
+        {
+            return null;
+        }
+        long h = ((delegate* unmanaged<nint, nint>)slot)(ObjectSpace.ToNative(o));
+        return h == -1 ? throw PythonException.FetchOrSystemError() : h;
+    }
+
+    internal PyObject? CallRichCompareSlot(PyObject o, PyObject other, CompareOp op)
+    {
+        nint slot = NativeSlot(l => l->tp_richcompare);
+        if (slot == 0)
+        {
+            return null;
+        }
+        var f = (delegate* unmanaged<nint, nint, int, nint>)slot;
+        return ObjectSpace.Steal(f(ObjectSpace.ToNative(o), ObjectSpace.ToNative(other), (int)op));
+    }
+
+    internal bool HasCallSlot => NativeSlot(l => l->tp_call) != 0;
+
+    internal PyObject? CallCallSlot(PyObject o, PyTuple args, PyDict? kwargs)
+    {
+        nint slot = NativeSlot(l => l->tp_call);
+        if (slot == 0)
+        {
+            return null;
+        }
+        var f = (delegate* unmanaged<nint, nint, nint, nint>)slot;
+        return ObjectSpace.Steal(f(ObjectSpace.ToNative(o), ObjectSpace.ToNative(args), ObjectSpace.ToNativeOrNull(kwargs)));
+    }
+
+    /// <summary>A heap type crossing into C: a PyHeapTypeObject with what macros read.</summary>
+    internal override nint CreateNative()
+    {
+        nint p = ObjectSpace.AllocateObject((nuint)sizeof(PyHeapTypeLayout), Type);
+        var l = (PyTypeObjectLayout*)p;
+        l->tp_name = (byte*)Marshal.StringToCoTaskMemUTF8(Name);
+        l->tp_basicsize = BasicSize;
+        l->tp_itemsize = ItemSize;
+        l->tp_flags = Flags | TypeFlags.Ready;
+        if (Base is not null)
+        {
+            var b = Base.Layout;
+            l->tp_base = ObjectSpace.ToNative(Base);
+            l->tp_dealloc = b->tp_dealloc;
+            l->tp_free = b->tp_free;
+            l->tp_alloc = b->tp_alloc;
+        }
+        ObjectSpace.IncRef(p); // the managed side's own reference keeps a heap type out of _Py_Dealloc
+        return p;
+    }
+
+    /// <summary>PyType_Ready for a static type defined in an extension's data: links a
+    /// managed type to it and inherits what CPython's inherit_special/inherit_slots do for
+    /// the fields macros and allocators read.</summary>
+    internal static PyType FromStaticTypeObject(nint p)
+    {
+        var l = (PyTypeObjectLayout*)p;
+        if (l->tp_base == 0)
+        {
+            l->tp_base = ObjectSpace.ToNative(BuiltinTypes.Object);
+        }
+        if (l->ob_base.ob_base.ob_type == 0)
+        {
+            l->ob_base.ob_base.ob_type = ObjectSpace.ToNative(BuiltinTypes.Type);
+        }
+        var @base = (PyType)ObjectSpace.FromNative(l->tp_base);
+        var bl = @base.Layout;
+        if (l->tp_basicsize == 0)
+        {
+            l->tp_basicsize = bl->tp_basicsize;
+        }
+        if (l->tp_itemsize == 0)
+        {
+            l->tp_itemsize = bl->tp_itemsize;
+        }
+        l->tp_dealloc = l->tp_dealloc != 0 ? l->tp_dealloc : bl->tp_dealloc;
+        l->tp_alloc = l->tp_alloc != 0 ? l->tp_alloc : bl->tp_alloc;
+        l->tp_free = l->tp_free != 0 ? l->tp_free : bl->tp_free;
+        const ulong inheritedKinds = TypeFlags.LongSubclass | TypeFlags.ListSubclass | TypeFlags.TupleSubclass
+            | TypeFlags.BytesSubclass | TypeFlags.UnicodeSubclass | TypeFlags.DictSubclass
+            | TypeFlags.BaseExcSubclass | TypeFlags.TypeSubclass;
+        l->tp_flags |= (bl->tp_flags & inheritedKinds) | TypeFlags.Ready;
+        var metatype = (PyType)ObjectSpace.FromNative(l->ob_base.ob_base.ob_type);
+        var type = new PyType(Marshal.PtrToStringUTF8((nint)l->tp_name) ?? "?", @base, l->tp_basicsize, l->tp_flags, metatype)
+        {
+            ItemSize = l->tp_itemsize,
+        };
+        ObjectSpace.LinkStatic(type, p);
+        type.AddNativeMethods();
+        return type;
+    }
+
+    /// <summary>tp_methods become attributes of the type (bound on lookup from an instance).</summary>
+    private void AddNativeMethods()
+    {
+        var defs = (PyMethodDefLayout*)Layout->tp_methods;
+        for (; defs != null && defs->ml_name != null; defs++)
+        {
+            var name = Marshal.PtrToStringUTF8((nint)defs->ml_name)!;
+            TypeDict.SetItem(new PyStr(name), new PyMethodDescriptor(this, defs));
+        }
+    }
+}

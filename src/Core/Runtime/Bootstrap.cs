@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+using PyCApi.Objects;
+
+namespace PyCApi.Runtime;
+
+/// <summary>Links a managed object to each static object of the C part (statics.c):
+/// the built-in types, None/True/False/NotImplemented and the exception classes.</summary>
+internal static unsafe class Bootstrap
+{
+    private static readonly List<(string Name, PyObject Object)> linked = new();
+
+    internal static void LinkStatics()
+    {
+
+        var types = new List<(PyType Type, nint Address)>();
+        for (var e = CPart.pycapi_static_table(); e->Key != null; e++)
+        {
+            string key = Marshal.PtrToStringUTF8((nint)e->Key)!;
+            PyObject obj = key switch
+            {
+                "None" => PyNone.Instance,
+                "NotImplemented" => PyNotImplemented.Instance,
+                "True" => PyBool.True,
+                "False" => PyBool.False,
+                _ => NewStaticType(e->Object),
+            };
+            if (obj is PyType t)
+            {
+                types.Add((t, e->Object));
+                BuiltinTypes.Register(t);
+            }
+            ObjectSpace.LinkStatic(obj, e->Object);
+            linked.Add((key, obj));
+        }
+        BuiltinTypes.Bind();
+        ObjectSpace.RegisterSingletonTypes(ObjectSpace.ToNative(BuiltinTypes.NoneType),
+            ObjectSpace.ToNative(BuiltinTypes.NotImplementedType), ObjectSpace.ToNative(BuiltinTypes.Bool));
+        foreach (var (type, address) in types)
+        {
+            var layout = (PyTypeObjectLayout*)address;
+            type.Type = BuiltinTypes.Type;
+            type.TypeDict.Type = BuiltinTypes.Dict;
+            type.Base = layout->tp_base == 0 ? null : (PyType)ObjectSpace.FromNative(layout->tp_base);
+        }
+        foreach (var (type, _) in types)
+        {
+            type.ComputeMro();
+        }
+        foreach (var (key, obj) in linked)
+        {
+            obj.Type ??= (PyType)ObjectSpace.FromNative(((PyObjectHead*)obj.Native)->ob_type);
+        }
+        BuiltinTypes.Int.TwinFactory = PyInt.FromNative;
+        BuiltinTypes.Float.TwinFactory = PyFloat.FromNative;
+        BuiltinTypes.Str.TwinFactory = PyStr.FromNative;
+        BuiltinTypes.Bytes.TwinFactory = PyBytes.FromNative;
+        BuiltinTypes.Tuple.TwinFactory = PyTuple.FromNative;
+        BuiltinTypes.List.TwinFactory = PyList.FromNative;
+        PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
+    }
+
+    private static PyType NewStaticType(nint address)
+    {
+        var l = (PyTypeObjectLayout*)address;
+        var name = Marshal.PtrToStringUTF8((nint)l->tp_name)!;
+        return new PyType(name, null, l->tp_basicsize, l->tp_flags) { ItemSize = l->tp_itemsize, IsBuiltin = true };
+    }
+
+    /// <summary>What the builtins module holds: the types and exceptions by name, and the singletons.</summary>
+    internal static IEnumerable<(string Name, PyObject Object)> BuiltinNames() =>
+        linked.Where(e => e.Object is not PyType t || !t.Name.Contains('_') || t.IsExceptionType);
+}

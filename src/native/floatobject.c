@@ -1,0 +1,15 @@
+/* float constructor from a C double. */
+#include "pycapi_runtime.h"
+
+PyObject *PyFloat_FromDouble(double v) {
+    PyFloatObject *op = pycapi_alloc(sizeof(PyFloatObject));
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject_Init((PyObject *)op, &PyFloat_Type);
+    op->ob_fval = v;
+    return (PyObject *)op;
+}
+
+double PyFloat_GetMax(void) { return 1.7976931348623157e308; }
+double PyFloat_GetMin(void) { return 2.2250738585072014e-308; }

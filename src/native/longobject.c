@@ -1,0 +1,70 @@
+/* int constructors from C values: the native layout (30-bit digits) is written here
+   and the managed twin, if ever needed, is read from it. */
+#include "pycapi_runtime.h"
+
+#define SMALL_MIN (-5)
+#define SMALL_MAX 256
+static PyLongObject *small_ints[SMALL_MAX - SMALL_MIN + 1];
+
+static PyLongObject *long_alloc(Py_ssize_t ndigits) {
+    size_t size = offsetof(PyLongObject, ob_digit) + (size_t)(ndigits > 0 ? ndigits : 1) * sizeof(digit);
+    PyVarObject *op = pycapi_alloc(size);
+    if (op == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return (PyLongObject *)PyObject_InitVar(op, &PyLong_Type, ndigits);
+}
+
+static PyObject *from_magnitude(unsigned long long magnitude, int negative) {
+    Py_ssize_t ndigits = 0;
+    for (unsigned long long t = magnitude; t != 0; t >>= PyLong_SHIFT) {
+        ndigits++;
+    }
+    PyLongObject *v = long_alloc(ndigits);
+    if (v == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < ndigits; i++) {
+        v->ob_digit[i] = (digit)(magnitude & PyLong_MASK);
+        magnitude >>= PyLong_SHIFT;
+    }
+    Py_SET_SIZE(v, negative ? -ndigits : ndigits);
+    return (PyObject *)v;
+}
+
+/* Small ints are shared and never die, as in CPython. */
+static PyObject *small_int(long v) {
+    PyLongObject **slot = &small_ints[v - SMALL_MIN];
+    if (*slot == NULL) {
+        *slot = (PyLongObject *)from_magnitude(v < 0 ? (unsigned long long)-v : (unsigned long long)v, v < 0);
+        if (*slot == NULL) {
+            return NULL;
+        }
+        Py_SET_REFCNT(*slot, PYCAPI_IMMORTAL_REFCNT);
+    }
+    return Py_NewRef((PyObject *)*slot);
+}
+
+PyObject *PyLong_FromLongLong(long long v) {
+    if (v >= SMALL_MIN && v <= SMALL_MAX) {
+        return small_int((long)v);
+    }
+    unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    return from_magnitude(magnitude, v < 0);
+}
+
+PyObject *PyLong_FromUnsignedLongLong(unsigned long long v) {
+    if (v <= SMALL_MAX) {
+        return small_int((long)v);
+    }
+    return from_magnitude(v, 0);
+}
+
+PyObject *PyLong_FromLong(long v) { return PyLong_FromLongLong(v); }
+PyObject *PyLong_FromSsize_t(Py_ssize_t v) { return PyLong_FromLongLong(v); }
+PyObject *PyLong_FromUnsignedLong(unsigned long v) { return PyLong_FromUnsignedLongLong(v); }
+PyObject *PyLong_FromSize_t(size_t v) { return PyLong_FromUnsignedLongLong(v); }
+PyObject *PyLong_FromVoidPtr(void *p) { return PyLong_FromUnsignedLongLong((uintptr_t)p); }
+
+PyObject *PyBool_FromLong(long ok) { return Py_NewRef(ok ? Py_True : Py_False); }

@@ -1,0 +1,106 @@
+/* Object headers, allocation and the end of a refcount. */
+#include "pycapi_runtime.h"
+
+/* A refcount reached zero. An object with a managed twin is not freed here: its twin
+   is the one that decides when the pair dies. A C-only object dies now, as in CPython. */
+void _Py_Dealloc(PyObject *op) {
+    if (pycapi_is_static(op) || PYCAPI_PREHEADER(op)->link != 0) {
+        return;
+    }
+    Py_TYPE(op)->tp_dealloc(op);
+}
+
+void Py_IncRef(PyObject *op) { Py_XINCREF(op); }
+void Py_DecRef(PyObject *op) { Py_XDECREF(op); }
+
+/* The default tp_dealloc of our built-in types: nothing to release but the memory. */
+void pycapi_object_dealloc(PyObject *op) {
+    PyTypeObject *type = Py_TYPE(op);
+    type->tp_free(op);
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_DECREF(type);
+    }
+}
+
+PyObject *PyObject_Init(PyObject *op, PyTypeObject *type) {
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    op->ob_type = type;
+    op->ob_refcnt = 1;
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_INCREF(type);
+    }
+    return op;
+}
+
+PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *type, Py_ssize_t size) {
+    if (op == NULL) {
+        return (PyVarObject *)PyErr_NoMemory();
+    }
+    PyObject_Init((PyObject *)op, type);
+    op->ob_size = size;
+    return op;
+}
+
+static size_t var_size(PyTypeObject *type, Py_ssize_t nitems) {
+    size_t size = (size_t)type->tp_basicsize + (size_t)nitems * (size_t)type->tp_itemsize;
+    return _Py_SIZE_ROUND_UP(size, sizeof(void *));
+}
+
+PyObject *_PyObject_New(PyTypeObject *type) {
+    return PyObject_Init(pycapi_alloc((size_t)type->tp_basicsize), type);
+}
+
+PyVarObject *_PyObject_NewVar(PyTypeObject *type, Py_ssize_t nitems) {
+    if (nitems < 0) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    return PyObject_InitVar(pycapi_alloc(var_size(type, nitems)), type, nitems);
+}
+
+/* One item more than asked, as CPython: a sentinel some variable-size types rely on. */
+PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) {
+    PyObject *op = pycapi_alloc(var_size(type, nitems + 1));
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    if (type->tp_itemsize == 0) {
+        PyObject_Init(op, type);
+    } else {
+        PyObject_InitVar((PyVarObject *)op, type, nitems);
+    }
+    return op;
+}
+
+/* The cyclic collector is the managed GC's job (see docs/object-model.md); until
+   cross-world cycle collection lands, tracking is bookkeeping only. */
+PyObject *_PyObject_GC_New(PyTypeObject *type) { return _PyObject_New(type); }
+PyVarObject *_PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t nitems) { return _PyObject_NewVar(type, nitems); }
+void PyObject_GC_Track(void *op) { PYCAPI_PREHEADER(op)->flags |= 1; }
+void PyObject_GC_UnTrack(void *op) { PYCAPI_PREHEADER(op)->flags &= ~(intptr_t)1; }
+int PyObject_GC_IsTracked(PyObject *op) { return PyObject_IS_GC(op) && (PYCAPI_PREHEADER(op)->flags & 1); }
+int PyObject_GC_IsFinalized(PyObject *op) { (void)op; return 0; }
+void PyObject_GC_Del(void *op) { pycapi_free(op); }
+int PyObject_IS_GC(PyObject *op) {
+    PyTypeObject *type = Py_TYPE(op);
+    return PyType_IS_GC(type) && (type->tp_is_gc == NULL || type->tp_is_gc(op));
+}
+
+PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems) {
+    PyTypeObject *type = Py_TYPE(op);
+    PyVarObject *resized = PyObject_Realloc(op, var_size(type, nitems));
+    if (resized == NULL) {
+        return (PyVarObject *)PyErr_NoMemory();
+    }
+    resized->ob_size = nitems;
+    return resized;
+}
+
+int (Py_Is)(PyObject *x, PyObject *y) { return x == y; }
+int (Py_IsNone)(PyObject *x) { return x == Py_None; }
+int (Py_IsTrue)(PyObject *x) { return x == Py_True; }
+int (Py_IsFalse)(PyObject *x) { return x == Py_False; }
+PyObject *(Py_NewRef)(PyObject *obj) { Py_INCREF(obj); return obj; }
+PyObject *(Py_XNewRef)(PyObject *obj) { Py_XINCREF(obj); return obj; }

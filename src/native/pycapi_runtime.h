@@ -1,0 +1,38 @@
+/* The runtime's own C helpers: object memory with the hidden pre-header, the static
+   objects' range, and the entry points the managed object space calls directly. */
+#ifndef PYCAPI_RUNTIME_H
+#define PYCAPI_RUNTIME_H
+#include "Python.h"
+
+#define PYCAPI_HIDDEN __attribute__((visibility("hidden")))
+
+/* Every object (and every PyMem/PyObject allocation) we hand out is preceded by this,
+   as CPython's PyGC_Head precedes GC objects: `link` is the GCHandle of the managed
+   twin (0 while there is none). */
+typedef struct {
+    intptr_t link;
+    intptr_t flags;
+} pycapi_preheader;
+
+#define PYCAPI_PREHEADER(op) (((pycapi_preheader *)(op)) - 1)
+
+/* A huge refcount keeps static objects from ever reaching _Py_Dealloc. */
+#define PYCAPI_IMMORTAL_REFCNT ((Py_ssize_t)1 << 60)
+#define PYCAPI_STATIC_HEAD(type) { PYCAPI_IMMORTAL_REFCNT, (type) }
+
+/* Static objects carry no pre-header: type objects that are not heap types (ours and
+   those in extensions' data) and the singletons of types that have no other instances.
+   An address range would not do: a host executable's copy relocations move our data. */
+static inline int pycapi_is_static(PyObject *op) {
+    PyTypeObject *type = Py_TYPE(op);
+    if (type == &_PyNone_Type || type == &_PyNotImplemented_Type || type == &PyBool_Type) {
+        return 1;
+    }
+    return PyType_FastSubclass(type, Py_TPFLAGS_TYPE_SUBCLASS) && !(((PyTypeObject *)op)->tp_flags & Py_TPFLAGS_HEAPTYPE);
+}
+
+/* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */
+PYCAPI_HIDDEN void *pycapi_alloc(size_t size);
+PYCAPI_HIDDEN void pycapi_free(void *p);
+
+#endif

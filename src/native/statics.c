@@ -1,0 +1,217 @@
+/* Our static objects: the built-in type objects, the singletons and the exception
+   classes, all exported under CPython's names.
+   C fills what macros read (name, sizes, flags, base, dealloc); the managed object space
+   links a managed type to each at start-up through pycapi_static_table(). */
+#include "pycapi_runtime.h"
+#include "structmember.h"
+
+PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
+PYCAPI_HIDDEN void pycapi_tuple_dealloc(PyObject *op);
+PYCAPI_HIDDEN void pycapi_list_dealloc(PyObject *op);
+PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
+
+#define BUILTIN_FLAGS (Py_TPFLAGS_DEFAULT | Py_TPFLAGS_READY | Py_TPFLAGS_IMMUTABLETYPE)
+
+#define STATIC_TYPE(cname, pyname, base, size, itemsize, flags, dealloc)   \
+    PyTypeObject cname = {                                    \
+        .ob_base = { PYCAPI_STATIC_HEAD(&PyType_Type), 0 },                 \
+        .tp_name = pyname,                                                  \
+        .tp_basicsize = (size),                                             \
+        .tp_itemsize = (itemsize),                                          \
+        .tp_dealloc = (dealloc),                                            \
+        .tp_flags = BUILTIN_FLAGS | (flags),                                \
+        .tp_base = (base),                                                  \
+        .tp_free = PyObject_Free,                                           \
+    };
+
+/* PyCFunctionObject-like objects and modules are managed-first; their sizes are
+   CPython's so that a C subclass would lay out the same way. */
+typedef struct { PyObject_HEAD PyObject *md_dict; PyModuleDef *md_def; void *md_state;
+                 PyObject *md_weaklist; PyObject *md_name; } pycapi_module_layout;
+
+STATIC_TYPE(PyType_Type, "type", &PyBaseObject_Type, sizeof(PyHeapTypeObject), sizeof(PyMemberDef),
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+            pycapi_object_dealloc)
+STATIC_TYPE(PyBaseObject_Type, "object", NULL, sizeof(PyObject), 0, Py_TPFLAGS_BASETYPE, pycapi_object_dealloc)
+STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
+            Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc)
+STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, ob_sval), 1,
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+STATIC_TYPE(PyTuple_Type, "tuple", &PyBaseObject_Type, offsetof(PyTupleObject, ob_item), sizeof(PyObject *),
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
+            pycapi_tuple_dealloc)
+STATIC_TYPE(PyList_Type, "list", &PyBaseObject_Type, sizeof(PyListObject), 0,
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
+            pycapi_list_dealloc)
+STATIC_TYPE(PyDict_Type, "dict", &PyBaseObject_Type, sizeof(PyDictObject), 0,
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING | _Py_TPFLAGS_MATCH_SELF,
+            pycapi_object_dealloc)
+STATIC_TYPE(PyModule_Type, "module", &PyBaseObject_Type, sizeof(pycapi_module_layout), 0,
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyModuleDef_Type, "moduledef", &PyBaseObject_Type, sizeof(PyModuleDef), 0, 0, pycapi_object_dealloc)
+STATIC_TYPE(PyCFunction_Type, "builtin_function_or_method", &PyBaseObject_Type, sizeof(PyCFunctionObject), 0,
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
+STATIC_TYPE(PyCMethod_Type, "builtin_method", &PyCFunction_Type, sizeof(PyCMethodObject), 0,
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
+STATIC_TYPE(_PyNone_Type, "NoneType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
+STATIC_TYPE(_PyNotImplemented_Type, "NotImplementedType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
+STATIC_TYPE(PyDictKeys_Type, "dict_keys", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyDictValues_Type, "dict_values", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyDictItems_Type, "dict_items", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyTupleIter_Type, "tuple_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyListIter_Type, "list_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyUnicodeIter_Type, "str_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyBytesIter_Type, "bytes_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyClassMethodDescr_Type, "classmethod_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyGetSetDescr_Type, "getset_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyMemberDescr_Type, "member_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyMethodDescr_Type, "method_descriptor", &PyBaseObject_Type, 56, 0,
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
+STATIC_TYPE(PyWrapperDescr_Type, "wrapper_descriptor", &PyBaseObject_Type, 56, 0,
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR, pycapi_object_dealloc)
+STATIC_TYPE(PyDictProxy_Type, "mappingproxy", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING, pycapi_object_dealloc)
+STATIC_TYPE(PyProperty_Type, "property", &PyBaseObject_Type, 56, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+
+PyObject _Py_NoneStruct = PYCAPI_STATIC_HEAD(&_PyNone_Type);
+PyObject _Py_NotImplementedStruct = PYCAPI_STATIC_HEAD(&_PyNotImplemented_Type);
+PyLongObject _Py_FalseStruct = { { PYCAPI_STATIC_HEAD(&PyBool_Type), 0 }, { 0 } };
+PyLongObject _Py_TrueStruct = { { PYCAPI_STATIC_HEAD(&PyBool_Type), 1 }, { 1 } };
+
+/* The exception hierarchy: X(name, base type object, instance size). Sizes are CPython 3.11's
+   structs for the classes that add fields. */
+#define EXC_BASE_SIZE sizeof(PyBaseExceptionObject)
+#define PYCAPI_EXCEPTIONS(X)                                      \
+    X(BaseException, PyBaseObject_Type, EXC_BASE_SIZE)                         \
+    X(BaseExceptionGroup, _PyExc_BaseException, EXC_BASE_SIZE + 16)      \
+    X(Exception, _PyExc_BaseException, EXC_BASE_SIZE)                    \
+    X(GeneratorExit, _PyExc_BaseException, EXC_BASE_SIZE)                \
+    X(KeyboardInterrupt, _PyExc_BaseException, EXC_BASE_SIZE)            \
+    X(SystemExit, _PyExc_BaseException, EXC_BASE_SIZE + 8)               \
+    X(StopAsyncIteration, _PyExc_Exception, EXC_BASE_SIZE)               \
+    X(StopIteration, _PyExc_Exception, EXC_BASE_SIZE + 8)                \
+    X(ArithmeticError, _PyExc_Exception, EXC_BASE_SIZE)                  \
+    X(FloatingPointError, _PyExc_ArithmeticError, EXC_BASE_SIZE)         \
+    X(OverflowError, _PyExc_ArithmeticError, EXC_BASE_SIZE)              \
+    X(ZeroDivisionError, _PyExc_ArithmeticError, EXC_BASE_SIZE)          \
+    X(AssertionError, _PyExc_Exception, EXC_BASE_SIZE)                   \
+    X(AttributeError, _PyExc_Exception, EXC_BASE_SIZE + 16)              \
+    X(BufferError, _PyExc_Exception, EXC_BASE_SIZE)                      \
+    X(EOFError, _PyExc_Exception, EXC_BASE_SIZE)                         \
+    X(ImportError, _PyExc_Exception, EXC_BASE_SIZE + 24)                 \
+    X(ModuleNotFoundError, _PyExc_ImportError, EXC_BASE_SIZE + 24)       \
+    X(LookupError, _PyExc_Exception, EXC_BASE_SIZE)                      \
+    X(IndexError, _PyExc_LookupError, EXC_BASE_SIZE)                     \
+    X(KeyError, _PyExc_LookupError, EXC_BASE_SIZE)                       \
+    X(MemoryError, _PyExc_Exception, EXC_BASE_SIZE)                      \
+    X(NameError, _PyExc_Exception, EXC_BASE_SIZE + 8)                    \
+    X(UnboundLocalError, _PyExc_NameError, EXC_BASE_SIZE + 8)            \
+    X(OSError, _PyExc_Exception, EXC_BASE_SIZE + 40)                     \
+    X(BlockingIOError, _PyExc_OSError, EXC_BASE_SIZE + 40)               \
+    X(ChildProcessError, _PyExc_OSError, EXC_BASE_SIZE + 40)             \
+    X(ConnectionError, _PyExc_OSError, EXC_BASE_SIZE + 40)               \
+    X(BrokenPipeError, _PyExc_ConnectionError, EXC_BASE_SIZE + 40)       \
+    X(ConnectionAbortedError, _PyExc_ConnectionError, EXC_BASE_SIZE + 40) \
+    X(ConnectionRefusedError, _PyExc_ConnectionError, EXC_BASE_SIZE + 40) \
+    X(ConnectionResetError, _PyExc_ConnectionError, EXC_BASE_SIZE + 40)  \
+    X(FileExistsError, _PyExc_OSError, EXC_BASE_SIZE + 40)               \
+    X(FileNotFoundError, _PyExc_OSError, EXC_BASE_SIZE + 40)             \
+    X(InterruptedError, _PyExc_OSError, EXC_BASE_SIZE + 40)              \
+    X(IsADirectoryError, _PyExc_OSError, EXC_BASE_SIZE + 40)             \
+    X(NotADirectoryError, _PyExc_OSError, EXC_BASE_SIZE + 40)            \
+    X(PermissionError, _PyExc_OSError, EXC_BASE_SIZE + 40)               \
+    X(ProcessLookupError, _PyExc_OSError, EXC_BASE_SIZE + 40)            \
+    X(TimeoutError, _PyExc_OSError, EXC_BASE_SIZE + 40)                  \
+    X(ReferenceError, _PyExc_Exception, EXC_BASE_SIZE)                   \
+    X(RuntimeError, _PyExc_Exception, EXC_BASE_SIZE)                     \
+    X(NotImplementedError, _PyExc_RuntimeError, EXC_BASE_SIZE)           \
+    X(RecursionError, _PyExc_RuntimeError, EXC_BASE_SIZE)                \
+    X(SyntaxError, _PyExc_Exception, EXC_BASE_SIZE + 56)                 \
+    X(IndentationError, _PyExc_SyntaxError, EXC_BASE_SIZE + 56)          \
+    X(TabError, _PyExc_IndentationError, EXC_BASE_SIZE + 56)             \
+    X(SystemError, _PyExc_Exception, EXC_BASE_SIZE)                      \
+    X(TypeError, _PyExc_Exception, EXC_BASE_SIZE)                        \
+    X(ValueError, _PyExc_Exception, EXC_BASE_SIZE)                       \
+    X(UnicodeError, _PyExc_ValueError, EXC_BASE_SIZE + 40)               \
+    X(UnicodeDecodeError, _PyExc_UnicodeError, EXC_BASE_SIZE + 40)       \
+    X(UnicodeEncodeError, _PyExc_UnicodeError, EXC_BASE_SIZE + 40)       \
+    X(UnicodeTranslateError, _PyExc_UnicodeError, EXC_BASE_SIZE + 40)    \
+    X(Warning, _PyExc_Exception, EXC_BASE_SIZE)                          \
+    X(UserWarning, _PyExc_Warning, EXC_BASE_SIZE)                        \
+    X(DeprecationWarning, _PyExc_Warning, EXC_BASE_SIZE)                 \
+    X(PendingDeprecationWarning, _PyExc_Warning, EXC_BASE_SIZE)          \
+    X(SyntaxWarning, _PyExc_Warning, EXC_BASE_SIZE)                      \
+    X(RuntimeWarning, _PyExc_Warning, EXC_BASE_SIZE)                     \
+    X(FutureWarning, _PyExc_Warning, EXC_BASE_SIZE)                      \
+    X(ImportWarning, _PyExc_Warning, EXC_BASE_SIZE)                      \
+    X(UnicodeWarning, _PyExc_Warning, EXC_BASE_SIZE)                     \
+    X(BytesWarning, _PyExc_Warning, EXC_BASE_SIZE)                       \
+    X(EncodingWarning, _PyExc_Warning, EXC_BASE_SIZE)                    \
+    X(ResourceWarning, _PyExc_Warning, EXC_BASE_SIZE)
+
+#define EXC_FLAGS (Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASE_EXC_SUBCLASS)
+#define DECLARE_EXC_TYPE(name, base, size) extern PyTypeObject _PyExc_##name;
+PYCAPI_EXCEPTIONS(DECLARE_EXC_TYPE)
+
+#define DEFINE_EXC_TYPE(name, base, size)                                           \
+    STATIC_TYPE(_PyExc_##name, #name, &base, size, 0, EXC_FLAGS, pycapi_object_dealloc) \
+    PyObject *PyExc_##name = (PyObject *)&_PyExc_##name;
+PYCAPI_EXCEPTIONS(DEFINE_EXC_TYPE)
+
+PyObject *PyExc_EnvironmentError = (PyObject *)&_PyExc_OSError;
+PyObject *PyExc_IOError = (PyObject *)&_PyExc_OSError;
+
+/* What the managed side links at start-up: every static object under a key. */
+typedef struct {
+    const char *key;
+    PyObject *object;
+} pycapi_static_entry;
+
+#define EXC_ENTRY(name, base, size) { #name, (PyObject *)&_PyExc_##name },
+static const pycapi_static_entry static_table[] = {
+    { "type", (PyObject *)&PyType_Type },
+    { "object", (PyObject *)&PyBaseObject_Type },
+    { "super", (PyObject *)&PySuper_Type },
+    { "int", (PyObject *)&PyLong_Type },
+    { "bool", (PyObject *)&PyBool_Type },
+    { "float", (PyObject *)&PyFloat_Type },
+    { "str", (PyObject *)&PyUnicode_Type },
+    { "bytes", (PyObject *)&PyBytes_Type },
+    { "tuple", (PyObject *)&PyTuple_Type },
+    { "list", (PyObject *)&PyList_Type },
+    { "dict", (PyObject *)&PyDict_Type },
+    { "module", (PyObject *)&PyModule_Type },
+    { "moduledef", (PyObject *)&PyModuleDef_Type },
+    { "builtin_function_or_method", (PyObject *)&PyCFunction_Type },
+    { "builtin_method", (PyObject *)&PyCMethod_Type },
+    { "NoneType", (PyObject *)&_PyNone_Type },
+    { "NotImplementedType", (PyObject *)&_PyNotImplemented_Type },
+    { "dict_keys", (PyObject *)&PyDictKeys_Type },
+    { "dict_values", (PyObject *)&PyDictValues_Type },
+    { "dict_items", (PyObject *)&PyDictItems_Type },
+    { "tuple_iterator", (PyObject *)&PyTupleIter_Type },
+    { "list_iterator", (PyObject *)&PyListIter_Type },
+    { "str_iterator", (PyObject *)&PyUnicodeIter_Type },
+    { "bytes_iterator", (PyObject *)&PyBytesIter_Type },
+    { "classmethod_descriptor", (PyObject *)&PyClassMethodDescr_Type },
+    { "getset_descriptor", (PyObject *)&PyGetSetDescr_Type },
+    { "member_descriptor", (PyObject *)&PyMemberDescr_Type },
+    { "method_descriptor", (PyObject *)&PyMethodDescr_Type },
+    { "wrapper_descriptor", (PyObject *)&PyWrapperDescr_Type },
+    { "mappingproxy", (PyObject *)&PyDictProxy_Type },
+    { "property", (PyObject *)&PyProperty_Type },
+    { "None", &_Py_NoneStruct },
+    { "NotImplemented", &_Py_NotImplementedStruct },
+    { "False", (PyObject *)&_Py_FalseStruct },
+    { "True", (PyObject *)&_Py_TrueStruct },
+    PYCAPI_EXCEPTIONS(EXC_ENTRY)
+    { NULL, NULL },
+};
+
+PYCAPI_HIDDEN const pycapi_static_entry *pycapi_static_table(void) { return static_table; }
