@@ -39,6 +39,7 @@
 #include "import.h"
 #include "ceval.h"
 #include "pylifecycle.h"
+#include "pystrcmp.h"
 #include "sysmodule.h"
 
 #endif

@@ -371,7 +371,7 @@ PyAPI_FUNC(int) PyObject_GenericSetDict(PyObject *o, PyObject *value, void *cont
 #define Py_TPFLAGS_DICT_SUBCLASS (1UL << 29)
 #define Py_TPFLAGS_BASE_EXC_SUBCLASS (1UL << 30)
 #define Py_TPFLAGS_TYPE_SUBCLASS (1UL << 31)
-#define Py_TPFLAGS_DEFAULT (Py_TPFLAGS_HAVE_STACKLESS_EXTENSION | Py_TPFLAGS_HAVE_VERSION_TAG | 0)
+#define Py_TPFLAGS_DEFAULT (Py_TPFLAGS_HAVE_STACKLESS_EXTENSION | 0)
 #define Py_TPFLAGS_HAVE_FINALIZE (1UL << 0)
 
 static inline int PyType_HasFeature(PyTypeObject *type, unsigned long feature) {

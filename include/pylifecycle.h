@@ -12,6 +12,8 @@ PyAPI_FUNC(int) Py_IsInitialized(void);
 PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
 PyAPI_FUNC(void) _Py_NO_RETURN Py_Exit(int status);
 PyAPI_FUNC(void) _Py_NO_RETURN Py_FatalError(const char *message);
+PyAPI_FUNC(void) _Py_NO_RETURN _Py_FatalErrorFunc(const char *func, const char *message);
+#define Py_FatalError(message) _Py_FatalErrorFunc(__func__, (message))
 PyAPI_FUNC(const char *) Py_GetVersion(void);
 PyAPI_FUNC(const char *) Py_GetPlatform(void);
 #ifdef __cplusplus

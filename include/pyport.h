@@ -48,6 +48,7 @@ typedef Py_ssize_t Py_ssize_clean_t;
 
 #define PyAPI_FUNC(RTYPE) __attribute__((visibility("default"))) RTYPE
 #define PyAPI_DATA(RTYPE) extern __attribute__((visibility("default"))) RTYPE
+#define Py_FORMAT_PARSETUPLE(func, p1, p2)
 #define PyMODINIT_FUNC __attribute__((visibility("default"))) PyObject *
 
 #ifdef __cplusplus

@@ -21,6 +21,7 @@ PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
         .tp_dealloc = (dealloc),                                            \
         .tp_flags = BUILTIN_FLAGS | (flags),                                \
         .tp_base = (base),                                                  \
+        .tp_alloc = PyType_GenericAlloc,                                    \
         .tp_free = PyObject_Free,                                           \
     };
 

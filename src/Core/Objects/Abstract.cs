@@ -100,6 +100,17 @@ internal static class Abstract
         o.SetAttr(s, value);
     }
 
+    /// <summary>len(o) for the built-in containers (C types' sq_length/mp_length come with the slots).</summary>
+    internal static long Length(PyObject o) => o switch
+    {
+        PyTuple t => t.Count,
+        PyList l => l.Count,
+        PyDict d => d.Count,
+        PyStr s => s.Length,
+        PyBytes b => b.Value.Length,
+        _ => throw new PythonException(PyExc.TypeError, $"object of type '{o.Type.Name}' has no len()"),
+    };
+
     internal static bool IsSubclass(PyType derived, PyType cls) => derived.IsSubtypeOf(cls);
 
     internal static bool IsInstance(PyObject o, PyType cls) => o.Type.IsSubtypeOf(cls);
@@ -296,15 +307,7 @@ internal static unsafe class ObjectApi
     };
 
     [CApi]
-    internal static nint PyObject_Size(BorrowedReference o) => Arg(o) switch
-    {
-        PyTuple t => t.Count,
-        PyList l => l.Count,
-        PyDict d => d.Count,
-        PyStr s => s.Length,
-        PyBytes b => b.Value.Length,
-        var other => throw new PythonException(PyExc.TypeError, $"object of type '{other.Type.Name}' has no len()"),
-    };
+    internal static nint PyObject_Size(BorrowedReference o) => (nint)Abstract.Length(Arg(o));
 
     [CApi]
     internal static nint PyObject_Length(BorrowedReference o) => PyObject_Size(o);

@@ -424,3 +424,27 @@ internal static unsafe class ExceptionApi
         return 0;
     }
 }
+
+internal static class ErrnoApi
+{
+    [CApi]
+    internal static NewReference PyErr_SetFromErrno(BorrowedReference type) => SetFromErrno(type, null);
+
+    [CApi]
+    internal static NewReference PyErr_SetFromErrnoWithFilename(BorrowedReference type, string? filename) =>
+        SetFromErrno(type, filename is null ? null : new PyStr(filename));
+
+    [CApi]
+    internal static NewReference PyErr_SetFromErrnoWithFilenameObject(BorrowedReference type, BorrowedReference filename) =>
+        SetFromErrno(type, ObjectSpace.FromNativeOrNull(filename));
+
+    /// <summary>type(errno, strerror[, filename]), raised; always returns NULL.</summary>
+    private static NewReference SetFromErrno(BorrowedReference type, PyObject? filename)
+    {
+        int errno = Marshal.GetLastSystemError();
+        var message = new PyStr(errno == 0 ? "Error" : Marshal.GetPInvokeErrorMessage(errno));
+        PyObject[] args = filename is null ? [new PyInt(errno), message] : [new PyInt(errno), message, filename];
+        var exc = Abstract.Call(ObjectSpace.FromNative(type), PyTuple.Create(args), null);
+        throw new PythonException(exc.Type, exc);
+    }
+}

@@ -21,6 +21,10 @@ internal static class Lifecycle
         {
             builtins.ModuleDict.SetItem(new PyStr(name), obj);
         }
+        foreach (var f in Builtins.Functions())
+        {
+            builtins.ModuleDict.SetItem(new PyStr(f.Name), f);
+        }
         Sys.Modules.SetItem(new PyStr("builtins"), builtins);
         IsInitialized = true;
     }
@@ -36,6 +40,7 @@ internal static class Lifecycle
             ((delegate* unmanaged<void>)atExit[i])();
         }
         atExit.Clear();
+        ObjectSpace.Collect();
         StdIO.Flush();
         IsInitialized = false;
         return 0;

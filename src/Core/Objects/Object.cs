@@ -12,6 +12,9 @@ public abstract class PyObject
 {
     internal nint Native;
 
+    /// <summary>Keeps the pair's link (and its finalizer) alive exactly as long as this object.</summary>
+    internal ObjectSpace.PairLink? PairLink;
+
     internal PyType Type { get; set; }
 
     protected PyObject(PyType type) => Type = type;

@@ -307,3 +307,46 @@ public sealed unsafe class PyType : PyObject
         }
     }
 }
+
+internal static unsafe class TypeApi
+{
+    private static PyType Type(BorrowedReference t) =>
+        ObjectSpace.FromNativeOrNull(t) as PyType ?? throw Abstract.BadInternalCall();
+
+    /// <summary>Linking a static type happens on its first crossing; readying is that.</summary>
+    [CApi]
+    internal static int PyType_Ready(BorrowedReference type)
+    {
+        Type(type);
+        return 0;
+    }
+
+    [CApi]
+    internal static NewReference PyType_GenericNew(BorrowedReference type, BorrowedReference args, BorrowedReference kwds)
+    {
+        var alloc = (delegate* unmanaged<nint, nint, nint>)((PyTypeObjectLayout*)type.Address)->tp_alloc;
+        nint obj = alloc(type.Address, 0);
+        return obj == 0 ? throw PythonException.FetchOrSystemError() : new NewReference(obj);
+    }
+
+    [CApi(Error = "0")]
+    internal static ulong PyType_GetFlags(BorrowedReference type) => ((PyTypeObjectLayout*)type.Address)->tp_flags;
+
+    [CApi(Error = "0")]
+    internal static BorrowedReference _PyType_Lookup(BorrowedReference type, BorrowedReference name) =>
+        ObjectSpace.FromNative(name) is PyStr s && Type(type).Lookup(s) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
+
+    [CApi]
+    internal static NewReference PyType_GetName(BorrowedReference type) => ObjectSpace.NewRef(new PyStr(Type(type).ShortName));
+
+    [CApi]
+    internal static NewReference PyType_GetQualName(BorrowedReference type) => ObjectSpace.NewRef(new PyStr(Type(type).ShortName));
+
+    [CApi]
+    internal static void PyType_Modified(BorrowedReference type)
+    {
+    }
+
+    [CApi(Error = "0")]
+    internal static uint PyType_ClearCache() => 0;
+}

@@ -9,11 +9,15 @@ namespace PyCApi.Runtime;
 /// pair is linked both ways: <see cref="PyObject.Native"/> on the managed side, the
 /// pre-header word before the native header (a GCHandle) on the other. Static objects
 /// (ours, and type objects in extensions' data) have no pre-header: a side table.
-/// Lifetime (docs/object-model.md): for now the handle is strong, so a pair that ever
-/// had a twin lives for the rest of the process; C-only objects die at refcount zero.</summary>
+///
+/// Lifetime (docs/object-model.md): a linked pair lives while its twin is reachable from
+/// managed code OR ob_refcnt > 0. The twin holds a <see cref="PairLink"/> whose finalizer
+/// runs once managed code can no longer reach the twin; it keeps the pair (re-registers)
+/// while C holds references, and otherwise queues the pair for release, which runs
+/// tp_dealloc on a thread in the API (never on the finalizer thread). C-only objects die
+/// at refcount zero in _Py_Dealloc, as in CPython.</summary>
 internal static unsafe class ObjectSpace
 {
-    private const int PreHeaderSize = 16;
     private static readonly Dictionary<nint, PyObject> statics = new();
     private static nint noneType, notImplementedType, boolType;
 
@@ -55,7 +59,7 @@ internal static unsafe class ObjectSpace
         nint link = ((nint*)p)[-2];
         if (link != 0)
         {
-            return (PyObject)GCHandle.FromIntPtr(link).Target!;
+            return ((PairLink)GCHandle.FromIntPtr(link).Target!).Twin;
         }
         var type = (PyType)FromNative(((PyObjectHead*)p)->ob_type);
         var twin = type.CreateTwin(p);
@@ -86,13 +90,76 @@ internal static unsafe class ObjectSpace
     private static void Link(PyObject o, nint p)
     {
         o.Native = p;
-        ((nint*)p)[-2] = GCHandle.ToIntPtr(GCHandle.Alloc(o));
+        var link = new PairLink(o, p);
+        o.PairLink = link;
+        ((nint*)p)[-2] = GCHandle.ToIntPtr(GCHandle.Alloc(link, GCHandleType.WeakTrackResurrection));
+    }
+
+    /// <summary>The twin's side of a pair. Twin and link refer to each other, so the link
+    /// becomes unreachable exactly when the twin does; the pre-header's handle to it is
+    /// weak (tracking resurrection), so it finds the twin until the pair is released.</summary>
+    internal sealed class PairLink(PyObject twin, nint native)
+    {
+        internal readonly PyObject Twin = twin;
+        internal readonly nint Native = native;
+
+        ~PairLink()
+        {
+            if (((PyObjectHead*)Native)->ob_refcnt > 0)
+            {
+                GC.ReRegisterForFinalize(this);
+                return;
+            }
+            releasable.Enqueue(this);
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<PairLink> releasable = new();
+
+    /// <summary>Releases the pairs whose twin died while C held no reference: their
+    /// tp_dealloc runs here, on a thread inside the API. Returns how many were released.</summary>
+    internal static int ReleaseDeadPairs()
+    {
+        int released = 0;
+        while (releasable.TryDequeue(out var link))
+        {
+            nint p = link.Native;
+            if (((PyObjectHead*)p)->ob_refcnt > 0)
+            {
+                // C took a reference again since the finalizer looked: keep the pair.
+                GC.ReRegisterForFinalize(link);
+                continue;
+            }
+            nint* handle = (nint*)p - 2;
+            GCHandle.FromIntPtr(*handle).Free();
+            *handle = 0;
+            link.Twin.Native = 0;
+            link.Twin.PairLink = null;
+            CPart._Py_Dealloc(p);
+            released++;
+        }
+        return released;
+    }
+
+    /// <summary>Collects until no more pairs die: a released container's items may die in turn.</summary>
+    internal static void Collect()
+    {
+        do
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        while (ReleaseDeadPairs() > 0);
     }
 
     /// <summary>Zeroed native memory for an object of <paramref name="size"/> bytes, behind
     /// a pre-header, with refcount 0 and the given type.</summary>
     public static nint AllocateObject(nuint size, PyType type)
     {
+        if (!releasable.IsEmpty)
+        {
+            ReleaseDeadPairs();
+        }
         nint p = CPart.pycapi_alloc(size);
         if (p == 0)
         {
