@@ -25,7 +25,7 @@ typedef struct {
    An address range would not do: a host executable's copy relocations move our data. */
 static inline int pycapi_is_static(PyObject *op) {
     PyTypeObject *type = Py_TYPE(op);
-    if (type == &_PyNone_Type || type == &_PyNotImplemented_Type || type == &PyBool_Type) {
+    if (type == &_PyNone_Type || type == &_PyNotImplemented_Type || type == &PyBool_Type || type == &PyEllipsis_Type) {
         return 1;
     }
     return PyType_FastSubclass(type, Py_TPFLAGS_TYPE_SUBCLASS) && !(((PyTypeObject *)op)->tp_flags & Py_TPFLAGS_HEAPTYPE);

@@ -10,9 +10,18 @@ PYCAPI_HIDDEN void pycapi_tuple_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_list_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
 
+/* containerslots.c: the containers' slots, routed to the abstract API. */
+PYCAPI_HIDDEN extern PySequenceMethods pycapi_tuple_as_sequence, pycapi_list_as_sequence, pycapi_dict_as_sequence,
+    pycapi_view_as_sequence;
+PYCAPI_HIDDEN extern PyMappingMethods pycapi_readonly_as_mapping, pycapi_mutable_as_mapping;
+#define CONTAINER_SLOTS(sequence, mapping) \
+    .tp_as_sequence = (sequence), .tp_as_mapping = (mapping), .tp_iter = PyObject_GetIter,
+#define ITERATOR_SLOTS .tp_iter = PyObject_SelfIter, .tp_iternext = PyIter_Next,
+
 #define BUILTIN_FLAGS (Py_TPFLAGS_DEFAULT | Py_TPFLAGS_READY | Py_TPFLAGS_IMMUTABLETYPE)
 
-#define STATIC_TYPE(cname, pyname, base, size, itemsize, flags, dealloc)   \
+/* Any further arguments are designated initializers of more fields. */
+#define STATIC_TYPE(cname, pyname, base, size, itemsize, flags, dealloc, ...) \
     PyTypeObject cname = {                                    \
         .ob_base = { PYCAPI_STATIC_HEAD(&PyType_Type), 0 },                 \
         .tp_name = pyname,                                                  \
@@ -23,6 +32,7 @@ PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
         .tp_base = (base),                                                  \
         .tp_alloc = PyType_GenericAlloc,                                    \
         .tp_free = PyObject_Free,                                           \
+        __VA_ARGS__                                                         \
     };
 
 /* PyCFunctionObject-like objects and modules are managed-first; their sizes are
@@ -43,33 +53,49 @@ STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
             Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc)
+/* bytes exports its ob_sval read-only (bytes_buffer_getbuffer); getargs reads tp_as_buffer. */
+static int bytes_getbuffer(PyObject *self, Py_buffer *view, int flags)
+{
+    return PyBuffer_FillInfo(view, self, PyBytes_AS_STRING(self), Py_SIZE(self), 1, flags);
+}
+static PyBufferProcs bytes_as_buffer = { bytes_getbuffer, NULL };
+
 STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, ob_sval), 1,
-            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
+            .tp_as_buffer = &bytes_as_buffer)
 STATIC_TYPE(PyTuple_Type, "tuple", &PyBaseObject_Type, offsetof(PyTupleObject, ob_item), sizeof(PyObject *),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
-            pycapi_tuple_dealloc)
+            pycapi_tuple_dealloc, CONTAINER_SLOTS(&pycapi_tuple_as_sequence, &pycapi_readonly_as_mapping))
 STATIC_TYPE(PyList_Type, "list", &PyBaseObject_Type, sizeof(PyListObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
-            pycapi_list_dealloc)
+            pycapi_list_dealloc, CONTAINER_SLOTS(&pycapi_list_as_sequence, &pycapi_mutable_as_mapping))
 STATIC_TYPE(PyDict_Type, "dict", &PyBaseObject_Type, sizeof(PyDictObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING | _Py_TPFLAGS_MATCH_SELF,
-            pycapi_object_dealloc)
+            pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_dict_as_sequence, &pycapi_mutable_as_mapping))
 STATIC_TYPE(PyModule_Type, "module", &PyBaseObject_Type, sizeof(pycapi_module_layout), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyModuleDef_Type, "moduledef", &PyBaseObject_Type, sizeof(PyModuleDef), 0, 0, pycapi_object_dealloc)
 STATIC_TYPE(PyCFunction_Type, "builtin_function_or_method", &PyBaseObject_Type, sizeof(PyCFunctionObject), 0,
-            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc,
+            .tp_vectorcall_offset = offsetof(PyCFunctionObject, vectorcall))
 STATIC_TYPE(PyCMethod_Type, "builtin_method", &PyCFunction_Type, sizeof(PyCMethodObject), 0,
-            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc,
+            .tp_vectorcall_offset = offsetof(PyCFunctionObject, vectorcall))
 STATIC_TYPE(_PyNone_Type, "NoneType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
 STATIC_TYPE(_PyNotImplemented_Type, "NotImplementedType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
-STATIC_TYPE(PyDictKeys_Type, "dict_keys", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyDictValues_Type, "dict_values", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyDictItems_Type, "dict_items", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyTupleIter_Type, "tuple_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyListIter_Type, "list_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyUnicodeIter_Type, "str_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyBytesIter_Type, "bytes_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyEllipsis_Type, "ellipsis", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
+STATIC_TYPE(PyDictKeys_Type, "dict_keys", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL))
+STATIC_TYPE(PyDictValues_Type, "dict_values", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL))
+STATIC_TYPE(PyDictItems_Type, "dict_items", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL))
+STATIC_TYPE(PyTupleIter_Type, "tuple_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyListIter_Type, "list_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyUnicodeIter_Type, "str_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyBytesIter_Type, "bytes_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictIterKey_Type, "dict_keyiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictIterValue_Type, "dict_valueiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictIterItem_Type, "dict_itemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PySeqIter_Type, "iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyCallIter_Type, "callable_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyClassMethodDescr_Type, "classmethod_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyGetSetDescr_Type, "getset_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyMemberDescr_Type, "member_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
@@ -77,11 +103,12 @@ STATIC_TYPE(PyMethodDescr_Type, "method_descriptor", &PyBaseObject_Type, 56, 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
 STATIC_TYPE(PyWrapperDescr_Type, "wrapper_descriptor", &PyBaseObject_Type, 56, 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR, pycapi_object_dealloc)
-STATIC_TYPE(PyDictProxy_Type, "mappingproxy", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING, pycapi_object_dealloc)
+STATIC_TYPE(PyDictProxy_Type, "mappingproxy", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, &pycapi_readonly_as_mapping))
 STATIC_TYPE(PyProperty_Type, "property", &PyBaseObject_Type, 56, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 
 PyObject _Py_NoneStruct = PYCAPI_STATIC_HEAD(&_PyNone_Type);
 PyObject _Py_NotImplementedStruct = PYCAPI_STATIC_HEAD(&_PyNotImplemented_Type);
+PyObject _Py_EllipsisObject = PYCAPI_STATIC_HEAD(&PyEllipsis_Type);
 PyLongObject _Py_FalseStruct = { { PYCAPI_STATIC_HEAD(&PyBool_Type), 0 }, { 0 } };
 PyLongObject _Py_TrueStruct = { { PYCAPI_STATIC_HEAD(&PyBool_Type), 1 }, { 1 } };
 
@@ -200,6 +227,11 @@ static const pycapi_static_entry static_table[] = {
     { "list_iterator", (PyObject *)&PyListIter_Type },
     { "str_iterator", (PyObject *)&PyUnicodeIter_Type },
     { "bytes_iterator", (PyObject *)&PyBytesIter_Type },
+    { "dict_keyiterator", (PyObject *)&PyDictIterKey_Type },
+    { "dict_valueiterator", (PyObject *)&PyDictIterValue_Type },
+    { "dict_itemiterator", (PyObject *)&PyDictIterItem_Type },
+    { "iterator", (PyObject *)&PySeqIter_Type },
+    { "callable_iterator", (PyObject *)&PyCallIter_Type },
     { "classmethod_descriptor", (PyObject *)&PyClassMethodDescr_Type },
     { "getset_descriptor", (PyObject *)&PyGetSetDescr_Type },
     { "member_descriptor", (PyObject *)&PyMemberDescr_Type },
@@ -209,6 +241,8 @@ static const pycapi_static_entry static_table[] = {
     { "property", (PyObject *)&PyProperty_Type },
     { "None", &_Py_NoneStruct },
     { "NotImplemented", &_Py_NotImplementedStruct },
+    { "ellipsis", (PyObject *)&PyEllipsis_Type },
+    { "Ellipsis", &_Py_EllipsisObject },
     { "False", (PyObject *)&_Py_FalseStruct },
     { "True", (PyObject *)&_Py_TrueStruct },
     PYCAPI_EXCEPTIONS(EXC_ENTRY)

@@ -4,7 +4,7 @@ namespace PyCApi.Objects;
 
 /// <summary>The object protocol's semantics (CPython's object.c and abstract.c), used by
 /// the C API functions and by the object space itself.</summary>
-internal static class Abstract
+internal static partial class Abstract
 {
     internal static PythonException BadInternalCall() =>
         new(PyExc.SystemError, "bad argument to internal function");
@@ -88,7 +88,7 @@ internal static class Abstract
     }
 
     internal static PyObject GetAttr(PyObject o, PyObject name) => name is PyStr s
-        ? o.GetAttr(s)
+        ? Attributes.GetAttr(o, s)
         : throw new PythonException(PyExc.TypeError, $"attribute name must be string, not '{name.Type.Name}'");
 
     internal static void SetAttr(PyObject o, PyObject name, PyObject? value)
@@ -99,17 +99,6 @@ internal static class Abstract
         }
         o.SetAttr(s, value);
     }
-
-    /// <summary>len(o) for the built-in containers (C types' sq_length/mp_length come with the slots).</summary>
-    internal static long Length(PyObject o) => o switch
-    {
-        PyTuple t => t.Count,
-        PyList l => l.Count,
-        PyDict d => d.Count,
-        PyStr s => s.Length,
-        PyBytes b => b.Value.Length,
-        _ => throw new PythonException(PyExc.TypeError, $"object of type '{o.Type.Name}' has no len()"),
-    };
 
     internal static bool IsSubclass(PyType derived, PyType cls) => derived.IsSubtypeOf(cls);
 
@@ -186,7 +175,7 @@ internal static unsafe class ObjectApi
 
     [CApi]
     internal static NewReference PyObject_GetAttrString(BorrowedReference o, string name) =>
-        ObjectSpace.NewRef(Arg(o).GetAttr(new PyStr(name)));
+        ObjectSpace.NewRef(Attributes.GetAttr(Arg(o), new PyStr(name)));
 
     [CApi]
     internal static NewReference PyObject_GenericGetAttr(BorrowedReference o, BorrowedReference name) =>
@@ -263,7 +252,14 @@ internal static unsafe class ObjectApi
     {
         var obj = Arg(o);
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var d in new[] { obj.Dict }.Concat(obj.Type.Mro.Select(t => (PyDict?)t.TypeDict)))
+        // module.__dir__ lists its dict; type.__dir__ its MRO's dicts; object.__dir__ adds the type's.
+        var dicts = obj switch
+        {
+            PyModule m => [m.ModuleDict],
+            PyType t => t.Mro.Select(c => (PyDict?)c.TypeDict),
+            _ => new[] { obj.Dict }.Concat(obj.Type.Mro.Select(t => (PyDict?)t.TypeDict)),
+        };
+        foreach (var d in dicts)
         {
             foreach (var (k, _) in d?.Items() ?? [])
             {
@@ -286,7 +282,7 @@ internal static unsafe class ObjectApi
     [CApi]
     internal static int PyObject_IsInstance(BorrowedReference o, BorrowedReference cls) => IsInstance(Arg(o), Arg(cls)) ? 1 : 0;
 
-    private static bool IsInstance(PyObject o, PyObject cls) => cls switch
+    internal static bool IsInstance(PyObject o, PyObject cls) => cls switch
     {
         PyType t => Abstract.IsInstance(o, t),
         PyTuple tuple => tuple.ToArray().Any(c => IsInstance(o, c)),
@@ -297,89 +293,12 @@ internal static unsafe class ObjectApi
     [CApi]
     internal static int PyObject_IsSubclass(BorrowedReference o, BorrowedReference cls) => IsSubclass(Arg(o), Arg(cls)) ? 1 : 0;
 
-    private static bool IsSubclass(PyObject derived, PyObject cls) => (derived, cls) switch
+    internal static bool IsSubclass(PyObject derived, PyObject cls) => (derived, cls) switch
     {
         (PyType d, PyType c) => Abstract.IsSubclass(d, c),
         (_, PyTuple tuple) => tuple.ToArray().Any(c => IsSubclass(derived, c)),
         (not PyType, _) => throw new PythonException(PyExc.TypeError, "issubclass() arg 1 must be a class"),
         _ => throw new PythonException(PyExc.TypeError,
             "issubclass() arg 2 must be a class, a tuple of classes, or a union"),
-    };
-
-    [CApi]
-    internal static nint PyObject_Size(BorrowedReference o) => (nint)Abstract.Length(Arg(o));
-
-    [CApi]
-    internal static nint PyObject_Length(BorrowedReference o) => PyObject_Size(o);
-
-    [CApi]
-    internal static NewReference PyObject_GetItem(BorrowedReference o, BorrowedReference key)
-    {
-        var (obj, k) = (Arg(o), Arg(key));
-        switch (obj)
-        {
-            case PyDict d:
-                return d.GetItem(k) is { } v ? ObjectSpace.NewRef(v)
-                    : throw new PythonException(PyBaseException.Create(PyExc.KeyError, [k]));
-            case PyTuple or PyList:
-                if (k is not PyInt i)
-                {
-                    throw new PythonException(PyExc.TypeError,
-                        $"{obj.Type.Name} indices must be integers or slices, not {k.Type.Name}");
-                }
-                var items = obj is PyTuple t ? t.ToArray() : ((PyList)obj).ToArray();
-                var index = i.Value < 0 ? i.Value + items.Length : i.Value;
-                if (index < 0 || index >= items.Length)
-                {
-                    throw new PythonException(PyExc.IndexError, $"{obj.Type.Name} index out of range");
-                }
-                return ObjectSpace.NewRef(items[(int)index]);
-            default:
-                throw new PythonException(PyExc.TypeError, $"'{obj.Type.Name}' object is not subscriptable");
-        }
-    }
-
-    [CApi]
-    internal static int PyObject_SetItem(BorrowedReference o, BorrowedReference key, BorrowedReference value)
-    {
-        var obj = Arg(o);
-        if (obj is PyDict d)
-        {
-            d.SetItem(Arg(key), Arg(value));
-            return 0;
-        }
-        if (obj is PyList && Arg(key) is PyInt i)
-        {
-            var n = ((PyList)obj).Count;
-            var index = i.Value < 0 ? i.Value + n : i.Value;
-            if (index < 0 || index >= n)
-            {
-                throw new PythonException(PyExc.IndexError, "list assignment index out of range");
-            }
-            ObjectSpace.IncRef(value.Address);
-            ((nint*)((PyListLayout*)o.Address)->ob_item)[(int)index] = value.Address;
-            return 0;
-        }
-        throw new PythonException(PyExc.TypeError, $"'{obj.Type.Name}' object does not support item assignment");
-    }
-
-    [CApi]
-    internal static int PyObject_DelItem(BorrowedReference o, BorrowedReference key)
-    {
-        var obj = Arg(o);
-        if (obj is PyDict d)
-        {
-            return d.DelItem(Arg(key)) ? 0 : throw new PythonException(PyBaseException.Create(PyExc.KeyError, [Arg(key)]));
-        }
-        throw new PythonException(PyExc.TypeError, $"'{obj.Type.Name}' object does not support item deletion");
-    }
-
-    /// <summary>A list or tuple as it is, anything else as a new list of its items.</summary>
-    [CApi]
-    internal static NewReference PySequence_Fast(BorrowedReference o, string message) => Arg(o) switch
-    {
-        PyList or PyTuple => new NewReference(ObjectSpace.NewRef(Arg(o)).Address),
-        PyDict d => ObjectSpace.NewRef(PyList.Create(d.Items().Select(kv => kv.Key))),
-        _ => throw new PythonException(PyExc.TypeError, message),
     };
 }

@@ -2,38 +2,54 @@ using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
 
-/// <summary>Attribute lookup as object.__getattribute__ does it: data descriptors on the
-/// type, then the instance dict, then other type attributes (bound if they are descriptors).</summary>
+/// <summary>Attribute lookup and assignment as object.__getattribute__ / __setattr__ do them.</summary>
 internal static class Attributes
 {
-    internal static PyObject GenericGetAttr(PyObject o, PyStr name)
+    /// <summary>PyObject_GetAttr: the type's lookup, and an AttributeError raised by it
+    /// gets the name and the object (set_attribute_error_context), once.</summary>
+    internal static PyObject GetAttr(PyObject o, PyStr name)
+    {
+        try
+        {
+            return o.GetAttr(name);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.AttributeError))
+        {
+            var exc = e.Normalize();
+            if (exc.Type.IsSubtypeOf(PyExc.AttributeError)
+                && exc.Fields.GetValueOrDefault("name") is null or PyNone && exc.Fields.GetValueOrDefault("obj") is null or PyNone)
+            {
+                exc.Fields["name"] = name;
+                exc.Fields["obj"] = o;
+            }
+            throw new PythonException(exc.Type, exc, e.Traceback);
+        }
+    }
+
+    internal static PyObject GenericGetAttr(PyObject o, PyStr name) =>
+        TryGenericGetAttr(o, name, out var value) ? value : throw NoAttribute(o, name);
+
+    /// <summary>object.__getattribute__ without the error: data descriptors on the type,
+    /// then the instance dict, then other type attributes (bound if they are descriptors).</summary>
+    internal static bool TryGenericGetAttr(PyObject o, PyStr name, out PyObject value)
     {
         var descr = o.Type.Lookup(name);
         if (descr is IDescriptor { IsData: true } data)
         {
-            return data.Get(o, o.Type);
+            value = data.Get(o, o.Type);
+            return true;
         }
         if (o.Dict?.GetItem(name) is { } v)
         {
-            return v;
+            value = v;
+            return true;
         }
-        if (descr is IDescriptor d)
-        {
-            return d.Get(o, o.Type);
-        }
-        if (descr is not null)
-        {
-            return descr;
-        }
-        throw NoAttribute(o, name);
+        value = descr is IDescriptor d ? d.Get(o, o.Type) : descr!;
+        return descr is not null;
     }
 
-    internal static PythonException NoAttribute(PyObject o, PyStr name)
-    {
-        var exc = PyBaseException.Create(PyExc.AttributeError,
-            [new PyStr($"'{o.Type.Name}' object has no attribute '{name.Value}'")]);
-        return new PythonException(exc);
-    }
+    internal static PythonException NoAttribute(PyObject o, PyStr name) =>
+        new(PyExc.AttributeError, $"'{o.Type.Name}' object has no attribute '{name.Value}'");
 
     internal static void GenericSetAttr(PyObject o, PyStr name, PyObject? value)
     {
@@ -68,4 +84,81 @@ internal interface IDescriptor
     PyObject Get(PyObject? instance, PyType owner);
     void Set(PyObject instance, PyObject? value) =>
         throw new PythonException(PyExc.AttributeError, "readonly attribute");
+}
+
+/// <summary>A computed attribute of a managed built-in type (getset_descriptor, as
+/// int.real): read-only when it has no setter.</summary>
+internal sealed class PyGetSetDescriptor(PyType owner, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null)
+    : PyObject(BuiltinTypes.Get("getset_descriptor")), IDescriptor
+{
+    public bool IsData => true;
+
+    public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : get(instance);
+
+    public void Set(PyObject instance, PyObject? value)
+    {
+        if (set is null)
+        {
+            throw new PythonException(PyExc.AttributeError, $"attribute '{name}' of '{owner.Name}' objects is not writable");
+        }
+        set(instance, value);
+    }
+
+    internal override PyStr Repr() => new($"<attribute '{name}' of '{owner.ShortName}' objects>");
+
+    internal static void Add(PyType type, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null) =>
+        type.TypeDict.SetItem(new PyStr(name), new PyGetSetDescriptor(type, name, get, set));
+}
+
+/// <summary>What the object space gives the base types: object.__class__, and the
+/// singleton types' constructors.</summary>
+internal static class BaseTypes
+{
+    internal static void Register()
+    {
+        PyGetSetDescriptor.Add(BuiltinTypes.Object, "__class__", o => o.Type, SetClass);
+        // The numbers' read-only data descriptors (int_get_real, float_get_imag, ...).
+        PyGetSetDescriptor.Add(BuiltinTypes.Int, "real", o => new PyInt(((PyInt)o).Value));
+        PyGetSetDescriptor.Add(BuiltinTypes.Int, "imag", _ => new PyInt(0));
+        PyGetSetDescriptor.Add(BuiltinTypes.Int, "numerator", o => new PyInt(((PyInt)o).Value));
+        PyGetSetDescriptor.Add(BuiltinTypes.Int, "denominator", _ => new PyInt(1));
+        PyGetSetDescriptor.Add(BuiltinTypes.Float, "real", o => o);
+        PyGetSetDescriptor.Add(BuiltinTypes.Float, "imag", _ => new PyFloat(0.0));
+        BuiltinTypes.NoneType.Constructor = SingletonConstructor(PyNone.Instance);
+        BuiltinTypes.NotImplementedType.Constructor = SingletonConstructor(PyNotImplemented.Instance);
+    }
+
+    /// <summary>none_new / notimplemented_new: the singleton, for no arguments only.</summary>
+    private static Func<PyType, PyTuple, PyDict?, PyObject> SingletonConstructor(PyObject singleton) => (type, args, kwargs) =>
+        args.Count != 0 || kwargs is { Count: > 0 }
+            ? throw new PythonException(PyExc.TypeError, $"{type.Name} takes no arguments")
+            : singleton;
+
+    /// <summary>object.__class__ assignment (object_set_class): between mutable types of the
+    /// same instance layout; the native half follows.</summary>
+    private static unsafe void SetClass(PyObject o, PyObject? value)
+    {
+        if (value is null)
+        {
+            throw new PythonException(PyExc.TypeError, "can't delete __class__ attribute");
+        }
+        if (value is not PyType type)
+        {
+            throw new PythonException(PyExc.TypeError, $"__class__ must be set to a class, not '{value.Type.Name}' object");
+        }
+        bool bothModules = type.IsSubtypeOf(BuiltinTypes.Module) && o.Type.IsSubtypeOf(BuiltinTypes.Module);
+        if (!bothModules && ((type.Flags | o.Type.Flags) & TypeFlags.ImmutableType) != 0)
+        {
+            throw new PythonException(PyExc.TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        }
+        if (type.BasicSize != o.Type.BasicSize || type.ItemSize != o.Type.ItemSize)
+        {
+            throw new PythonException(PyExc.TypeError, $"__class__ assignment: '{type.Name}' object layout differs from '{o.Type.Name}'");
+        }
+        o.Type = type;
+        if (o.Native != 0)
+        {
+            ((PyObjectHead*)o.Native)->ob_type = ObjectSpace.ToNative(type);
+        }
+    }
 }

@@ -6,19 +6,30 @@ namespace PyCApi.Objects;
 /// bound object (null for a plain function), args the positional arguments.</summary>
 internal delegate PyObject BuiltinBody(PyObject? self, PyObject[] args, PyDict? kwargs);
 
-/// <summary>A built-in function or bound built-in method implemented in managed code
-/// (builtins.len, 'abc'.upper): a builtin_function_or_method, as in CPython.</summary>
-internal sealed class PyBuiltinFunction(string name, PyObject? self, BuiltinBody body, string? module = "builtins", string? doc = null)
-    : PyObject(BuiltinTypes.CFunction)
+/// <summary>What every builtin_function_or_method shares, whether its body is C (a
+/// PyMethodDef) or managed: the attributes, the repr and the name call errors use.</summary>
+internal abstract class PyBuiltinCallable(string name, PyObject? self, PyType? type = null)
+    : PyObject(type ?? BuiltinTypes.CFunction)
 {
     internal readonly string Name = name;
+
+    /// <summary>The bound object: the module for module functions, null for none.</summary>
     internal readonly PyObject? Self = self;
+
+    /// <summary>__module__ (None when unknown, as for methods of types).</summary>
+    internal abstract PyObject ModuleAttr { get; }
+
+    /// <summary>The doc as written, possibly starting with a "name(...)\n--\n\n" signature.</summary>
+    protected abstract string? InternalDoc { get; }
 
     internal override bool IsCallable => true;
 
-    internal override PyObject Call(PyTuple args, PyDict? kwargs) => body(Self, args.ToArray(), kwargs);
+    /// <summary>meth_get__qualname__: the name, prefixed with the type of a bound self.</summary>
+    internal string QualName => Self is null or PyModule ? Name : $"{(Self as PyType ?? Self.Type).ShortName}.{Name}";
 
-    private string QualName => Self is null or PyModule ? Name : $"{(Self as PyType ?? Self.Type).ShortName}.{Name}";
+    /// <summary>_PyObject_FunctionStr: "module.qualname()", as call errors name a function.</summary>
+    internal string FunctionStr =>
+        ModuleAttr is PyNone || ModuleAttr is PyStr { Value: "builtins" } ? $"{QualName}()" : $"{ModuleAttr.StrString()}.{QualName}()";
 
     internal override PyStr Repr() => Self is null or PyModule
         ? new PyStr($"<built-in function {Name}>")
@@ -28,12 +39,67 @@ internal sealed class PyBuiltinFunction(string name, PyObject? self, BuiltinBody
     {
         "__name__" => new PyStr(Name),
         "__qualname__" => new PyStr(QualName),
-        "__module__" => module is null ? PyNone.Instance : new PyStr(module),
-        "__doc__" => doc is null ? PyNone.Instance : new PyStr(doc),
+        "__module__" => ModuleAttr,
+        "__doc__" => DocSignature.Doc(Name, InternalDoc),
         "__self__" => Self ?? (PyObject)PyNone.Instance,
-        "__text_signature__" => PyNone.Instance,
+        "__text_signature__" => DocSignature.TextSignature(Name, InternalDoc),
         _ => base.GetAttr(attr),
     };
+}
+
+/// <summary>A built-in function or bound built-in method implemented in managed code
+/// (builtins.len, 'abc'.upper): a builtin_function_or_method, as in CPython.</summary>
+internal sealed class PyBuiltinFunction(string name, PyObject? self, BuiltinBody body, string? module = "builtins", string? doc = null)
+    : PyBuiltinCallable(name, self)
+{
+    internal override PyObject ModuleAttr => module is null ? PyNone.Instance : new PyStr(module);
+
+    protected override string? InternalDoc => doc;
+
+    internal override PyObject Call(PyTuple args, PyDict? kwargs) => body(Self, args.ToArray(), kwargs);
+}
+
+/// <summary>The signature that Argument Clinic puts at the start of a built-in's doc
+/// ("name(a, b, /)\n--\n\n"): __text_signature__ is it, __doc__ the rest (CPython's
+/// find_signature / skip_signature).</summary>
+internal static class DocSignature
+{
+    private const string EndMarker = ")\n--\n\n";
+
+    /// <summary>The index of the signature's '(' and of the doc after its end marker, or null.</summary>
+    private static (int Open, int DocStart)? Find(string name, string? doc)
+    {
+        if (doc is null)
+        {
+            return null;
+        }
+        string shortName = name[(name.LastIndexOf('.') + 1)..];
+        if (!doc.StartsWith(shortName, StringComparison.Ordinal) || doc.Length <= shortName.Length || doc[shortName.Length] != '(')
+        {
+            return null;
+        }
+        for (int i = shortName.Length; i < doc.Length; i++)
+        {
+            if (string.CompareOrdinal(doc, i, EndMarker, 0, EndMarker.Length) == 0)
+            {
+                return (shortName.Length, i + EndMarker.Length);
+            }
+            if (doc[i] == '\n' && i + 1 < doc.Length && doc[i + 1] == '\n')
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    internal static PyObject Doc(string name, string? doc)
+    {
+        string? text = Find(name, doc) is { } sig ? doc![sig.DocStart..] : doc;
+        return string.IsNullOrEmpty(text) ? PyNone.Instance : new PyStr(text);
+    }
+
+    internal static PyObject TextSignature(string name, string? doc) =>
+        Find(name, doc) is { } sig ? new PyStr(doc![sig.Open..(sig.DocStart - EndMarker.Length + 1)]) : PyNone.Instance;
 }
 
 /// <summary>A method of a built-in type implemented in managed code (str.upper): a
@@ -114,4 +180,63 @@ internal static class ArgCheck
                 $"{name} expected {(min == max ? "" : "at most ")}{max} argument{(max == 1 ? "" : "s")}, got {args.Length}");
         }
     }
+}
+
+/// <summary>A class method of a built-in type implemented in managed code (dict.fromkeys):
+/// a classmethod_descriptor that binds to the class, from the class or from an instance.</summary>
+internal sealed class PyBuiltinClassMethodDescriptor(PyType owner, string name, BuiltinBody body)
+    : PyObject(BuiltinTypes.Get("classmethod_descriptor")), IDescriptor
+{
+    public bool IsData => false;
+
+    public PyObject Get(PyObject? instance, PyType type) => new PyBuiltinFunction(name, type, body, null);
+
+    internal override PyStr Repr() => new($"<method '{name}' of '{owner.ShortName}' objects>");
+
+    /// <summary>Adds a managed class method to a built-in type's dict.</summary>
+    internal static void Add(PyType type, string name, BuiltinBody body) =>
+        type.TypeDict.SetItem(new PyStr(name), new PyBuiltinClassMethodDescriptor(type, name, body));
+}
+
+/// <summary>A slot of a built-in type seen as a method (list.__len__): a wrapper_descriptor
+/// that binds to the instance on attribute access.</summary>
+internal sealed class PySlotWrapper(PyType owner, string name, BuiltinBody body)
+    : PyObject(BuiltinTypes.Get("wrapper_descriptor")), IDescriptor
+{
+    public bool IsData => false;
+
+    public PyObject Get(PyObject? instance, PyType type) =>
+        instance is null ? this : new PyBuiltinFunction(name, instance, body, null);
+
+    internal override bool IsCallable => true;
+
+    internal override PyObject Call(PyTuple args, PyDict? kwargs)
+    {
+        if (args.Count == 0)
+        {
+            throw new PythonException(PyExc.TypeError, $"descriptor '{name}' of '{owner.ShortName}' object needs an argument");
+        }
+        var self = args[0];
+        if (!self.Type.IsSubtypeOf(owner))
+        {
+            throw new PythonException(PyExc.TypeError,
+                $"descriptor '{name}' requires a '{owner.ShortName}' object but received a '{self.Type.Name}'");
+        }
+        return body(self, args.ToArray()[1..], kwargs);
+    }
+
+    internal override PyStr Repr() => new($"<slot wrapper '{name}' of '{owner.ShortName}' objects>");
+
+    /// <summary>Adds a slot wrapper taking <paramref name="arity"/> arguments ("expected 1 argument, got 0").</summary>
+    internal static void Add(PyType type, string name, int arity, Func<PyObject, PyObject[], PyObject> body) =>
+        type.TypeDict.SetItem(new PyStr(name), new PySlotWrapper(type, name, (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords(name, kwargs);
+            if (args.Length != arity)
+            {
+                throw new PythonException(PyExc.TypeError,
+                    $"expected {arity} argument{(arity == 1 ? "" : "s")}, got {args.Length}");
+            }
+            return body(self!, args);
+        }));
 }

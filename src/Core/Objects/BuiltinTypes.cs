@@ -90,3 +90,13 @@ internal sealed class PyNotImplemented : PyObject
 
     internal override PyStr Repr() => new("NotImplemented");
 }
+
+/// <summary>Ellipsis (...).</summary>
+internal sealed class PyEllipsis : PyObject
+{
+    internal static readonly PyEllipsis Instance = new();
+
+    private PyEllipsis() : base(null!) { }
+
+    internal override PyStr Repr() => new("Ellipsis");
+}

@@ -30,11 +30,14 @@ internal sealed class PyBytes(byte[] value) : PyObject(BuiltinTypes.Bytes)
         return p;
     }
 
-    internal override PyStr Repr()
+    internal override PyStr Repr() => new(Quote(Value, smartQuotes: true));
+
+    /// <summary>repr(bytes): b'...' (double quotes when only ' occurs, with smart quotes).</summary>
+    internal static string Quote(byte[] value, bool smartQuotes)
     {
-        char quote = Array.IndexOf(Value, (byte)'\'') >= 0 && Array.IndexOf(Value, (byte)'"') < 0 ? '"' : '\'';
+        char quote = smartQuotes && Array.IndexOf(value, (byte)'\'') >= 0 && Array.IndexOf(value, (byte)'"') < 0 ? '"' : '\'';
         var sb = new StringBuilder("b").Append(quote);
-        foreach (byte b in Value)
+        foreach (byte b in value)
         {
             sb.Append(b switch
             {
@@ -47,23 +50,241 @@ internal sealed class PyBytes(byte[] value) : PyObject(BuiltinTypes.Bytes)
                 _ => ((char)b).ToString(),
             });
         }
-        return new PyStr(sb.Append(quote).ToString());
+        return sb.Append(quote).ToString();
     }
 
     internal override bool IsTrue() => Value.Length != 0;
 
-    internal override long Hash()
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (byte b in Value)
-        {
-            h = (h ^ b) * 1099511628211UL;
-        }
-        long r = (long)h;
-        return r == -1 ? -2 : r;
-    }
+    /// <summary>CPython's bytes hash (equal to the hash of the latin-1 str of the same bytes).</summary>
+    internal override long Hash() => PyHash.Bytes(Value);
 
     internal override PyObject RichCompare(PyObject other, CompareOp op) => other is PyBytes b
         ? PyBool.Of(NumericCompare.Apply(Value.AsSpan().SequenceCompareTo(b.Value), op))
         : PyNotImplemented.Instance;
+}
+
+internal static class BytesApi
+{
+    [CApi]
+    internal static NewReference PyBytes_Repr(BorrowedReference o, int smartquotes) =>
+        ObjectSpace.FromNative(o) is PyBytes b ? ObjectSpace.NewRef(new PyStr(PyBytes.Quote(b.Value, smartquotes != 0)))
+            : throw Abstract.BadInternalCall();
+
+    [CApi]
+    internal static NewReference PyBytes_FromObject(BorrowedReference o) =>
+        ObjectSpace.NewRef(BytesOps.FromObject(ObjectSpace.FromNativeOrNull(o) ?? throw Abstract.BadInternalCall()));
+
+    /// <summary>bytes(o): __bytes__ first, then the buffer / iterable-of-ints conversion.</summary>
+    [CApi]
+    internal static NewReference PyObject_Bytes(BorrowedReference o)
+    {
+        if (o.IsNull)
+        {
+            return ObjectSpace.NewRef(new PyBytes("<NULL>"u8.ToArray()));
+        }
+        return ObjectSpace.NewRef(BytesOps.Bytes(ObjectSpace.FromNative(o)));
+    }
+}
+
+internal static class BytesOps
+{
+    /// <summary>bytes(o) for an object: __bytes__ first, then <see cref="FromObject"/>.</summary>
+    internal static PyObject Bytes(PyObject obj)
+    {
+        if (obj is PyBytes && ReferenceEquals(obj.Type, BuiltinTypes.Bytes))
+        {
+            return obj;
+        }
+        if (obj.Type.Lookup(new PyStr("__bytes__")) is { } method)
+        {
+            var bound = method is IDescriptor d ? d.Get(obj, obj.Type) : method;
+            var result = Abstract.Call(bound, PyTuple.Empty, null);
+            return result is PyBytes ? result
+                : throw new PythonException(PyExc.TypeError, $"__bytes__ returned non-bytes (type {result.Type.Name})");
+        }
+        return FromObject(obj);
+    }
+
+    /// <summary>PyBytes_FromObject: bytes as they are, a list, tuple or iterable of ints in range(256).</summary>
+    internal static PyBytes FromObject(PyObject o)
+    {
+        switch (o)
+        {
+            case PyBytes b when ReferenceEquals(b.Type, BuiltinTypes.Bytes):
+                return b;
+            case PyBytes b:
+                return new PyBytes(b.Value);
+            case PyStr:
+                throw new PythonException(PyExc.TypeError, $"cannot convert '{o.Type.Name}' object to bytes");
+        }
+        IEnumerable<PyObject> items;
+        try
+        {
+            items = o is PyList or PyTuple ? Abstract.Items(o) : Abstract.Iterate(o);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+        {
+            throw new PythonException(PyExc.TypeError, $"cannot convert '{o.Type.Name}' object to bytes");
+        }
+        var result = new List<byte>();
+        foreach (var item in items)
+        {
+            var v = PyInt.Index(item);
+            if (v < 0 || v > 255)
+            {
+                throw new PythonException(PyExc.ValueError, "bytes must be in range(0, 256)");
+            }
+            result.Add((byte)v);
+        }
+        return new PyBytes([.. result]);
+    }
+
+    /// <summary>bytes.find / count / startswith argument: bytes or an int in range(256).</summary>
+    internal static byte[] Needle(PyObject o) => o switch
+    {
+        PyBytes b => b.Value,
+        PyInt i when i.Value >= 0 && i.Value <= 255 => [(byte)i.Value],
+        PyInt => throw new PythonException(PyExc.ValueError, "byte must be in range(0, 256)"),
+        _ => throw new PythonException(PyExc.TypeError,
+            $"argument should be integer or bytes-like object, not '{o.Type.Name}'"),
+    };
+}
+
+/// <summary>The methods of bytes implemented in managed code.</summary>
+internal static class BytesMethods
+{
+    private static void Add(string name, int min, int max, ArgStyle style, Func<PyBytes, PyObject[], PyObject> body) =>
+        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Bytes, name, (self, args, kwargs) =>
+        {
+            MethodArgs.Check(BuiltinTypes.Bytes, name, args, kwargs, min, max, style);
+            return body((PyBytes)self!, args);
+        });
+
+    private static string? KeywordStr(string name, PyObject? o) => o switch
+    {
+        null => null,
+        PyStr s => s.Value,
+        _ => throw new PythonException(PyExc.TypeError, $"decode() argument '{name}' must be str, not {o.Type.Name}"),
+    };
+
+    internal static void Register()
+    {
+        BuiltinTypes.Bytes.Constructor = (type, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("bytes", args.ToArray(), kwargs, ["source", "encoding", "errors"]);
+            if (!ReferenceEquals(type, BuiltinTypes.Bytes))
+            {
+                throw new PythonException(PyExc.TypeError, $"cannot create '{type.Name}' instances");
+            }
+            if (a[0] is PyStr text)
+            {
+                if (a[1] is not PyStr encoding)
+                {
+                    throw new PythonException(PyExc.TypeError, a[1] is null ? "string argument without an encoding"
+                        : $"bytes() argument 'encoding' must be str, not {a[1]!.Type.Name}");
+                }
+                return new PyBytes(Codecs.Encode(text, encoding.Value, (a[2] as PyStr)?.Value));
+            }
+            if (a[1] is not null)
+            {
+                throw new PythonException(PyExc.TypeError, "encoding without a string argument");
+            }
+            if (a[2] is not null)
+            {
+                throw new PythonException(PyExc.TypeError, "errors without a string argument");
+            }
+            return a[0] switch
+            {
+                null => new PyBytes([]),
+                PyInt n => n.Value < 0 ? throw new PythonException(PyExc.ValueError, "negative count")
+                    : new PyBytes(new byte[(int)n.Value]),
+                var source => BytesOps.Bytes(source),
+            };
+        };
+        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Bytes, "decode", (self, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("decode", args, kwargs, ["encoding", "errors"]);
+            return new PyStr(Codecs.Decode(((PyBytes)self!).Value, KeywordStr("encoding", a[0]), KeywordStr("errors", a[1])));
+        });
+        Add("hex", 0, 0, ArgStyle.Clinic, (b, _) => new PyStr(Convert.ToHexString(b.Value).ToLowerInvariant()));
+        Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => new PyBytes(b.Value.Select(c => c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c).ToArray()));
+        Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => new PyBytes(b.Value.Select(c => c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c).ToArray()));
+        Add("find", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a)));
+        Add("index", 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a) is var at and >= 0 ? new PyInt(at)
+            : throw new PythonException(PyExc.ValueError, "subsection not found"));
+        Add("count", 1, 3, ArgStyle.ParseTuple, (b, a) =>
+        {
+            var needle = BytesOps.Needle(a[0]);
+            var (start, end) = Window(b, a);
+            if (needle.Length == 0)
+            {
+                return new PyInt(end >= start ? end - start + 1 : 0);
+            }
+            long n = 0;
+            for (var span = b.Value.AsSpan((int)start, (int)Math.Max(0, end - start)); span.IndexOf(needle) is var at and >= 0; span = span[(at + needle.Length)..])
+            {
+                n++;
+            }
+            return new PyInt(n);
+        });
+        foreach (var (name, suffix) in new[] { ("startswith", false), ("endswith", true) })
+        {
+            Add(name, 1, 3, ArgStyle.ParseTuple, (b, a) =>
+            {
+                var (start, end) = Window(b, a);
+                var candidates = a[0] is PyTuple t ? t.ToArray() : [a[0]];
+                foreach (var c in candidates)
+                {
+                    if (c is not PyBytes prefix)
+                    {
+                        throw new PythonException(PyExc.TypeError,
+                            $"{name} first arg must be bytes or a tuple of bytes, not {c.Type.Name}");
+                    }
+                    if (end - start >= prefix.Value.Length && start <= b.Value.Length)
+                    {
+                        var window = b.Value.AsSpan((int)start, (int)(end - start));
+                        if (suffix ? window.EndsWith(prefix.Value) : window.StartsWith(prefix.Value))
+                        {
+                            return PyBool.True;
+                        }
+                    }
+                }
+                return PyBool.False;
+            });
+        }
+        Add("join", 1, 1, ArgStyle.One, (b, a) =>
+        {
+            var items = StrOps.Items(a[0], "can only join an iterable");
+            var result = new List<byte>();
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (items[i] is not PyBytes part)
+                {
+                    throw new PythonException(PyExc.TypeError,
+                        $"sequence item {i}: expected a bytes-like object, {items[i].Type.Name} found");
+                }
+                if (i > 0)
+                {
+                    result.AddRange(b.Value);
+                }
+                result.AddRange(part.Value);
+            }
+            return new PyBytes([.. result]);
+        });
+    }
+
+    private static (long Start, long End) Window(PyBytes b, PyObject[] a) => StrOps.Adjust(
+        MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue), b.Value.Length);
+
+    private static long Find(PyBytes b, PyObject[] a)
+    {
+        var needle = BytesOps.Needle(a[0]);
+        var (start, end) = Window(b, a);
+        if (end - start < needle.Length)
+        {
+            return -1;
+        }
+        int at = b.Value.AsSpan((int)start, (int)(end - start)).IndexOf(needle);
+        return at < 0 ? -1 : start + at;
+    }
 }

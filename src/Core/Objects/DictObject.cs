@@ -182,6 +182,22 @@ internal sealed class PyDict : PyObject
         return false;
     }
 
+    /// <summary>popitem(): removes and returns the last inserted entry (LIFO), null when empty.</summary>
+    internal (PyObject Key, PyObject Value)? PopLast()
+    {
+        for (int i = entryCount - 1; i >= 0; i--)
+        {
+            if (entries[i].Key is { } k)
+            {
+                var v = entries[i].Value!;
+                DelItem(k);
+                entryCount = i; // what follows the last live entry is all deleted
+                return (k, v);
+            }
+        }
+        return null;
+    }
+
     internal IEnumerable<(PyObject Key, PyObject Value)> Items()
     {
         for (int i = 0; i < entryCount; i++)
@@ -211,6 +227,70 @@ internal sealed class PyDict : PyObject
     internal override bool IsTrue() => used != 0;
 
     internal override long Hash() => throw Abstract.Unhashable(this);
+
+    /// <summary>dict_merge: another dict's items, or any mapping's through keys() and [].</summary>
+    internal void Merge(PyObject other, bool overwrite)
+    {
+        if (other is PyDict d)
+        {
+            foreach (var (k, v) in d.Items().ToList())
+            {
+                if (overwrite || GetItem(k) is null)
+                {
+                    SetItem(k, v);
+                }
+            }
+            return;
+        }
+        foreach (var k in Mapping.Keys(other).ToArray())
+        {
+            if (overwrite || GetItem(k) is null)
+            {
+                SetItem(k, Abstract.GetItem(other, k));
+            }
+        }
+    }
+
+    /// <summary>PyDict_MergeFromSeq2: key/value pairs from an iterable of 2-item sequences.</summary>
+    internal void MergeFromPairs(PyObject pairs, bool overwrite)
+    {
+        long i = 0;
+        foreach (var item in Abstract.Iterate(pairs))
+        {
+            PyObject[] pair;
+            try
+            {
+                pair = Abstract.Items(item);
+            }
+            catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+            {
+                throw new PythonException(PyExc.TypeError, $"cannot convert dictionary update sequence element #{i} to a sequence");
+            }
+            if (pair.Length != 2)
+            {
+                throw new PythonException(PyExc.ValueError,
+                    $"dictionary update sequence element #{i} has length {pair.Length}; 2 is required");
+            }
+            if (overwrite || GetItem(pair[0]) is null)
+            {
+                SetItem(pair[0], pair[1]);
+            }
+            i++;
+        }
+    }
+
+    /// <summary>dict.update's argument: a mapping if it has keys(), else pairs.</summary>
+    internal void Update(PyObject arg)
+    {
+        if (arg is PyDict || Mapping.HasAttribute(arg, "keys"))
+        {
+            Merge(arg, overwrite: true);
+        }
+        else
+        {
+            MergeFromPairs(arg, overwrite: true);
+        }
+    }
 
     internal override PyObject RichCompare(PyObject other, CompareOp op)
     {
@@ -373,20 +453,20 @@ internal static unsafe class DictApi
     [CApi]
     internal static int PyDict_Merge(BorrowedReference mp, BorrowedReference other, int @override)
     {
-        var d = RequireDict(mp);
-        if (ObjectSpace.FromNativeOrNull(other) is not PyDict o)
-        {
-            throw Abstract.BadInternalCall();
-        }
-        foreach (var (k, v) in o.Items().ToList())
-        {
-            if (@override != 0 || d.GetItem(k) is null)
-            {
-                d.SetItem(k, v);
-            }
-        }
+        RequireDict(mp).Merge(ObjectSpace.FromNativeOrNull(other) ?? throw Abstract.BadInternalCall(), @override != 0);
         return 0;
     }
+
+    [CApi]
+    internal static int PyDict_MergeFromSeq2(BorrowedReference mp, BorrowedReference seq2, int @override)
+    {
+        RequireDict(mp).MergeFromPairs(ObjectSpace.FromNativeOrNull(seq2) ?? throw Abstract.BadInternalCall(), @override != 0);
+        return 0;
+    }
+
+    [CApi]
+    internal static NewReference PyDictProxy_New(BorrowedReference mapping) =>
+        ObjectSpace.NewRef(PyMappingProxy.Create(ObjectSpace.FromNativeOrNull(mapping) ?? throw Abstract.BadInternalCall()));
 
     [CApi]
     internal static int PyDict_Update(BorrowedReference mp, BorrowedReference other) => PyDict_Merge(mp, other, 1);
@@ -403,5 +483,236 @@ internal static unsafe class DictApi
         var v = ObjectSpace.FromNative(defaultobj);
         d.SetItem(k, v);
         return ObjectSpace.Borrow(v);
+    }
+}
+
+internal enum DictViewKind { Keys, Values, Items }
+
+/// <summary>dict_keys / dict_values / dict_items: live views of a dict.</summary>
+internal sealed class PyDictView(PyDict dict, DictViewKind kind) : PyObject(TypeOf(kind))
+{
+    internal readonly PyDict Source = dict;
+    internal readonly DictViewKind Kind = kind;
+
+    private static PyType TypeOf(DictViewKind kind) => BuiltinTypes.Get(kind switch
+    {
+        DictViewKind.Keys => "dict_keys",
+        DictViewKind.Values => "dict_values",
+        _ => "dict_items",
+    });
+
+    internal bool Contains(PyObject item) => Kind switch
+    {
+        DictViewKind.Keys => Source.GetItem(item) is not null,
+        DictViewKind.Items => item is PyTuple { Count: 2 } pair && Source.GetItem(pair[0]) is { } v
+            && Abstract.RichCompareBool(v, pair[1], CompareOp.Eq),
+        _ => Source.Items().Any(kv => Abstract.RichCompareBool(kv.Value, item, CompareOp.Eq)),
+    };
+
+    internal override bool IsTrue() => Source.Count != 0;
+
+    internal override PyStr Repr()
+    {
+        using var guard = ReprGuard.Enter(this);
+        if (guard.Recursive)
+        {
+            return new PyStr("...");
+        }
+        return new PyStr($"{Type.Name}({Abstract.ToList(this).ReprString()})");
+    }
+}
+
+/// <summary>dict_keyiterator / dict_valueiterator / dict_itemiterator. A dict that changes
+/// size while iterated makes every further step fail, as in CPython.</summary>
+internal sealed class PyDictIterator(PyDict dict, DictViewKind kind) : PyIterator(TypeOf(kind))
+{
+    private PyDict? dict = dict;
+    private int expectedSize = dict.Count;
+    private nint position;
+    private long yielded;
+
+    private static PyType TypeOf(DictViewKind kind) => BuiltinTypes.Get(kind switch
+    {
+        DictViewKind.Keys => "dict_keyiterator",
+        DictViewKind.Values => "dict_valueiterator",
+        _ => "dict_itemiterator",
+    });
+
+    internal override PyObject? Next()
+    {
+        if (dict is null)
+        {
+            return null;
+        }
+        if (dict.Count != expectedSize)
+        {
+            expectedSize = -1;
+            throw new PythonException(PyExc.RuntimeError, "dictionary changed size during iteration");
+        }
+        if (!dict.Next(ref position, out var key, out var value))
+        {
+            dict = null;
+            return null;
+        }
+        yielded++;
+        return kind switch
+        {
+            DictViewKind.Keys => key,
+            DictViewKind.Values => value,
+            _ => PyTuple.Create([key, value]),
+        };
+    }
+
+    internal override long? LengthHint() => dict is null ? 0 : Math.Max(0, dict.Count - yielded);
+}
+
+/// <summary>mappingproxy: a read-only view of a mapping (PyDictProxy_New).</summary>
+internal sealed class PyMappingProxy : PyObject
+{
+    internal readonly PyObject Mapping;
+
+    private PyMappingProxy(PyObject mapping) : base(BuiltinTypes.Get("mappingproxy")) => Mapping = mapping;
+
+    /// <summary>Only mappings, and not the sequences that also have mp_subscript.</summary>
+    internal static PyMappingProxy Create(PyObject mapping) =>
+        !Abstract.IsMapping(mapping) || mapping is PyList or PyTuple
+            ? throw new PythonException(PyExc.TypeError, $"mappingproxy() argument must be a mapping, not {mapping.Type.Name}")
+            : new PyMappingProxy(mapping);
+
+    internal override PyStr Repr() => new($"mappingproxy({Mapping.ReprString()})");
+
+    internal override PyStr Str() => Mapping.Str();
+
+    internal override PyObject RichCompare(PyObject other, CompareOp op) => Abstract.RichCompare(Mapping, other, op);
+
+    /// <summary>The read-only methods, forwarded to the mapping.</summary>
+    internal static void AddMethods(PyType type)
+    {
+        foreach (var name in new[] { "keys", "values", "items", "copy", "get" })
+        {
+            PyBuiltinMethodDescriptor.Add(type, name, (self, args, kwargs) =>
+                Abstract.Call(((PyMappingProxy)self!).Mapping.GetAttr(new PyStr(name)), PyTuple.Create(args), kwargs));
+        }
+    }
+}
+
+/// <summary>The methods of dict, dict views and the dict constructor.</summary>
+internal static class DictMethods
+{
+    private static PyDict Self(PyObject? self) => (PyDict)self!;
+
+    private static PyObject Optional(PyObject[] args, int i) => args.Length > i ? args[i] : PyNone.Instance;
+
+    internal static void Register()
+    {
+        var dict = BuiltinTypes.Dict;
+        dict.Constructor = (type, args, kwargs) =>
+        {
+            var a = args.ToArray();
+            ArgCheck.Range("dict", a, 0, 1);
+            var d = new PyDict();
+            if (a.Length == 1)
+            {
+                d.Update(a[0]);
+            }
+            if (kwargs is not null)
+            {
+                d.Merge(kwargs, overwrite: true);
+            }
+            return d;
+        };
+        void Add(string name, BuiltinBody body) => PyBuiltinMethodDescriptor.Add(dict, name, body);
+        void AddNoArgs(string name, Func<PyDict, PyObject> body) => Add(name, (self, args, kwargs) =>
+        {
+            ArgCheck.None($"dict.{name}", args, kwargs);
+            return body(Self(self));
+        });
+
+        AddNoArgs("keys", d => new PyDictView(d, DictViewKind.Keys));
+        AddNoArgs("values", d => new PyDictView(d, DictViewKind.Values));
+        AddNoArgs("items", d => new PyDictView(d, DictViewKind.Items));
+        AddNoArgs("copy", d =>
+        {
+            var copy = new PyDict();
+            copy.Merge(d, overwrite: true);
+            return copy;
+        });
+        AddNoArgs("clear", d =>
+        {
+            d.Clear();
+            return PyNone.Instance;
+        });
+        AddNoArgs("popitem", d => d.PopLast() is var (k, v) ? PyTuple.Create([k, v])
+            : throw new PythonException(PyBaseException.Create(PyExc.KeyError, [new PyStr("popitem(): dictionary is empty")])));
+        Add("get", (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords("get", kwargs);
+            ArgCheck.Range("get", args, 1, 2);
+            return Self(self).GetItem(args[0]) ?? Optional(args, 1);
+        });
+        Add("setdefault", (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords("setdefault", kwargs);
+            ArgCheck.Range("setdefault", args, 1, 2);
+            var d = Self(self);
+            if (d.GetItem(args[0]) is { } existing)
+            {
+                return existing;
+            }
+            var value = Optional(args, 1);
+            d.SetItem(args[0], value);
+            return value;
+        });
+        Add("pop", (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords("pop", kwargs);
+            ArgCheck.Range("pop", args, 1, 2);
+            var d = Self(self);
+            if (d.GetItem(args[0]) is { } value)
+            {
+                d.DelItem(args[0]);
+                return value;
+            }
+            return args.Length == 2 ? args[1] : throw new PythonException(PyBaseException.Create(PyExc.KeyError, [args[0]]));
+        });
+        Add("update", (self, args, kwargs) =>
+        {
+            ArgCheck.Range("update", args, 0, 1);
+            var d = Self(self);
+            if (args.Length == 1)
+            {
+                d.Update(args[0]);
+            }
+            if (kwargs is not null)
+            {
+                d.Merge(kwargs, overwrite: true);
+            }
+            return PyNone.Instance;
+        });
+        PyBuiltinMethodDescriptor.Add(dict, "__contains__", (self, args, kwargs) =>
+            PyBool.Of(Self(self).GetItem(ArgCheck.One("dict.__contains__", args, kwargs)) is not null));
+        ContainerSlots.Add(dict, subscript: true);
+        PyBuiltinClassMethodDescriptor.Add(dict, "fromkeys", (cls, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords("fromkeys", kwargs);
+            ArgCheck.Range("fromkeys", args, 1, 2);
+            var result = Abstract.Call(cls!, PyTuple.Empty, null);
+            var value = Optional(args, 1);
+            foreach (var key in Abstract.Iterate(args[0]))
+            {
+                Abstract.SetItem(result, key, value);
+            }
+            return result;
+        });
+
+        foreach (var name in new[] { "dict_keys", "dict_values", "dict_items" })
+        {
+            ContainerSlots.Add(BuiltinTypes.Get(name), subscript: false);
+        }
+        PyMappingProxy.AddMethods(BuiltinTypes.Get("mappingproxy"));
+        foreach (var name in new[] { "dict_keyiterator", "dict_valueiterator", "dict_itemiterator" })
+        {
+            PyIterator.AddMethods(BuiltinTypes.Get(name));
+        }
     }
 }

@@ -22,9 +22,39 @@ internal sealed class PyBaseException : PyObject
     /// <summary>BaseException.__new__ + __init__ with the per-class initialisation.</summary>
     internal static PyBaseException Create(PyType type, PyObject[] args, PyDict? kwargs = null)
     {
-        var exc = new PyBaseException(type, PyTuple.Create(args));
+        var exc = new PyBaseException(OSErrorSubclass(type, args), PyTuple.Create(args));
         exc.Initialize(args, kwargs);
         return exc;
+    }
+
+    /// <summary>OSError_new: OSError itself, given an errno that has its own class
+    /// (ENOENT: FileNotFoundError, ...), makes an instance of that class.</summary>
+    private static PyType OSErrorSubclass(PyType type, PyObject[] args)
+    {
+        if (args.Length is < 2 or > 5 || args[0] is not PyInt errno || !ReferenceEquals(type, PyExc.OSError)
+            || errno.Value < int.MinValue || errno.Value > int.MaxValue)
+        {
+            return type;
+        }
+        string? subclass = (int)errno.Value switch
+        {
+            11 or 114 or 115 => "BlockingIOError", // EAGAIN (EWOULDBLOCK), EALREADY, EINPROGRESS
+            32 or 108 => "BrokenPipeError", // EPIPE, ESHUTDOWN
+            10 => "ChildProcessError", // ECHILD
+            103 => "ConnectionAbortedError", // ECONNABORTED
+            111 => "ConnectionRefusedError", // ECONNREFUSED
+            104 => "ConnectionResetError", // ECONNRESET
+            17 => "FileExistsError", // EEXIST
+            2 => "FileNotFoundError", // ENOENT
+            21 => "IsADirectoryError", // EISDIR
+            20 => "NotADirectoryError", // ENOTDIR
+            4 => "InterruptedError", // EINTR
+            13 or 1 => "PermissionError", // EACCES, EPERM
+            3 => "ProcessLookupError", // ESRCH
+            110 => "TimeoutError", // ETIMEDOUT
+            _ => null,
+        };
+        return subclass is null ? type : PyExc.Get(subclass);
     }
 
     private void Initialize(PyObject[] args, PyDict? kwargs)
@@ -176,46 +206,100 @@ internal sealed class PyBaseException : PyObject
         return Fields.TryGetValue(name.Value, out var v) ? v : base.GetAttr(name);
     }
 
+    /// <summary>BaseException's getset descriptors and the per-class members: the checks
+    /// and messages of their setters; other names go to the instance dict.</summary>
     internal override void SetAttr(PyStr name, PyObject? value)
     {
         switch (name.Value)
         {
             case "args":
-                Args = value is PyTuple t ? t : PyTuple.Create(value is null ? [] : [value]);
+                Args = Abstract.ToTuple(value ?? throw CannotDelete("args"));
+                return;
+            case "__traceback__":
+                Traceback = value switch
+                {
+                    null => throw CannotDelete("__traceback__"),
+                    PyNone => null,
+                    _ when value.Type.Name == "traceback" => value,
+                    _ => throw new PythonException(PyExc.TypeError, "__traceback__ must be a traceback or None"),
+                };
                 return;
             case "__cause__":
-                Cause = value is PyNone ? null : value;
+                Cause = ChainedException(value, "__cause__", "cause");
                 SuppressContext = true;
                 return;
             case "__context__":
-                Context = value is PyNone ? null : value;
+                Context = ChainedException(value, "__context__", "context");
+                return;
+            case "__suppress_context__":
+                SuppressContext = value switch
+                {
+                    null => throw new PythonException(PyExc.TypeError, "can't delete numeric/char attribute"),
+                    PyBool b => b.IsTrue(),
+                    _ => throw new PythonException(PyExc.TypeError, "attribute value type must be bool"),
+                };
+                return;
+            case "__dict__":
+                dict = value switch
+                {
+                    null => throw CannotDelete("__dict__"),
+                    PyDict d => d,
+                    _ => throw new PythonException(PyExc.TypeError, "__dict__ must be a dictionary"),
+                };
                 return;
         }
-        if (Fields.ContainsKey(name.Value) && value is not null)
+        if (Fields.ContainsKey(name.Value))
         {
-            Fields[name.Value] = value;
+            // Members: deleting one leaves None, as a NULL T_OBJECT member reads.
+            Fields[name.Value] = value ?? PyNone.Instance;
             return;
         }
         base.SetAttr(name, value);
     }
 
-    /// <summary>The type of a new exception class: a heap type subclassing its base.</summary>
-    internal static PyType NewClass(string qualifiedName, PyType @base, PyDict? dict)
+    private static PythonException CannotDelete(string attribute) => new(PyExc.TypeError, $"{attribute} may not be deleted");
+
+    /// <summary>A value for __cause__ / __context__: None (stored as null) or an exception.</summary>
+    private static PyObject? ChainedException(PyObject? value, string attribute, string what) => value switch
+    {
+        null => throw CannotDelete(attribute),
+        PyNone => null,
+        PyBaseException e => e,
+        _ => throw new PythonException(PyExc.TypeError, $"exception {what} must be None or derive from BaseException"),
+    };
+
+    /// <summary>PyErr_NewException's class: type(name, bases, dict) for "module.name".
+    /// The dict gets __module__ from the name unless it has one (CPython sets it in the
+    /// caller's dict too).</summary>
+    internal static PyType NewClass(string qualifiedName, PyObject? bases, PyDict? dict)
     {
         int dot = qualifiedName.LastIndexOf('.');
         if (dot < 0)
         {
             throw new PythonException(PyExc.SystemError, "PyErr_NewException: name must be module.class");
         }
-        var type = new PyType(qualifiedName[(dot + 1)..], @base, @base.BasicSize,
-            (@base.Flags & ~(TypeFlags.Ready | (ulong)(1 << 8))) | TypeFlags.HeapType | TypeFlags.BaseType);
-        foreach (var (k, v) in dict?.Items() ?? [])
+        dict ??= new PyDict();
+        var moduleKey = new PyStr("__module__");
+        if (dict.GetItem(moduleKey) is null)
+        {
+            dict.SetItem(moduleKey, new PyStr(qualifiedName[..dot]));
+        }
+        var baseList = (bases ?? PyExc.Exception) switch
+        {
+            PyTuple t => t.ToArray(),
+            var single => [single],
+        };
+        var types = baseList.Select(b => b as PyType
+            ?? throw new PythonException(PyExc.TypeError, "bases must be types")).ToArray();
+        var type = PyType.WithBases(qualifiedName[(dot + 1)..], types, 0);
+        foreach (var (k, v) in dict.Items())
         {
             type.TypeDict.SetItem(k, v);
         }
-        if (type.TypeDict.GetItem(new PyStr("__module__")) is null)
+        var docKey = new PyStr("__doc__");
+        if (type.TypeDict.GetItem(docKey) is null)
         {
-            type.TypeDict.SetItem(new PyStr("__module__"), new PyStr(qualifiedName[..dot]));
+            type.TypeDict.SetItem(docKey, PyNone.Instance);
         }
         return type;
     }
@@ -247,26 +331,27 @@ internal static unsafe class ExceptionApi
     }
 
     [CApi]
-    internal static NewReference PyErr_NewException(string name, BorrowedReference @base, BorrowedReference dict)
-    {
-        var b = ObjectSpace.FromNativeOrNull(@base) ?? PyExc.Exception;
-        if (b is not PyType baseType)
-        {
-            throw new PythonException(PyExc.TypeError, "PyErr_NewException: base must be a type (multiple bases are not supported yet)");
-        }
-        return ObjectSpace.NewRef(PyBaseException.NewClass(name, baseType, ObjectSpace.FromNativeOrNull(dict) as PyDict));
-    }
+    internal static NewReference PyErr_NewException(string name, BorrowedReference @base, BorrowedReference dict) =>
+        ObjectSpace.NewRef(PyBaseException.NewClass(name, ObjectSpace.FromNativeOrNull(@base), DictOrNull(dict)));
 
+    /// <summary>The doc goes into the class dict (a new one when dict is NULL).</summary>
     [CApi]
     internal static NewReference PyErr_NewExceptionWithDoc(string name, string? doc, BorrowedReference @base, BorrowedReference dict)
     {
-        var result = PyErr_NewException(name, @base, dict);
+        var d = DictOrNull(dict) ?? new PyDict();
         if (doc is not null)
         {
-            ((PyType)ObjectSpace.FromNative(result.Address)).TypeDict.SetItem(new PyStr("__doc__"), new PyStr(doc));
+            d.SetItem(new PyStr("__doc__"), new PyStr(doc));
         }
-        return result;
+        return ObjectSpace.NewRef(PyBaseException.NewClass(name, ObjectSpace.FromNativeOrNull(@base), d));
     }
+
+    private static PyDict? DictOrNull(BorrowedReference dict) => ObjectSpace.FromNativeOrNull(dict) switch
+    {
+        null => null,
+        PyDict d => d,
+        _ => throw Abstract.BadInternalCall(),
+    };
 
     private static PyBaseException Exc(BorrowedReference o) =>
         ObjectSpace.FromNative(o) as PyBaseException ?? throw Abstract.BadInternalCall();

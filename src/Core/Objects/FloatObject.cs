@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
@@ -106,8 +107,319 @@ internal static class FloatFormat
     }
 }
 
+/// <summary>float's arithmetic slots. An int operand is converted first (OverflowError
+/// when it is beyond the double range); other operands are not handled.</summary>
+internal static class FloatArithmetic
+{
+    internal static readonly NumberSlots Slots = CreateSlots();
+
+    private static PyObject NotImplemented => PyNotImplemented.Instance;
+
+    /// <summary>CONVERT_TO_DOUBLE: float and int operands only.</summary>
+    private static bool TryDouble(PyObject o, out double d)
+    {
+        switch (o)
+        {
+            case PyFloat f:
+                d = f.Value;
+                return true;
+            case PyInt i:
+                d = IntArithmetic.ToDouble(i.Value);
+                return true;
+            default:
+                d = 0;
+                return false;
+        }
+    }
+
+    private static BinarySlot Op(Func<double, double, PyObject> f) =>
+        (v, w) => TryDouble(v, out double a) && TryDouble(w, out double b) ? f(a, b) : NotImplemented;
+
+    private static UnarySlot Unary(Func<PyFloat, PyObject> f) => o => o is PyFloat x ? f(x) : NotImplemented;
+
+    private static PyFloat Exact(PyFloat f) => ReferenceEquals(f.Type, BuiltinTypes.Float) ? f : new PyFloat(f.Value);
+
+    private static double NonZero(double d, string message) =>
+        d == 0 ? throw new PythonException(PyExc.ZeroDivisionError, message) : d;
+
+    private static NumberSlots CreateSlots()
+    {
+        var s = new NumberSlots();
+        s.Binary[(int)NumberOp.Add] = Op((a, b) => new PyFloat(a + b));
+        s.Binary[(int)NumberOp.Subtract] = Op((a, b) => new PyFloat(a - b));
+        s.Binary[(int)NumberOp.Multiply] = Op((a, b) => new PyFloat(a * b));
+        s.Binary[(int)NumberOp.TrueDivide] = Op((a, b) => new PyFloat(a / NonZero(b, "float division by zero")));
+        s.Binary[(int)NumberOp.Remainder] = Op((a, b) => new PyFloat(Modulo(a, NonZero(b, "float modulo"))));
+        s.Binary[(int)NumberOp.FloorDivide] = Op((a, b) => new PyFloat(DivMod(a, NonZero(b, "float floor division by zero")).Quotient));
+        s.Binary[(int)NumberOp.Divmod] = Op((a, b) => DivMod(a, NonZero(b, "float divmod()")) is var (q, r)
+            ? PyTuple.Create([new PyFloat(q), new PyFloat(r)]) : null!);
+        s.Power = Power;
+        s.Unary[(int)UnaryOp.Negative] = Unary(f => new PyFloat(-f.Value));
+        s.Unary[(int)UnaryOp.Positive] = Unary(Exact);
+        s.Unary[(int)UnaryOp.Absolute] = Unary(f => new PyFloat(Math.Abs(f.Value)));
+        s.Unary[(int)UnaryOp.Int] = Unary(f => new PyInt(FloatApi.Truncate(f.Value)));
+        s.Unary[(int)UnaryOp.Float] = Unary(Exact);
+        return s;
+    }
+
+    /// <summary>a % b with the sign of b (fmod, then moved into b's direction).</summary>
+    private static double Modulo(double a, double b)
+    {
+        double mod = a % b; // C# % on doubles is C's fmod
+        if (mod != 0)
+        {
+            if ((b < 0) != (mod < 0))
+            {
+                mod += b;
+            }
+        }
+        else
+        {
+            mod = Math.CopySign(0.0, b);
+        }
+        return mod;
+    }
+
+    /// <summary>divmod(a, b) for floats: the floor quotient, made exact when a % b is.</summary>
+    private static (double Quotient, double Remainder) DivMod(double a, double b)
+    {
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0)
+        {
+            if ((b < 0) != (mod < 0))
+            {
+                mod += b;
+                div -= 1.0;
+            }
+        }
+        else
+        {
+            mod = Math.CopySign(0.0, b);
+        }
+        double floorDiv;
+        if (div != 0)
+        {
+            floorDiv = Math.Floor(div);
+            if (div - floorDiv > 0.5)
+            {
+                floorDiv += 1.0;
+            }
+        }
+        else
+        {
+            floorDiv = Math.CopySign(0.0, a / b);
+        }
+        return (floorDiv, mod);
+    }
+
+    private static bool IsOddInteger(double x) => Math.Abs(x) % 2.0 == 1.0;
+
+    /// <summary>float ** float: C99's pow special cases, with Python's errors.</summary>
+    internal static PyObject Power(PyObject v, PyObject w, PyObject z)
+    {
+        if (z is not PyNone)
+        {
+            throw new PythonException(PyExc.TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        }
+        if (!TryDouble(v, out double x) || !TryDouble(w, out double y))
+        {
+            return NotImplemented;
+        }
+        return new PyFloat(Pow(x, y));
+    }
+
+    private static double Pow(double x, double y)
+    {
+        if (y == 0)
+        {
+            return 1.0;
+        }
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+        if (double.IsNaN(y))
+        {
+            return x == 1.0 ? 1.0 : y;
+        }
+        if (double.IsInfinity(y))
+        {
+            double ax = Math.Abs(x);
+            return ax == 1.0 ? 1.0 : (y > 0) == (ax > 1.0) ? double.PositiveInfinity : 0.0;
+        }
+        if (double.IsInfinity(x))
+        {
+            bool odd = IsOddInteger(y);
+            return y > 0 ? (odd ? x : Math.Abs(x)) : (odd ? Math.CopySign(0.0, x) : 0.0);
+        }
+        if (x == 0)
+        {
+            if (y < 0)
+            {
+                throw new PythonException(PyExc.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            }
+            return IsOddInteger(y) ? x : 0.0;
+        }
+        bool negate = false;
+        if (x < 0)
+        {
+            if (y != Math.Floor(y))
+            {
+                // CPython answers with a complex number; there is no complex type here.
+                throw new PythonException(PyExc.ValueError, "negative number cannot be raised to a fractional power");
+            }
+            x = -x;
+            negate = IsOddInteger(y);
+        }
+        if (x == 1.0)
+        {
+            return negate ? -1.0 : 1.0;
+        }
+        double result = Math.Pow(x, y);
+        if (double.IsInfinity(result))
+        {
+            // errno ERANGE, raised as PyErr_SetFromErrno(OverflowError) does.
+            throw new PythonException(PyExc.OverflowError,
+                PyTuple.Create([new PyInt(34), new PyStr("Numerical result out of range")]));
+        }
+        return negate ? -result : result;
+    }
+}
+
+/// <summary>float(text): Python's float literal syntax (underscores between digits,
+/// inf/infinity/nan in any case), surrounded by white space.</summary>
+internal static class FloatParser
+{
+    /// <summary>PyFloat_FromString: str and bytes are parsed, anything else is a TypeError.</summary>
+    internal static PyFloat FromObject(PyObject o)
+    {
+        byte[]? ascii = o switch
+        {
+            PyStr s => IntParser.ToAsciiDigits(s.Value),
+            PyBytes b => b.Value,
+            _ => throw new PythonException(PyExc.TypeError,
+                $"float() argument must be a string or a real number, not '{o.Type.Name}'"),
+        };
+        if (ascii is not null && TryParse(ascii, out double d))
+        {
+            return new PyFloat(d);
+        }
+        throw new PythonException(PyExc.ValueError, $"could not convert string to float: {o.ReprString()}");
+    }
+
+    internal static bool TryParse(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        int start = 0, end = text.Length;
+        while (start < end && IntParser.IsSpace(text[start]))
+        {
+            start++;
+        }
+        while (end > start && IntParser.IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+        var s = text[start..end];
+        int i = s.Length > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+        bool negative = i == 1 && s[0] == '-';
+        var word = Encoding.ASCII.GetString(s[i..]).ToLowerInvariant();
+        if (word is "inf" or "infinity" or "nan")
+        {
+            value = word == "nan" ? double.NaN : double.PositiveInfinity;
+            value = negative ? -value : value;
+            return true;
+        }
+        // Validate digits [. digits] [e [sign] digits], underscores only between digits.
+        var clean = new StringBuilder(s.Length);
+        if (i == 1)
+        {
+            clean.Append((char)s[0]);
+        }
+        int intDigits = Digits(s, ref i, clean);
+        int fracDigits = 0;
+        if (i < s.Length && s[i] == '.')
+        {
+            clean.Append('.');
+            i++;
+            fracDigits = Digits(s, ref i, clean);
+        }
+        if (intDigits < 0 || fracDigits < 0 || intDigits + fracDigits == 0)
+        {
+            return false;
+        }
+        if (i < s.Length && (s[i] | 0x20) == 'e')
+        {
+            clean.Append('e');
+            i++;
+            if (i < s.Length && (s[i] == '+' || s[i] == '-'))
+            {
+                clean.Append((char)s[i++]);
+            }
+            if (Digits(s, ref i, clean) <= 0)
+            {
+                return false;
+            }
+        }
+        if (i != s.Length)
+        {
+            return false;
+        }
+        value = double.Parse(clean.ToString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint
+            | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>A run of digits with single underscores between them: the digit count, or -1
+    /// for a misplaced underscore.</summary>
+    private static int Digits(ReadOnlySpan<byte> s, ref int i, StringBuilder clean)
+    {
+        int count = 0;
+        while (i < s.Length)
+        {
+            if (s[i] is >= (byte)'0' and <= (byte)'9')
+            {
+                clean.Append((char)s[i++]);
+                count++;
+            }
+            else if (s[i] == '_')
+            {
+                if (count == 0 || i + 1 >= s.Length || s[i + 1] is < (byte)'0' or > (byte)'9')
+                {
+                    return -1;
+                }
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return count;
+    }
+}
+
 internal static class FloatApi
 {
+    /// <summary>int(float): truncation toward zero (PyLong_FromDouble's errors for inf and nan).</summary>
+    internal static System.Numerics.BigInteger Truncate(double v)
+    {
+        if (double.IsNaN(v))
+        {
+            throw new PythonException(PyExc.ValueError, "cannot convert float NaN to integer");
+        }
+        if (double.IsInfinity(v))
+        {
+            throw new PythonException(PyExc.OverflowError, "cannot convert float infinity to integer");
+        }
+        return new System.Numerics.BigInteger(Math.Truncate(v));
+    }
+
+    [CApi]
+    internal static NewReference PyFloat_FromString(BorrowedReference o) =>
+        ObjectSpace.NewRef(FloatParser.FromObject(ObjectSpace.FromNativeOrNull(o) ?? throw Abstract.BadInternalCall()));
+
+    /// <summary>A float's value; other objects through __float__, then __index__.</summary>
     [CApi]
     internal static double PyFloat_AsDouble(BorrowedReference o)
     {
@@ -115,12 +427,21 @@ internal static class FloatApi
         {
             throw new PythonException(PyExc.TypeError, "bad argument type for built-in operation");
         }
-        return ObjectSpace.FromNative(o) switch
+        var obj = ObjectSpace.FromNative(o);
+        if (obj is PyFloat f)
         {
-            PyFloat f => f.Value,
-            PyInt i => (double)i.Value is var d && double.IsInfinity(d)
-                ? throw new PythonException(PyExc.OverflowError, "int too large to convert to float") : (double)i.Value,
-            var other => throw new PythonException(PyExc.TypeError, $"must be real number, not {other.Type.Name}"),
-        };
+            return f.Value;
+        }
+        if (NumberSlots.UnaryOf(obj.Type, UnaryOp.Float) is { } toFloat)
+        {
+            var result = toFloat(obj);
+            return result is PyFloat r ? r.Value : throw new PythonException(PyExc.TypeError,
+                $"{obj.Type.Name}.__float__ returned non-float (type {result.Type.Name})");
+        }
+        if (NumberSlots.HasIndex(obj))
+        {
+            return IntArithmetic.ToDouble(Number.Index(obj).Value);
+        }
+        throw new PythonException(PyExc.TypeError, $"must be real number, not {obj.Type.Name}");
     }
 }

@@ -18,9 +18,16 @@ internal static unsafe class Import
 
     internal static PyObject ImportModule(string name)
     {
-        if (Modules.GetItem(new PyStr(name)) is { } cached and not PyNone)
+        if (name.Length == 0)
         {
-            return cached;
+            throw new PythonException(PyExc.ValueError, "Empty module name");
+        }
+        switch (Modules.GetItem(new PyStr(name)))
+        {
+            case PyNone:
+                throw NotFound(name, $"import of {name} halted; None in sys.modules");
+            case { } cached:
+                return cached;
         }
         int dot = name.LastIndexOf('.');
         if (dot > 0)
@@ -113,10 +120,10 @@ internal static unsafe class Import
         if (((PyObjectHead*)result)->ob_type == ObjectSpace.ToNative(BuiltinTypes.ModuleDef))
         {
             var def = (PyModuleDefLayout*)result;
-            var spec = new PyModuleSpec(name, path);
+            var spec = Spec(name, path);
             var created = ModuleApi.PyModule_FromDefAndSpec2(def, ObjectSpace.Borrow(spec), 1013);
             var module = ObjectSpace.Steal(created.Address);
-            SetFile(module, path);
+            InitModuleAttributes(module, spec, path);
             Modules.SetItem(key, module);
             try
             {
@@ -134,14 +141,23 @@ internal static unsafe class Import
         {
             throw new PythonException(PyExc.SystemError, $"initialization of {name} did not return an extension module");
         }
-        SetFile(m, path);
+        InitModuleAttributes(m, Spec(name, path), path);
         Modules.SetItem(key, m);
         return m;
     }
 
-    private static void SetFile(PyObject module, string? path)
+    private static PyModuleSpec Spec(string name, string? path) => new(name, path ?? "built-in", path is not null);
+
+    /// <summary>What importlib's _init_module_attrs sets on a module it loaded.</summary>
+    private static void InitModuleAttributes(PyObject module, PyModuleSpec spec, string? path)
     {
-        if (path is not null && module is PyModule m)
+        if (module is not PyModule m)
+        {
+            return;
+        }
+        m.ModuleDict.SetItem(new PyStr("__spec__"), spec);
+        m.ModuleDict.SetItem(new PyStr("__package__"), spec.GetAttr(new PyStr("parent")));
+        if (path is not null)
         {
             m.ModuleDict.SetItem(new PyStr("__file__"), new PyStr(path));
         }

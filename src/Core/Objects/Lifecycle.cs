@@ -16,7 +16,7 @@ internal static class Lifecycle
             return;
         }
         Sys.Create();
-        var builtins = new PyModule("builtins");
+        var builtins = PyModule.BuiltIn("builtins");
         foreach (var (name, obj) in Bootstrap.BuiltinNames())
         {
             builtins.ModuleDict.SetItem(new PyStr(name), obj);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Numerics;
+using System.Text;
 using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
@@ -42,7 +44,7 @@ internal class PyInt : PyObject
         return p;
     }
 
-    internal override PyStr Repr() => new(Value.ToString());
+    internal override PyStr Repr() => new(IntFormat.Decimal(Value));
 
     internal override bool IsTrue() => !Value.IsZero;
 
@@ -57,11 +59,7 @@ internal class PyInt : PyObject
     };
 
     /// <summary>The integer a C API call wants: an int, or an object with __index__.</summary>
-    internal static BigInteger Index(PyObject o) => o switch
-    {
-        PyInt i => i.Value,
-        _ => throw new PythonException(PyExc.TypeError, $"'{o.Type.Name}' object cannot be interpreted as an integer"),
-    };
+    internal static BigInteger Index(PyObject o) => Number.Index(o).Value;
 
     internal static BigInteger RequireInt(PyObject o) =>
         o is PyInt i ? i.Value : throw new PythonException(PyExc.TypeError, "an integer is required");
@@ -85,8 +83,13 @@ internal static unsafe class LongApi
         InRange(PyInt.Index(ObjectSpace.FromNative(o)), long.MinValue, long.MaxValue, "long");
 
     [CApi]
-    internal static long PyLong_AsLongLong(BorrowedReference o) =>
-        InRange(PyInt.Index(ObjectSpace.FromNative(o)), long.MinValue, long.MaxValue, "long long");
+    internal static long PyLong_AsLongLong(BorrowedReference o)
+    {
+        var v = PyInt.Index(ObjectSpace.FromNative(o));
+        // CPython converts through _PyLong_AsByteArray, hence its wording.
+        return v >= long.MinValue && v <= long.MaxValue ? (long)v
+            : throw new PythonException(PyExc.OverflowError, "int too big to convert");
+    }
 
     [CApi]
     internal static long PyLong_AsLongAndOverflow(BorrowedReference o, int* overflow) =>
@@ -156,10 +159,7 @@ internal static unsafe class LongApi
     [CApi]
     internal static double PyLong_AsDouble(BorrowedReference o)
     {
-        var v = PyInt.RequireInt(ObjectSpace.FromNative(o));
-        double d = (double)v;
-        return double.IsInfinity(d)
-            ? throw new PythonException(PyExc.OverflowError, "int too large to convert to float") : d;
+        return IntArithmetic.ToDouble(PyInt.RequireInt(ObjectSpace.FromNative(o)));
     }
 
     [CApi]
@@ -187,21 +187,60 @@ internal static unsafe class LongApi
     [CApi]
     internal static NewReference PyLong_FromString(byte* str, byte** pend, int @base)
     {
-        var text = System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)str) ?? "";
-        var value = IntParser.Parse(text, @base, out int consumedChars, wholeString: pend == null);
-        if (pend != null)
+        var text = new ReadOnlySpan<byte>(str, System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(str).Length);
+        int end = 0;
+        try
         {
-            *pend = str + System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(0, consumedChars));
+            return ObjectSpace.NewRef(new PyInt(IntParser.FromString(text, @base, out end)));
         }
-        return ObjectSpace.NewRef(new PyInt(value));
+        finally
+        {
+            if (pend != null)
+            {
+                *pend = str + end;
+            }
+        }
     }
 
     [CApi]
-    internal static NewReference PyLong_FromUnicodeObject(BorrowedReference u, int @base)
+    internal static NewReference PyLong_FromUnicodeObject(BorrowedReference u, int @base) =>
+        ObjectSpace.NewRef(IntParser.FromUnicode(ObjectSpace.FromNative(u) as PyStr ?? throw Abstract.BadInternalCall(), @base));
+
+    /// <summary>The value as n bytes of (two's complement if signed) binary.</summary>
+    [CApi]
+    internal static int _PyLong_AsByteArray(BorrowedReference o, byte* bytes, nuint n, int littleEndian, int isSigned)
     {
-        var text = ((PyStr)ObjectSpace.FromNative(u)).Value;
-        return ObjectSpace.NewRef(new PyInt(IntParser.Parse(text, @base, out _, wholeString: true)));
+        var v = ((PyInt)ObjectSpace.FromNative(o)).Value;
+        if (isSigned == 0 && v.Sign < 0)
+        {
+            throw new PythonException(PyExc.OverflowError, "can't convert negative int to unsigned");
+        }
+        long bits = (long)n * 8;
+        bool fits = isSigned != 0
+            ? n > 0 && v >= -(BigInteger.One << (int)(bits - 1)) && v < BigInteger.One << (int)(bits - 1)
+            : v < BigInteger.One << (int)bits;
+        if (!fits && !(n == 0 && v.IsZero))
+        {
+            throw new PythonException(PyExc.OverflowError, "int too big to convert");
+        }
+        var span = new Span<byte>(bytes, (int)n);
+        span.Fill(v.Sign < 0 ? (byte)0xFF : (byte)0);
+        var minimal = v.ToByteArray(isUnsigned: isSigned == 0, isBigEndian: false);
+        for (int i = 0; i < Math.Min(minimal.Length, span.Length); i++)
+        {
+            span[i] = minimal[i];
+        }
+        if (littleEndian == 0)
+        {
+            span.Reverse();
+        }
+        return 0;
     }
+
+    [CApi]
+    internal static NewReference _PyLong_FromByteArray(byte* bytes, nuint n, int littleEndian, int isSigned) =>
+        ObjectSpace.NewRef(new PyInt(new BigInteger(new ReadOnlySpan<byte>(bytes, (int)n), isUnsigned: isSigned == 0,
+            isBigEndian: littleEndian == 0)));
 
     [CApi(Error = "0")]
     internal static int _PyLong_Sign(BorrowedReference o) => ((PyInt)ObjectSpace.FromNative(o)).Value.Sign;
@@ -211,92 +250,525 @@ internal static unsafe class LongApi
         (nuint)BigInteger.Abs(((PyInt)ObjectSpace.FromNative(o)).Value).GetBitLength();
 }
 
-/// <summary>int(text, base) parsing, with CPython's literal rules and error text.</summary>
+/// <summary>int(text, base) parsing with CPython's literal rules, error texts and end
+/// positions (PyLong_FromString works on the bytes of a C string).</summary>
 internal static class IntParser
 {
-    internal static BigInteger Parse(string text, int @base, out int consumed, bool wholeString)
+    /// <summary>sys.int_info.default_max_str_digits: the longest decimal text int() and
+    /// str() convert (CVE-2020-10735).</summary>
+    internal const int MaxStrDigits = 4300;
+
+    internal static void CheckBase(int @base)
     {
         if ((@base != 0 && @base < 2) || @base > 36)
         {
             throw new PythonException(PyExc.ValueError, "int() arg 2 must be >= 2 and <= 36");
         }
-        int i = 0, n = text.Length;
-        while (i < n && char.IsWhiteSpace(text[i]))
-        {
-            i++;
-        }
-        bool negative = false;
-        if (i < n && (text[i] == '+' || text[i] == '-'))
-        {
-            negative = text[i] == '-';
-            i++;
-        }
-        int b = @base;
-        if (i + 1 < n && text[i] == '0')
-        {
-            char p = char.ToLowerInvariant(text[i + 1]);
-            int prefixBase = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-            if (prefixBase != 0 && (b == 0 || b == prefixBase))
-            {
-                b = prefixBase;
-                i += 2;
-                if (i < n && text[i] == '_')
-                {
-                    i++;
-                }
-            }
-        }
-        bool zeroBase = b == 0;
-        if (b == 0)
-        {
-            b = 10;
-        }
-        int start = i;
-        BigInteger v = BigInteger.Zero;
-        bool ok = i < n, lastUnderscore = false;
-        for (; i < n; i++)
-        {
-            char c = text[i];
-            if (c == '_' && i > start && !lastUnderscore)
-            {
-                lastUnderscore = true;
-                continue;
-            }
-            int d = DigitValue(c);
-            if (d < 0 || d >= b)
-            {
-                break;
-            }
-            lastUnderscore = false;
-            v = v * b + d;
-        }
-        ok &= i > start && !lastUnderscore;
-        // A base-0 literal may not have leading zeros ("010"), except zero itself.
-        if (ok && zeroBase && text[start] == '0' && !v.IsZero && b == 10)
-        {
-            ok = false;
-        }
-        int end = i;
-        while (i < n && char.IsWhiteSpace(text[i]))
-        {
-            i++;
-        }
-        if (!ok || (wholeString && i != n))
-        {
-            var literal = new PyStr(text).ReprString();
-            throw new PythonException(PyExc.ValueError, $"invalid literal for int() with base {@base}: {literal}");
-        }
-        consumed = end;
-        return negative ? -v : v;
     }
 
-    private static int DigitValue(char c) => c switch
+    /// <summary>Py_ISSPACE: the C locale's white space.</summary>
+    internal static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r';
+
+    internal static int DigitValue(byte c) => c switch
     {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'z' => c - 'a' + 10,
-        >= 'A' and <= 'Z' => c - 'A' + 10,
-        _ => -1,
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'z' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'Z' => c - 'A' + 10,
+        _ => 37,
     };
+
+    /// <summary>The byte at k, or the C string's terminating NUL past the end.</summary>
+    private static byte At(ReadOnlySpan<byte> text, int k) => k < text.Length ? text[k] : (byte)0;
+
+    /// <summary>Parses <paramref name="text"/> (which ends where the C string's NUL is) as
+    /// PyLong_FromString does. On a syntax error returns false with <paramref name="end"/> where
+    /// parsing stopped and <paramref name="base"/> the base the message names (the one the
+    /// literal's prefix chose, or 0 for a decimal literal with leading zeros).</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> text, ref int @base, out BigInteger value, out int end)
+    {
+        value = BigInteger.Zero;
+        int i = 0;
+        while (i < text.Length && IsSpace(text[i]))
+        {
+            i++;
+        }
+        bool negative = At(text, i) == '-';
+        if (At(text, i) is (byte)'+' or (byte)'-')
+        {
+            i++;
+        }
+        bool errorIfNonzero = false; // "0123": C-style octal, an error unless the value is 0
+        byte prefix = (byte)(At(text, i + 1) | 0x20);
+        if (@base == 0)
+        {
+            @base = At(text, i) != '0' ? 10 : prefix switch { (byte)'x' => 16, (byte)'o' => 8, (byte)'b' => 2, _ => 0 };
+            if (@base == 0)
+            {
+                errorIfNonzero = true;
+                @base = 10;
+            }
+        }
+        if (At(text, i) == '0' && ((@base == 16 && prefix == 'x') || (@base == 8 && prefix == 'o') || (@base == 2 && prefix == 'b')))
+        {
+            i += 2;
+            if (At(text, i) == '_')
+            {
+                i++; // one underscore may follow the prefix
+            }
+        }
+        end = i;
+        if (At(text, i) == '_')
+        {
+            return false;
+        }
+        int start = i, digits = 0;
+        bool afterUnderscore = false;
+        for (; DigitValue(At(text, i)) < @base || At(text, i) == '_'; i++)
+        {
+            if (At(text, i) == '_')
+            {
+                if (afterUnderscore)
+                {
+                    end = i - 1; // at the first underscore of the pair
+                    return false;
+                }
+                afterUnderscore = true;
+            }
+            else
+            {
+                afterUnderscore = false;
+                digits++;
+            }
+        }
+        if (afterUnderscore)
+        {
+            end = i - 1;
+            return false;
+        }
+        if ((@base & (@base - 1)) != 0 && digits > MaxStrDigits)
+        {
+            throw new PythonException(PyExc.ValueError, $"Exceeds the limit ({MaxStrDigits} digits) for integer string " +
+                $"conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit");
+        }
+        value = Accumulate(text[start..i], @base);
+        end = i;
+        if (errorIfNonzero)
+        {
+            @base = 0; // the message names the base the caller gave
+            if (!value.IsZero)
+            {
+                return false;
+            }
+        }
+        if (i == start)
+        {
+            return false;
+        }
+        while (i < text.Length && IsSpace(text[i]))
+        {
+            i++;
+        }
+        end = i;
+        if (i < text.Length)
+        {
+            return false;
+        }
+        if (negative)
+        {
+            value = -value;
+        }
+        return true;
+    }
+
+    /// <summary>The value of validated digits (underscores skipped), a machine word of
+    /// digits at a time.</summary>
+    private static BigInteger Accumulate(ReadOnlySpan<byte> digits, int @base)
+    {
+        var value = BigInteger.Zero;
+        ulong chunk = 0, scale = 1;
+        foreach (byte c in digits)
+        {
+            if (c == '_')
+            {
+                continue;
+            }
+            chunk = chunk * (ulong)@base + (ulong)DigitValue(c);
+            scale *= (ulong)@base;
+            if (scale > ulong.MaxValue / 36 / 36)
+            {
+                value = value * scale + chunk;
+                (chunk, scale) = (0, 1);
+            }
+        }
+        return scale == 1 ? value : value * scale + chunk;
+    }
+
+    private static PythonException InvalidLiteral(int @base, string literalRepr) =>
+        new(PyExc.ValueError, $"invalid literal for int() with base {@base}: {Truncate(literalRepr, 200)}");
+
+    private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n];
+
+    /// <summary>PyLong_FromString: <paramref name="end"/> is set on success and on syntax errors.</summary>
+    internal static BigInteger FromString(ReadOnlySpan<byte> text, int @base, out int end)
+    {
+        CheckBase(@base);
+        if (TryParse(text, ref @base, out var value, out end))
+        {
+            return value;
+        }
+        var shown = Encoding.UTF8.GetString(text[..Math.Min(text.Length, 200)]);
+        throw InvalidLiteral(@base, new PyStr(shown).ReprString());
+    }
+
+    /// <summary>PyLong_FromUnicodeObject: Unicode digits and spaces count as their ASCII
+    /// forms; any failure is reported with the whole string and the base given.</summary>
+    internal static PyInt FromUnicode(PyStr text, int @base) => new(ParseUnicode(text.Value, @base));
+
+    internal static BigInteger ParseUnicode(string text, int @base)
+    {
+        CheckBase(@base);
+        var ascii = ToAsciiDigits(text);
+        int parsedBase = @base;
+        if (ascii is not null && TryParse(ascii, ref parsedBase, out var value, out int end) && end == ascii.Length)
+        {
+            return value;
+        }
+        throw InvalidLiteral(@base, new PyStr(text).ReprString());
+    }
+
+    /// <summary>int(text, base) from managed code: the whole text, or (not <paramref name="wholeString"/>)
+    /// a literal followed by white space only, with <paramref name="consumed"/> characters used.</summary>
+    internal static BigInteger Parse(string text, int @base, out int consumed, bool wholeString)
+    {
+        if (wholeString)
+        {
+            consumed = text.Length;
+            return ParseUnicode(text, @base);
+        }
+        var ascii = ToAsciiDigits(text) ?? throw InvalidLiteral(@base, new PyStr(text).ReprString());
+        return FromString(ascii, @base, out consumed);
+    }
+
+    /// <summary>_PyLong_FromBytes: an embedded NUL ends the text, which is then invalid.</summary>
+    internal static PyInt FromBytes(byte[] bytes, int @base)
+    {
+        CheckBase(@base);
+        int nul = Array.IndexOf(bytes, (byte)0);
+        var text = nul < 0 ? bytes : bytes[..nul];
+        int parsedBase = @base;
+        if (TryParse(text, ref parsedBase, out var value, out int end) && end == bytes.Length)
+        {
+            return new PyInt(value);
+        }
+        throw InvalidLiteral(@base, new PyBytes(bytes[..Math.Min(bytes.Length, 200)]).ReprString());
+    }
+
+    /// <summary>_PyUnicode_TransformDecimalAndSpaceToASCII: null when a character is
+    /// neither ASCII, a space nor a decimal digit (such text can only be invalid).</summary>
+    internal static byte[]? ToAsciiDigits(string s)
+    {
+        var result = new byte[s.Length];
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c < 128)
+            {
+                result[i] = (byte)c;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                result[i] = (byte)' ';
+            }
+            else if (CharUnicodeInfo.GetDecimalDigitValue(c) is var d and >= 0)
+            {
+                result[i] = (byte)('0' + d);
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return result;
+    }
+}
+
+/// <summary>int to text: str() in decimal (with CPython's digit limit) and the 0b/0o/0x forms.</summary>
+internal static class IntFormat
+{
+    internal static string Decimal(BigInteger v)
+    {
+        // CPython refuses before converting when the size alone shows the text is too long.
+        if (BigInteger.Abs(v).GetBitLength() > 478L * 30 || (v.ToString(CultureInfo.InvariantCulture) is var s
+            && s.Length - (v.Sign < 0 ? 1 : 0) > IntParser.MaxStrDigits))
+        {
+            throw new PythonException(PyExc.ValueError, $"Exceeds the limit ({IntParser.MaxStrDigits} digits) for " +
+                "integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+        }
+        return s;
+    }
+
+    /// <summary>bin(), oct(), hex() and str(): the sign, the prefix, the digits.</summary>
+    internal static string ToBase(BigInteger v, int @base)
+    {
+        if (@base == 10)
+        {
+            return Decimal(v);
+        }
+        string prefix = @base switch { 2 => "0b", 8 => "0o", _ => "0x" };
+        var magnitude = BigInteger.Abs(v);
+        // 60 bits make a whole number of binary, octal and hex digits.
+        int digitsPerChunk = 60 / (@base == 2 ? 1 : @base == 8 ? 3 : 4);
+        var chunks = new List<string>();
+        do
+        {
+            var chunk = (long)(magnitude & ((BigInteger.One << 60) - 1));
+            magnitude >>= 60;
+            var text = Convert.ToString(chunk, @base);
+            chunks.Add(magnitude.IsZero ? text : text.PadLeft(digitsPerChunk, '0'));
+        }
+        while (!magnitude.IsZero);
+        chunks.Reverse();
+        return (v.Sign < 0 ? "-" : "") + prefix + string.Concat(chunks);
+    }
+}
+
+/// <summary>int's arithmetic slots, with Python's semantics: floor division, a remainder
+/// with the divisor's sign, correctly rounded true division, negative powers as floats.</summary>
+internal static class IntArithmetic
+{
+    internal static readonly NumberSlots Slots = CreateSlots();
+
+    private static PyObject NotImplemented => PyNotImplemented.Instance;
+
+    private static BinarySlot Op(Func<BigInteger, BigInteger, PyObject> f) =>
+        (v, w) => v is PyInt a && w is PyInt b ? f(a.Value, b.Value) : NotImplemented;
+
+    private static UnarySlot Unary(Func<PyInt, PyObject> f) => o => o is PyInt i ? f(i) : NotImplemented;
+
+    private static NumberSlots CreateSlots()
+    {
+        var s = new NumberSlots();
+        s.Binary[(int)NumberOp.Add] = Op((a, b) => new PyInt(a + b));
+        s.Binary[(int)NumberOp.Subtract] = Op((a, b) => new PyInt(a - b));
+        s.Binary[(int)NumberOp.Multiply] = Op((a, b) => new PyInt(a * b));
+        s.Binary[(int)NumberOp.FloorDivide] = Op((a, b) => new PyInt(FloorDivRem(a, b, "integer division or modulo by zero").Quotient));
+        s.Binary[(int)NumberOp.Remainder] = Op((a, b) => new PyInt(FloorDivRem(a, b, "integer modulo by zero").Remainder));
+        s.Binary[(int)NumberOp.Divmod] = Op((a, b) => FloorDivRem(a, b, "integer division or modulo by zero") is var (q, r)
+            ? PyTuple.Create([new PyInt(q), new PyInt(r)]) : null!);
+        s.Binary[(int)NumberOp.TrueDivide] = Op((a, b) => new PyFloat(TrueDivide(a, b)));
+        s.Binary[(int)NumberOp.Lshift] = Op((a, b) => new PyInt(ShiftLeft(a, b)));
+        s.Binary[(int)NumberOp.Rshift] = Op((a, b) => new PyInt(ShiftRight(a, b)));
+        s.Binary[(int)NumberOp.And] = Op((a, b) => new PyInt(a & b));
+        s.Binary[(int)NumberOp.Or] = Op((a, b) => new PyInt(a | b));
+        s.Binary[(int)NumberOp.Xor] = Op((a, b) => new PyInt(a ^ b));
+        s.Power = Power;
+        s.Unary[(int)UnaryOp.Negative] = Unary(i => new PyInt(-i.Value));
+        s.Unary[(int)UnaryOp.Positive] = Unary(Number.ExactInt);
+        s.Unary[(int)UnaryOp.Absolute] = Unary(i => new PyInt(BigInteger.Abs(i.Value)));
+        s.Unary[(int)UnaryOp.Invert] = Unary(i => new PyInt(-i.Value - 1));
+        s.Unary[(int)UnaryOp.Int] = Unary(Number.ExactInt);
+        s.Unary[(int)UnaryOp.Index] = Unary(Number.ExactInt);
+        s.Unary[(int)UnaryOp.Float] = Unary(i => new PyFloat(ToDouble(i.Value)));
+        return s;
+    }
+
+    /// <summary>Floor division and the remainder that goes with it (the divisor's sign).</summary>
+    internal static (BigInteger Quotient, BigInteger Remainder) FloorDivRem(BigInteger a, BigInteger b, string zeroMessage)
+    {
+        if (b.IsZero)
+        {
+            throw new PythonException(PyExc.ZeroDivisionError, zeroMessage);
+        }
+        var q = BigInteger.DivRem(a, b, out var r);
+        if (!r.IsZero && r.Sign != b.Sign)
+        {
+            q -= 1;
+            r += b;
+        }
+        return (q, r);
+    }
+
+    private static BigInteger ShiftLeft(BigInteger a, BigInteger count)
+    {
+        if (count.Sign < 0)
+        {
+            throw new PythonException(PyExc.ValueError, "negative shift count");
+        }
+        if (a.IsZero)
+        {
+            return a;
+        }
+        // CPython's size check, in its 30-bit digits: past what Py_ssize_t counts is an
+        // OverflowError; short of that, a MemoryError when it cannot be allocated.
+        const long maxDigits = (long.MaxValue - 24) / 4, clip = long.MaxValue / 4;
+        var wordShift = BigInteger.Min(count / 30, clip);
+        var newSize = (a.GetBitLength() + 29) / 30 + wordShift + (wordShift == clip || count % 30 == 0 ? 0 : 1);
+        if (newSize > maxDigits)
+        {
+            throw new PythonException(PyExc.OverflowError, "too many digits in integer");
+        }
+        if (count > int.MaxValue - a.GetBitLength())
+        {
+            throw new PythonException(PyExc.MemoryError);
+        }
+        return a << (int)count;
+    }
+
+    private static BigInteger ShiftRight(BigInteger a, BigInteger count)
+    {
+        if (count.Sign < 0)
+        {
+            throw new PythonException(PyExc.ValueError, "negative shift count");
+        }
+        // An arithmetic shift: it rounds toward minus infinity, so everything shifted out leaves -1 or 0.
+        return count >= a.GetBitLength() + 1 ? (a.Sign < 0 ? BigInteger.MinusOne : BigInteger.Zero) : a >> (int)count;
+    }
+
+    /// <summary>int ** int [% int]; a negative exponent without a modulus is float arithmetic.</summary>
+    private static PyObject Power(PyObject v, PyObject w, PyObject z)
+    {
+        if (v is not PyInt a || w is not PyInt e)
+        {
+            return NotImplemented;
+        }
+        if (z is PyNone)
+        {
+            return e.Value.Sign < 0 ? FloatArithmetic.Slots.Power!(v, w, z) : new PyInt(Pow(a.Value, e.Value));
+        }
+        return z is PyInt m ? new PyInt(ModPow(a.Value, e.Value, m.Value)) : NotImplemented;
+    }
+
+    private static BigInteger Pow(BigInteger a, BigInteger e)
+    {
+        if (a.IsZero || a.IsOne || e.IsZero)
+        {
+            return e.IsZero ? BigInteger.One : a;
+        }
+        if (a == BigInteger.MinusOne)
+        {
+            return e.IsEven ? BigInteger.One : a;
+        }
+        // Results past a few gigabits cannot be allocated; CPython fails the same way.
+        if (e > int.MaxValue || (long)e * (long)BigInteger.Abs(a).GetBitLength() > 1L << 34)
+        {
+            throw new PythonException(PyExc.MemoryError);
+        }
+        return BigInteger.Pow(a, (int)e);
+    }
+
+    /// <summary>pow(a, e, m): a negative exponent uses the inverse of a modulo m; the result
+    /// has m's sign.</summary>
+    private static BigInteger ModPow(BigInteger a, BigInteger e, BigInteger m)
+    {
+        if (m.IsZero)
+        {
+            throw new PythonException(PyExc.ValueError, "pow() 3rd argument cannot be 0");
+        }
+        bool negativeModulus = m.Sign < 0;
+        m = BigInteger.Abs(m);
+        if (m.IsOne)
+        {
+            return BigInteger.Zero;
+        }
+        a = FloorDivRem(a, m, "").Remainder;
+        if (e.Sign < 0)
+        {
+            a = Inverse(a, m) ?? throw new PythonException(PyExc.ValueError, "base is not invertible for the given modulus");
+            e = -e;
+        }
+        var r = BigInteger.ModPow(a, e, m);
+        return negativeModulus && !r.IsZero ? r - m : r;
+    }
+
+    /// <summary>The inverse of a modulo m (0 &lt;= a &lt; m), by the extended Euclidean algorithm.</summary>
+    private static BigInteger? Inverse(BigInteger a, BigInteger m)
+    {
+        var (r0, r1, s0, s1) = (m, a, BigInteger.Zero, BigInteger.One);
+        while (!r1.IsZero)
+        {
+            var q = BigInteger.DivRem(r0, r1, out var r);
+            (r0, r1) = (r1, r);
+            (s0, s1) = (s1, s0 - q * s1);
+        }
+        return r0.IsOne ? FloorDivRem(s0, m, "").Remainder : null;
+    }
+
+    /// <summary>int / int, correctly rounded (CPython's long_true_divide).</summary>
+    internal static double TrueDivide(BigInteger a, BigInteger b)
+    {
+        if (b.IsZero)
+        {
+            throw new PythonException(PyExc.ZeroDivisionError, "division by zero");
+        }
+        const long exact = 1L << 53;
+        if (BigInteger.Abs(a) <= exact && BigInteger.Abs(b) <= exact)
+        {
+            return (double)(long)a / (long)b; // both exact as doubles: one IEEE rounding
+        }
+        bool negative = (a.Sign < 0) != (b.Sign < 0);
+        var (x, y) = (BigInteger.Abs(a), BigInteger.Abs(b));
+        long shift = x.GetBitLength() - y.GetBitLength();
+        if (x.IsZero || shift < -1080)
+        {
+            return negative ? -0.0 : 0.0; // under half the smallest subnormal
+        }
+        if (shift > 1025)
+        {
+            throw new PythonException(PyExc.OverflowError, "integer division result too large for a float");
+        }
+        // A quotient of at least 55 bits plus a sticky bit rounds exactly like the true one.
+        int scale = (int)shift - 55;
+        var q = scale >= 0 ? BigInteger.DivRem(x, y << scale, out var r) : BigInteger.DivRem(x << -scale, y, out r);
+        double d = RoundToDouble(q, !r.IsZero, scale);
+        if (double.IsInfinity(d))
+        {
+            throw new PythonException(PyExc.OverflowError, "integer division result too large for a float");
+        }
+        return negative ? -d : d;
+    }
+
+    /// <summary>float(int), rounded half to even.</summary>
+    internal static double ToDouble(BigInteger v)
+    {
+        if (v >= long.MinValue && v <= long.MaxValue)
+        {
+            return (long)v;
+        }
+        double d = RoundToDouble(BigInteger.Abs(v), false, 0);
+        return double.IsInfinity(d) ? throw new PythonException(PyExc.OverflowError, "int too large to convert to float")
+            : v.Sign < 0 ? -d : d;
+    }
+
+    /// <summary>The double nearest (m + a fraction that is non-zero if <paramref name="sticky"/>)
+    /// * 2**exp, ties to even, with the precision subnormals have; infinity past the range.</summary>
+    internal static double RoundToDouble(BigInteger m, bool sticky, int exp)
+    {
+        long bits = m.GetBitLength();
+        if (bits == 0)
+        {
+            return 0.0;
+        }
+        long top = bits - 1 + exp; // the leading bit's exponent
+        if (top > 1023)
+        {
+            return double.PositiveInfinity;
+        }
+        long precision = top >= -1022 ? 53 : 53 - (-1022 - top);
+        long drop = bits - precision;
+        if (drop > 0)
+        {
+            var kept = m >> (int)drop;
+            var rest = m - (kept << (int)drop);
+            var half = BigInteger.One << (int)(drop - 1);
+            if (rest > half || (rest == half && (sticky || !kept.IsEven)))
+            {
+                kept += 1;
+            }
+            m = kept;
+            exp += (int)drop;
+        }
+        return Math.ScaleB((double)(ulong)m, exp);
+    }
 }
 
 /// <summary>Comparison helpers shared by the numeric types.</summary>

@@ -34,22 +34,59 @@ internal sealed unsafe class PyModule : PyObject
         return p;
     }
 
-    internal override PyStr Repr() => ModuleDict.GetItem(new PyStr("__file__")) is PyStr file
-        ? new PyStr($"<module '{Name}' from '{file.Value}'>")
-        : new PyStr($"<module '{Name}' (built-in)>");
+    /// <summary>A module of the runtime itself (sys, builtins): its spec says "built-in".</summary>
+    internal static PyModule BuiltIn(string name)
+    {
+        var module = new PyModule(name);
+        module.ModuleDict.SetItem(new PyStr("__spec__"), new PyModuleSpec(name, "built-in", hasLocation: false));
+        return module;
+    }
 
+    /// <summary>importlib's _module_repr: from the spec when there is one, else from
+    /// __file__ or the loader.</summary>
+    internal override PyStr Repr()
+    {
+        PyObject? Entry(string key) => ModuleDict.GetItem(new PyStr(key));
+        if (Entry("__spec__") is { } spec && spec is not PyNone && spec.IsTrue())
+        {
+            return PyModuleSpec.ModuleRepr(spec);
+        }
+        string name = (Entry("__name__") ?? new PyStr("?")).ReprString();
+        if (Entry("__file__") is { } file)
+        {
+            return new PyStr($"<module {name} from {file.ReprString()}>");
+        }
+        return Entry("__loader__") is { } loader and not PyNone
+            ? new PyStr($"<module {name} ({loader.ReprString()})>")
+            : new PyStr($"<module {name}>");
+    }
+
+    /// <summary>module_getattro: __dict__ (a read-only member), the generic lookup, then the
+    /// module's __getattr__ (PEP 562).</summary>
     internal override PyObject GetAttr(PyStr name)
     {
-        if (ModuleDict.GetItem(name) is { } v)
+        if (name.Value == "__dict__")
         {
-            return v;
+            return ModuleDict;
         }
-        if (Type.Lookup(name) is { } d)
+        if (Attributes.TryGenericGetAttr(this, name, out var value))
         {
-            return d is IDescriptor desc ? desc.Get(this, Type) : d;
+            return value;
         }
-        var exc = PyBaseException.Create(PyExc.AttributeError, [new PyStr($"module '{Name}' has no attribute '{name.Value}'")]);
-        throw new PythonException(exc);
+        if (ModuleDict.GetItem(new PyStr("__getattr__")) is { } hook)
+        {
+            return Abstract.Call(hook, PyTuple.Create([name]), null);
+        }
+        throw new PythonException(PyExc.AttributeError, $"module '{Name}' has no attribute '{name.Value}'");
+    }
+
+    internal override void SetAttr(PyStr name, PyObject? value)
+    {
+        if (name.Value == "__dict__")
+        {
+            throw new PythonException(PyExc.AttributeError, "readonly attribute");
+        }
+        Attributes.GenericSetAttr(this, name, value);
     }
 
     /// <summary>Adds the PyMethodDef array as functions bound to the module.</summary>
@@ -98,21 +135,49 @@ internal sealed unsafe class PyModule : PyObject
     }
 }
 
-/// <summary>A stand-in for importlib's ModuleSpec: what Py_mod_create sees as its spec.</summary>
+/// <summary>A stand-in for importlib's ModuleSpec: what Py_mod_create sees as its spec and
+/// what an imported module's __spec__ is. Origin is the file, or "built-in".</summary>
 internal sealed class PyModuleSpec : PyObject
 {
     private readonly PyDict attributes = new();
 
-    internal PyModuleSpec(string name, string? origin) : base(BuiltinTypes.Object)
+    internal PyModuleSpec(string name, string origin, bool hasLocation) : base(BuiltinTypes.Object)
     {
-        attributes.SetItem(new PyStr("name"), new PyStr(name));
-        attributes.SetItem(new PyStr("origin"), origin is null ? PyNone.Instance : new PyStr(origin));
+        Set("name", new PyStr(name));
+        Set("loader", PyNone.Instance);
+        Set("origin", new PyStr(origin));
+        Set("loader_state", PyNone.Instance);
+        Set("submodule_search_locations", PyNone.Instance);
+        Set("cached", PyNone.Instance);
+        Set("parent", new PyStr(name[..Math.Max(name.LastIndexOf('.'), 0)]));
+        Set("has_location", PyBool.Of(hasLocation));
     }
+
+    private void Set(string key, PyObject value) => attributes.SetItem(new PyStr(key), value);
+
+    private PyObject Get(string key) => attributes.GetItem(new PyStr(key))!;
 
     internal override PyDict? Dict => attributes;
 
-    internal override PyStr Repr() => new($"ModuleSpec(name={attributes.GetItem(new PyStr("name"))!.ReprString()}, " +
-        $"origin={attributes.GetItem(new PyStr("origin"))!.ReprString()})");
+    internal override PyStr Repr() =>
+        new($"ModuleSpec(name={Get("name").ReprString()}, loader={Get("loader").ReprString()}, origin={Get("origin").ReprString()})");
+
+    /// <summary>_module_repr_from_spec, for any spec-like object.</summary>
+    internal static PyStr ModuleRepr(PyObject spec)
+    {
+        PyObject Attr(string key) => Attributes.GetAttr(spec, new PyStr(key));
+        var nameAttr = Attr("name");
+        string name = nameAttr is PyNone ? "'?'" : nameAttr.ReprString();
+        var origin = Attr("origin");
+        if (origin is PyNone)
+        {
+            var loader = Attr("loader");
+            return new PyStr(loader is PyNone ? $"<module {name}>" : $"<module {name} ({loader.ReprString()})>");
+        }
+        return new PyStr(Attr("has_location").IsTrue()
+            ? $"<module {name} from {origin.ReprString()}>"
+            : $"<module {name} ({origin.StrString()})>");
+    }
 }
 
 internal static unsafe class ModuleApi

@@ -10,7 +10,7 @@ internal static class Sys
 
     internal static void Create()
     {
-        Module = new PyModule("sys");
+        Module = PyModule.BuiltIn("sys");
         Modules = new PyDict();
         var path = new List<PyObject>();
         foreach (var entry in (Environment.GetEnvironmentVariable("PYTHONPATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))

@@ -135,3 +135,35 @@ internal readonly struct ReprGuard : IDisposable
         }
     }
 }
+
+/// <summary>The methods of tuple and its constructor.</summary>
+internal static class TupleMethods
+{
+    internal static void Register()
+    {
+        var tuple = BuiltinTypes.Tuple;
+        tuple.Constructor = (type, args, kwargs) =>
+            ListMethods.SingleIterableArgument("tuple", args, kwargs) is { } iterable ? Abstract.ToTuple(iterable) : PyTuple.Empty;
+        PyBuiltinMethodDescriptor.Add(tuple, "count", (self, args, kwargs) =>
+        {
+            var value = ArgCheck.One("tuple.count", args, kwargs);
+            return new PyInt(((PyTuple)self!).ToArray().Count(x => Abstract.RichCompareBool(x, value, CompareOp.Eq)));
+        });
+        PyBuiltinMethodDescriptor.Add(tuple, "index", (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords("index", kwargs);
+            ArgCheck.Range("index", args, 1, 3);
+            var items = ((PyTuple)self!).ToArray();
+            var (start, stop) = ListMethods.SearchRange(args, items.Length);
+            for (int i = start; i < stop; i++)
+            {
+                if (Abstract.RichCompareBool(items[i], args[0], CompareOp.Eq))
+                {
+                    return new PyInt(i);
+                }
+            }
+            throw new PythonException(PyExc.ValueError, "tuple.index(x): x not in tuple");
+        });
+        ContainerSlots.Add(tuple, subscript: true);
+    }
+}

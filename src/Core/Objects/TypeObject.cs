@@ -34,14 +34,123 @@ public sealed unsafe class PyType : PyObject
         ComputeMro();
     }
 
+    /// <summary>__bases__ when there are several; with one base (or none) it is just Base.</summary>
+    private PyType[]? multipleBases;
+
+    internal PyType[] Bases => multipleBases ?? (Base is null ? [] : [Base]);
+
+    /// <summary>A heap type with the given bases (as type(name, bases, dict) makes one):
+    /// tp_base is the best base (best_base), the MRO their C3 linearization.</summary>
+    internal static PyType WithBases(string name, PyType[] bases, ulong extraFlags)
+    {
+        if (bases.Length == 0)
+        {
+            bases = [BuiltinTypes.Object];
+        }
+        var @base = BestBase(bases);
+        var type = new PyType(name, @base, @base.BasicSize,
+            (@base.Flags & (TypeFlags.InheritedKinds | TypeFlags.HaveGC)) | TypeFlags.Default | TypeFlags.HeapType | TypeFlags.BaseType | extraFlags)
+        {
+            ItemSize = @base.ItemSize,
+        };
+        if (bases.Length > 1)
+        {
+            type.multipleBases = bases;
+            type.ComputeMro();
+        }
+        return type;
+    }
+
+    /// <summary>best_base: the base whose instance layout (solid base) extends all the others'.</summary>
+    private static PyType BestBase(PyType[] bases)
+    {
+        PyType? winner = null, best = null;
+        foreach (var b in bases)
+        {
+            if ((b.Flags & TypeFlags.BaseType) == 0)
+            {
+                throw new PythonException(PyExc.TypeError, $"type '{b.Name}' is not an acceptable base type");
+            }
+            var candidate = b.SolidBase;
+            if (winner is null || (!winner.IsSubtypeOf(candidate) && candidate.IsSubtypeOf(winner)))
+            {
+                (winner, best) = (candidate, b);
+            }
+            else if (!winner.IsSubtypeOf(candidate))
+            {
+                throw new PythonException(PyExc.TypeError, "multiple bases have instance lay-out conflict");
+            }
+        }
+        return best!;
+    }
+
+    /// <summary>solid_base: the nearest ancestor (or self) that adds to the instance layout.</summary>
+    private PyType SolidBase
+    {
+        get
+        {
+            var baseSolid = Base?.SolidBase ?? BuiltinTypes.Object;
+            bool extends = BasicSize != baseSolid.BasicSize || ItemSize != baseSolid.ItemSize;
+            return extends ? this : baseSolid;
+        }
+    }
+
     internal void ComputeMro()
     {
+        if (multipleBases is { } bases)
+        {
+            Mro = Linearize(bases);
+            return;
+        }
         var mro = new List<PyType> { this };
         for (var b = Base; b is not null; b = b.Base)
         {
+            if (b.multipleBases is not null)
+            {
+                mro.AddRange(b.Mro);
+                break;
+            }
             mro.Add(b);
         }
         Mro = [.. mro];
+    }
+
+    /// <summary>The C3 linearization (mro_implementation): merge the bases' MROs and the
+    /// list of bases, always taking the first head that is in no other list's tail.</summary>
+    private PyType[] Linearize(PyType[] bases)
+    {
+        for (int i = 0; i < bases.Length; i++)
+        {
+            if (Array.IndexOf(bases, bases[i], i + 1) >= 0)
+            {
+                throw new PythonException(PyExc.TypeError, $"duplicate base class {bases[i].ShortName}");
+            }
+        }
+        var lists = bases.Select(b => new List<PyType>(b.Mro)).Append(new List<PyType>(bases)).ToList();
+        var result = new List<PyType> { this };
+        while (true)
+        {
+            lists.RemoveAll(l => l.Count == 0);
+            if (lists.Count == 0)
+            {
+                return [.. result];
+            }
+            var head = lists.Select(l => l[0]).FirstOrDefault(candidate => !lists.Any(l => l.IndexOf(candidate) > 0));
+            if (head is null)
+            {
+                var names = lists.Select(l => l[0]).Distinct().Select(t => t.ShortName);
+                throw new PythonException(PyExc.TypeError,
+                    $"Cannot create a consistent method resolution\norder (MRO) for bases {string.Join(", ", names)}");
+            }
+            result.Add(head);
+            foreach (var l in lists)
+            {
+                if (ReferenceEquals(l[0], head))
+                {
+                    l.RemoveAt(0);
+                }
+            }
+        }
     }
 
     internal override PyDict? Dict => TypeDict;
@@ -100,7 +209,8 @@ public sealed unsafe class PyType : PyObject
 
     internal override PyStr Repr() => new($"<class '{DisplayName}'>");
 
-    /// <summary>type.__getattribute__: the type's own special attributes, then its MRO.</summary>
+    /// <summary>type.__getattribute__ (type_getattro): the metatype's data descriptors (the
+    /// special attributes first), then the MRO, then other attributes of the metatype.</summary>
     internal override PyObject GetAttr(PyStr name)
     {
         switch (name.Value)
@@ -110,16 +220,43 @@ public sealed unsafe class PyType : PyObject
             case "__module__": return new PyStr(ModuleName);
             case "__mro__": return PyTuple.Create(Mro);
             case "__base__": return (PyObject?)Base ?? PyNone.Instance;
-            case "__bases__": return PyTuple.Create(Base is null ? [] : [Base]);
+            case "__bases__": return PyTuple.Create(Bases);
             case "__dict__": return TypeDict;
-            case "__doc__" when TypeDict.GetItem(name) is null: return PyNone.Instance;
+            case "__doc__": return TypeDict.GetItem(name) is IDescriptor d ? d.Get(null, this) : TypeDict.GetItem(name) ?? PyNone.Instance;
+        }
+        var meta = Type.Lookup(name);
+        if (meta is IDescriptor { IsData: true } data)
+        {
+            return data.Get(this, Type);
         }
         if (Lookup(name) is { } v)
         {
             return v is IDescriptor d ? d.Get(null, this) : v;
         }
-        var exc = PyBaseException.Create(PyExc.AttributeError, [new PyStr($"type object '{Name}' has no attribute '{name.Value}'")]);
-        throw new PythonException(exc);
+        if (meta is not null)
+        {
+            return meta is IDescriptor metaDescriptor ? metaDescriptor.Get(this, Type) : meta;
+        }
+        throw NoAttribute(name);
+    }
+
+    private PythonException NoAttribute(PyStr name) => new(PyExc.AttributeError, $"type object '{Name}' has no attribute '{name.Value}'");
+
+    /// <summary>type.__setattr__: refused on immutable (static) types, else the type's dict.</summary>
+    internal override void SetAttr(PyStr name, PyObject? value)
+    {
+        if ((Flags & TypeFlags.ImmutableType) != 0)
+        {
+            throw new PythonException(PyExc.TypeError, $"cannot set {name.ReprString()} attribute of immutable type '{Name}'");
+        }
+        if (value is not null)
+        {
+            TypeDict.SetItem(name, value);
+        }
+        else if (!TypeDict.DelItem(name))
+        {
+            throw NoAttribute(name);
+        }
     }
 
     internal override bool IsCallable => true;
@@ -282,10 +419,8 @@ public sealed unsafe class PyType : PyObject
         l->tp_dealloc = l->tp_dealloc != 0 ? l->tp_dealloc : bl->tp_dealloc;
         l->tp_alloc = l->tp_alloc != 0 ? l->tp_alloc : bl->tp_alloc;
         l->tp_free = l->tp_free != 0 ? l->tp_free : bl->tp_free;
-        const ulong inheritedKinds = TypeFlags.LongSubclass | TypeFlags.ListSubclass | TypeFlags.TupleSubclass
-            | TypeFlags.BytesSubclass | TypeFlags.UnicodeSubclass | TypeFlags.DictSubclass
-            | TypeFlags.BaseExcSubclass | TypeFlags.TypeSubclass;
-        l->tp_flags |= (bl->tp_flags & inheritedKinds) | TypeFlags.Ready;
+        // type_ready: static types are immutable.
+        l->tp_flags |= (bl->tp_flags & TypeFlags.InheritedKinds) | TypeFlags.Ready | TypeFlags.ImmutableType;
         var metatype = (PyType)ObjectSpace.FromNative(l->ob_base.ob_base.ob_type);
         var type = new PyType(Marshal.PtrToStringUTF8((nint)l->tp_name) ?? "?", @base, l->tp_basicsize, l->tp_flags, metatype)
         {

@@ -132,33 +132,94 @@ internal sealed class PyStr : PyObject
 
     internal override bool IsTrue() => Value.Length != 0;
 
-    /// <summary>FNV-1a over the code units. Stable within a process, as Python requires;
-    /// CPython's SipHash values are not reproduced yet.</summary>
+    /// <summary>CPython's str hash: SipHash-1-3 over the PEP 393 data (1, 2 or 4 bytes a
+    /// code point), with the key PYTHONHASHSEED=0 gives; so equal to hash(bytes) for latin-1 text.</summary>
     internal override long Hash()
     {
-        ulong h = 14695981039346656037UL;
-        foreach (char c in Value)
+        if (hash is { } known)
         {
-            h = (h ^ c) * 1099511628211UL;
+            return known;
         }
-        long r = (long)h;
-        return r == -1 ? -2 : r;
+        var cps = CodePoints(Value);
+        int max = 0;
+        foreach (int cp in cps)
+        {
+            max = Math.Max(max, cp);
+        }
+        int kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+        var data = new byte[cps.Length * kind];
+        for (int i = 0; i < cps.Length; i++)
+        {
+            for (int k = 0; k < kind; k++)
+            {
+                data[i * kind + k] = (byte)(cps[i] >> (8 * k));
+            }
+        }
+        return (hash = PyHash.Bytes(data)).Value;
     }
+
+    private long? hash;
 
     internal override PyObject RichCompare(PyObject other, CompareOp op) => other is PyStr s
         ? PyBool.Of(NumericCompare.Apply(CompareCodePoints(Value, s.Value), op))
         : PyNotImplemented.Instance;
 
+    /// <summary>Code point order (not UTF-16 order: an astral character sorts after U+FFFF).</summary>
     internal static int CompareCodePoints(string a, string b)
     {
         if (ReferenceEquals(a, b))
         {
             return 0;
         }
-        return CodePointComparer.Compare(a, b);
+        int i = a.AsSpan().CommonPrefixLength(b);
+        if (i == a.Length || i == b.Length)
+        {
+            return a.Length.CompareTo(b.Length);
+        }
+        return CodePointAround(a, i).CompareTo(CodePointAround(b, i));
     }
 
-    private static readonly StringComparer CodePointComparer = StringComparer.Ordinal;
+    /// <summary>The code point the UTF-16 unit at i belongs to.</summary>
+    private static int CodePointAround(string s, int i)
+    {
+        if (char.IsLowSurrogate(s[i]) && i > 0 && char.IsHighSurrogate(s[i - 1]))
+        {
+            return char.ConvertToUtf32(s[i - 1], s[i]);
+        }
+        if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+        {
+            return char.ConvertToUtf32(s[i], s[i + 1]);
+        }
+        return s[i];
+    }
+
+    /// <summary>True when every code point is one UTF-16 unit, so both index spaces coincide.</summary>
+    internal bool IsBmp => Length == Value.Length;
+
+    /// <summary>The UTF-16 index of code point index <paramref name="cp"/> (0..Length).</summary>
+    internal int Utf16Index(long cp)
+    {
+        if (IsBmp)
+        {
+            return (int)cp;
+        }
+        int i = 0;
+        for (long n = 0; n < cp && i < Value.Length; n++)
+        {
+            i += char.IsHighSurrogate(Value[i]) && i + 1 < Value.Length && char.IsLowSurrogate(Value[i + 1]) ? 2 : 1;
+        }
+        return i;
+    }
+
+    /// <summary>The code point index of UTF-16 index <paramref name="u"/>.</summary>
+    internal int CodePointIndex(int u) => IsBmp ? u : CountCodePoints(Value[..u]);
+
+    /// <summary>Code points [start, end) as a string (indices already clamped).</summary>
+    internal string Slice(long start, long end)
+    {
+        int s = Utf16Index(start);
+        return Value[s..Utf16Index(end)];
+    }
 
     public override bool Equals(object? obj) => obj is PyStr s && s.Value == Value;
 
@@ -227,95 +288,396 @@ internal sealed class PyStr : PyObject
     }
 }
 
-/// <summary>UTF-8 with CPython's strict error reporting (start, end, reason).</summary>
-internal static class Utf8
+/// <summary>CPython's _Py_HashBytes: SipHash-1-3 keyed with the zero key of PYTHONHASHSEED=0.</summary>
+internal static class PyHash
 {
-    internal static unsafe string Decode(byte* s, nint size)
+    internal static long Bytes(ReadOnlySpan<byte> data)
     {
-        var cps = new List<int>((int)size);
-        nint i = 0;
-        while (i < size)
+        if (data.Length == 0)
         {
-            byte b = s[i];
-            if (b < 0x80)
-            {
-                cps.Add(b);
-                i++;
-                continue;
-            }
-            int need, cp;
-            byte lo = 0x80, hi = 0xBF;
-            if (b >= 0xC2 && b <= 0xDF) { need = 1; cp = b & 0x1F; }
-            else if (b >= 0xE0 && b <= 0xEF)
-            {
-                need = 2; cp = b & 0x0F;
-                if (b == 0xE0) { lo = 0xA0; }
-                if (b == 0xED) { hi = 0x9F; }
-            }
-            else if (b >= 0xF0 && b <= 0xF4)
-            {
-                need = 3; cp = b & 0x07;
-                if (b == 0xF0) { lo = 0x90; }
-                if (b == 0xF4) { hi = 0x8F; }
-            }
-            else
-            {
-                throw DecodeError(s, size, i, i + 1, "invalid start byte");
-            }
-            for (int k = 1; k <= need; k++)
-            {
-                if (i + k >= size)
-                {
-                    throw DecodeError(s, size, i, size, "unexpected end of data");
-                }
-                byte c = s[i + k];
-                byte min = k == 1 ? lo : (byte)0x80, max = k == 1 ? hi : (byte)0xBF;
-                if (c < min || c > max)
-                {
-                    throw DecodeError(s, size, i, i + k, "invalid continuation byte");
-                }
-                cp = (cp << 6) | (c & 0x3F);
-            }
-            cps.Add(cp);
-            i += need + 1;
+            return 0;
         }
-        return PyStr.FromCodePoints(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cps));
+        ulong v0 = 0x736f6d6570736575UL, v1 = 0x646f72616e646f6dUL, v2 = 0x6c7967656e657261UL, v3 = 0x7465646279746573UL;
+        ulong b = (ulong)data.Length << 56;
+        int whole = data.Length & ~7;
+        for (int i = 0; i < whole; i += 8)
+        {
+            ulong m = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(data[i..]);
+            v3 ^= m;
+            Round(ref v0, ref v1, ref v2, ref v3);
+            v0 ^= m;
+        }
+        for (int i = whole; i < data.Length; i++)
+        {
+            b |= (ulong)data[i] << (8 * (i - whole));
+        }
+        v3 ^= b;
+        Round(ref v0, ref v1, ref v2, ref v3);
+        v0 ^= b;
+        v2 ^= 0xff;
+        Round(ref v0, ref v1, ref v2, ref v3);
+        Round(ref v0, ref v1, ref v2, ref v3);
+        Round(ref v0, ref v1, ref v2, ref v3);
+        long h = (long)(v0 ^ v1 ^ v2 ^ v3);
+        return h == -1 ? -2 : h;
     }
 
-    private static unsafe PythonException DecodeError(byte* s, nint size, nint start, nint end, string reason)
+    private static void Round(ref ulong v0, ref ulong v1, ref ulong v2, ref ulong v3)
     {
-        var bytes = new PyBytes(new ReadOnlySpan<byte>(s, (int)size).ToArray());
-        var exc = PyBaseException.Create(PyExc.UnicodeDecodeError,
-            [new PyStr("utf-8"), bytes, new PyInt(start), new PyInt(end), new PyStr(reason)]);
-        return new PythonException(exc);
+        v0 += v1; v1 = ulong.RotateLeft(v1, 13); v1 ^= v0; v0 = ulong.RotateLeft(v0, 32);
+        v2 += v3; v3 = ulong.RotateLeft(v3, 16); v3 ^= v2;
+        v0 += v3; v3 = ulong.RotateLeft(v3, 21); v3 ^= v0;
+        v2 += v1; v1 = ulong.RotateLeft(v1, 17); v1 ^= v2; v2 = ulong.RotateLeft(v2, 32);
+    }
+}
+
+/// <summary>The str operations shared by the PyUnicode_* functions and the str methods.
+/// Indices are code point indices, as Python's.</summary>
+internal static class StrOps
+{
+    /// <summary>"must be str, not int" (CPython's ensure_unicode).</summary>
+    internal static PyStr Ensure(PyObject o) =>
+        o as PyStr ?? throw new PythonException(PyExc.TypeError, $"must be str, not {o.Type.Name}");
+
+    /// <summary>Slice indices as str.find takes them: negative from the end, clamped.</summary>
+    internal static (long Start, long End) Adjust(long start, long end, long length)
+    {
+        if (end > length)
+        {
+            end = length;
+        }
+        else if (end < 0)
+        {
+            end = Math.Max(end + length, 0);
+        }
+        if (start < 0)
+        {
+            start = Math.Max(start + length, 0);
+        }
+        return (start, end);
     }
 
-    /// <summary>Strict UTF-8: a lone surrogate is an error, as in CPython.</summary>
-    internal static byte[] Encode(PyStr str)
+    /// <summary>str.find / rfind: the code point index of sub in s[start:end], or -1.</summary>
+    internal static long Find(PyStr s, PyStr sub, long start, long end, bool reverse)
     {
-        var cps = PyStr.CodePoints(str.Value);
-        for (int i = 0; i < cps.Length; i++)
+        (start, end) = Adjust(start, end, s.Length);
+        if (end - start < sub.Length)
         {
-            if (cps[i] >= 0xD800 && cps[i] <= 0xDFFF)
+            return -1;
+        }
+        int from = s.Utf16Index(start), to = s.Utf16Index(end);
+        var window = s.Value.AsSpan(from, to - from);
+        int at = reverse ? window.LastIndexOf(sub.Value.AsSpan()) : window.IndexOf(sub.Value.AsSpan());
+        if (sub.Value.Length == 0)
+        {
+            at = reverse ? window.Length : 0;
+        }
+        return at < 0 ? -1 : s.CodePointIndex(from + at);
+    }
+
+    internal static long Count(PyStr s, PyStr sub, long start, long end)
+    {
+        (start, end) = Adjust(start, end, s.Length);
+        if (end - start < sub.Length)
+        {
+            return 0;
+        }
+        if (sub.Value.Length == 0)
+        {
+            return end - start + 1;
+        }
+        int from = s.Utf16Index(start), to = s.Utf16Index(end);
+        var window = s.Value.AsSpan(from, to - from);
+        long n = 0;
+        for (int at; (at = window.IndexOf(sub.Value.AsSpan())) >= 0; window = window[(at + sub.Value.Length)..])
+        {
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>endswith (direction &gt; 0) / startswith (otherwise) on s[start:end].</summary>
+    internal static bool TailMatch(PyStr s, PyStr sub, long start, long end, int direction)
+    {
+        (start, end) = Adjust(start, end, s.Length);
+        if (end - start < sub.Length || start > s.Length)
+        {
+            return false;
+        }
+        string window = s.Slice(start, end);
+        return direction > 0 ? window.EndsWith(sub.Value, StringComparison.Ordinal)
+            : window.StartsWith(sub.Value, StringComparison.Ordinal);
+    }
+
+    internal static string Replace(string s, string old, string replacement, long count)
+    {
+        if (count < 0)
+        {
+            count = long.MaxValue;
+        }
+        var sb = new StringBuilder();
+        if (old.Length == 0)
+        {
+            // Between every code point, and at both ends.
+            long done = 0;
+            for (int i = 0; ; )
             {
-                int end = i + 1;
-                while (end < cps.Length && cps[end] >= 0xD800 && cps[end] <= 0xDFFF)
+                if (done < count)
                 {
-                    end++;
+                    sb.Append(replacement);
+                    done++;
                 }
-                var exc = PyBaseException.Create(PyExc.UnicodeEncodeError,
-                    [new PyStr("utf-8"), str, new PyInt(i), new PyInt(end), new PyStr("surrogates not allowed")]);
-                throw new PythonException(exc);
+                if (i >= s.Length)
+                {
+                    return sb.ToString();
+                }
+                int step = char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+                sb.Append(s, i, step);
+                i += step;
             }
         }
-        return Encoding.UTF8.GetBytes(str.Value);
+        int pos = 0;
+        for (long n = 0; n < count; n++)
+        {
+            int at = s.IndexOf(old, pos, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+            sb.Append(s, pos, at - pos).Append(replacement);
+            pos = at + old.Length;
+        }
+        return sb.Append(s, pos, s.Length - pos).ToString();
+    }
+
+    /// <summary>Python's str.isspace for one code point (Py_UNICODE_ISSPACE).</summary>
+    internal static bool IsSpace(int cp) => cp is >= 0x1C and <= 0x1F || (cp <= 0xFFFF && char.IsWhiteSpace((char)cp));
+
+    internal static PyList Split(PyStr s, PyStr? sep, long maxsplit)
+    {
+        if (maxsplit < 0)
+        {
+            maxsplit = long.MaxValue;
+        }
+        var parts = new List<PyObject>();
+        string v = s.Value;
+        if (sep is null)
+        {
+            int i = 0;
+            while (true)
+            {
+                while (i < v.Length && IsSpace(v[i]))
+                {
+                    i++;
+                }
+                if (i == v.Length)
+                {
+                    break;
+                }
+                if (parts.Count == maxsplit)
+                {
+                    parts.Add(new PyStr(v[i..]));
+                    break;
+                }
+                int j = i;
+                while (j < v.Length && !IsSpace(v[j]))
+                {
+                    j++;
+                }
+                parts.Add(new PyStr(v[i..j]));
+                i = j;
+            }
+            return PyList.Create(parts);
+        }
+        if (sep.Value.Length == 0)
+        {
+            throw new PythonException(PyExc.ValueError, "empty separator");
+        }
+        int pos = 0;
+        for (long n = 0; n < maxsplit; n++)
+        {
+            int at = v.IndexOf(sep.Value, pos, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+            parts.Add(new PyStr(v[pos..at]));
+            pos = at + sep.Value.Length;
+        }
+        parts.Add(new PyStr(v[pos..]));
+        return PyList.Create(parts);
+    }
+
+    internal static PyList RSplit(PyStr s, PyStr? sep, long maxsplit)
+    {
+        if (maxsplit < 0)
+        {
+            maxsplit = long.MaxValue;
+        }
+        var parts = new List<PyObject>();
+        string v = s.Value;
+        if (sep is null)
+        {
+            int i = v.Length;
+            while (true)
+            {
+                while (i > 0 && IsSpace(v[i - 1]))
+                {
+                    i--;
+                }
+                if (i == 0)
+                {
+                    break;
+                }
+                if (parts.Count == maxsplit)
+                {
+                    parts.Add(new PyStr(v[..i]));
+                    break;
+                }
+                int j = i;
+                while (j > 0 && !IsSpace(v[j - 1]))
+                {
+                    j--;
+                }
+                parts.Add(new PyStr(v[j..i]));
+                i = j;
+            }
+        }
+        else
+        {
+            if (sep.Value.Length == 0)
+            {
+                throw new PythonException(PyExc.ValueError, "empty separator");
+            }
+            int end = v.Length;
+            for (long n = 0; n < maxsplit && end >= sep.Value.Length; n++)
+            {
+                int at = v.LastIndexOf(sep.Value, end - 1, end, StringComparison.Ordinal);
+                if (at < 0 || at + sep.Value.Length > end)
+                {
+                    break;
+                }
+                parts.Add(new PyStr(v[(at + sep.Value.Length)..end]));
+                end = at;
+            }
+            parts.Add(new PyStr(v[..end]));
+        }
+        parts.Reverse();
+        return PyList.Create(parts);
+    }
+
+    internal static string Strip(string s, PyObject? chars, bool left, bool right, string method)
+    {
+        Func<char, bool> strip = chars switch
+        {
+            null or PyNone => c => IsSpace(c),
+            PyStr set => c => set.Value.Contains(c),
+            _ => throw new PythonException(PyExc.TypeError, $"{method} arg must be None or str"),
+        };
+        int i = 0, j = s.Length;
+        while (left && i < j && strip(s[i]))
+        {
+            i++;
+        }
+        while (right && j > i && strip(s[j - 1]))
+        {
+            j--;
+        }
+        return s[i..j];
+    }
+
+    /// <summary>PySequence_Fast's view of an iterable: "not iterable" becomes <paramref name="notIterable"/>.</summary>
+    internal static PyObject[] Items(PyObject o, string notIterable)
+    {
+        if (o is PyList or PyTuple)
+        {
+            return Abstract.Items(o);
+        }
+        IEnumerable<PyObject> items;
+        try
+        {
+            items = Abstract.Iterate(o);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+        {
+            throw new PythonException(PyExc.TypeError, notIterable);
+        }
+        return items.ToArray();
+    }
+
+    internal static PyStr Join(PyStr separator, PyObject iterable)
+    {
+        var items = Items(iterable, "can only join an iterable");
+        if (items.Length == 1 && items[0] is PyStr { Type: var t } only && ReferenceEquals(t, BuiltinTypes.Str))
+        {
+            return only;
+        }
+        var sb = new StringBuilder();
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not PyStr s)
+            {
+                throw new PythonException(PyExc.TypeError, $"sequence item {i}: expected str instance, {items[i].Type.Name} found");
+            }
+            if (i > 0)
+            {
+                sb.Append(separator.Value);
+            }
+            sb.Append(s.Value);
+        }
+        return new PyStr(sb.ToString());
+    }
+
+    /// <summary>Python's str.isidentifier: XID_Start (or '_') then XID_Continue, approximated
+    /// by the Unicode general categories those properties are derived from.</summary>
+    internal static bool IsIdentifier(string s)
+    {
+        var cps = PyStr.CodePoints(s);
+        if (cps.Length == 0 || !(cps[0] == '_' || IsIdStart(cps[0])))
+        {
+            return false;
+        }
+        return cps.Skip(1).All(cp => IsIdStart(cp) || CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation);
+    }
+
+    private static bool IsIdStart(int cp) => cp < 0xD800 || cp > 0xDFFF
+        ? CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.LetterNumber
+        : false;
+
+    /// <summary>ascii(): repr with every non-ASCII code point backslash-escaped.</summary>
+    internal static PyStr Ascii(PyObject o)
+    {
+        string repr = o.Repr().Value;
+        if (System.Text.Ascii.IsValid(repr))
+        {
+            return new PyStr(repr);
+        }
+        var sb = new StringBuilder(repr.Length + 8);
+        foreach (int cp in PyStr.CodePoints(repr))
+        {
+            sb.Append(cp < 0x80 ? ((char)cp).ToString() : Codecs.BackslashEscape(cp));
+        }
+        return new PyStr(sb.ToString());
     }
 }
 
 internal static unsafe class UnicodeApi
 {
     private static PyStr RequireStr(BorrowedReference o) =>
-        ObjectSpace.FromNative(o) as PyStr ?? throw new PythonException(PyExc.TypeError, "bad argument type for built-in operation");
+        ObjectSpace.FromNative(o) as PyStr ?? throw BadArgument();
+
+    private static PythonException BadArgument() => new(PyExc.TypeError, "bad argument type for built-in operation");
+
+    private static PyStr EnsureStr(BorrowedReference o) => StrOps.Ensure(ObjectSpace.FromNative(o));
+
+    private static NewReference Str(string s) => ObjectSpace.NewRef(new PyStr(s));
+
+    private static ReadOnlySpan<byte> Span(byte* s, nint size) =>
+        size < 0 ? throw new PythonException(PyExc.SystemError, "Negative size passed to PyUnicode_Decode")
+            : new ReadOnlySpan<byte>(s, checked((int)size));
 
     [CApi]
     internal static NewReference PyUnicode_FromStringAndSize(byte* u, nint size)
@@ -328,16 +690,52 @@ internal static unsafe class UnicodeApi
         {
             return new NewReference(NewNative(size, 127));
         }
-        return ObjectSpace.NewRef(new PyStr(Utf8.Decode(u, size)));
+        return Str(Codecs.DecodeUtf8(Span(u, size), null));
     }
 
     [CApi]
     internal static NewReference PyUnicode_FromString(byte* u) =>
-        ObjectSpace.NewRef(new PyStr(Utf8.Decode(u, (nint)System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(u).Length)));
+        Str(Codecs.DecodeUtf8(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(u), null));
 
     [CApi]
-    internal static NewReference PyUnicode_DecodeUTF8(byte* s, nint size, byte* errors) =>
-        ObjectSpace.NewRef(new PyStr(Utf8.Decode(s, size)));
+    internal static NewReference PyUnicode_DecodeUTF8(byte* s, nint size, string? errors) =>
+        Str(Codecs.DecodeUtf8(Span(s, size), errors));
+
+    [CApi]
+    internal static NewReference PyUnicode_DecodeASCII(byte* s, nint size, string? errors) =>
+        Str(Codecs.DecodeAscii(Span(s, size), errors));
+
+    [CApi]
+    internal static NewReference PyUnicode_DecodeLatin1(byte* s, nint size, string? errors) =>
+        Str(Codecs.DecodeLatin1(Span(s, size)));
+
+    [CApi]
+    internal static NewReference PyUnicode_Decode(byte* s, nint size, string? encoding, string? errors) =>
+        Str(Codecs.Decode(Span(s, size), encoding, errors));
+
+    /// <summary>Decodes a bytes-like object; a str is refused, as in CPython.</summary>
+    [CApi]
+    internal static NewReference PyUnicode_FromEncodedObject(BorrowedReference obj, string? encoding, string? errors) =>
+        ObjectSpace.FromNativeOrNull(obj) switch
+        {
+            null => throw Abstract.BadInternalCall(),
+            PyBytes b => Str(Codecs.Decode(b.Value, encoding, errors)),
+            PyStr => throw new PythonException(PyExc.TypeError, "decoding str is not supported"),
+            var other => throw new PythonException(PyExc.TypeError,
+                $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
+        };
+
+    [CApi]
+    internal static NewReference PyUnicode_AsEncodedString(BorrowedReference unicode, string? encoding, string? errors) =>
+        ObjectSpace.NewRef(new PyBytes(Codecs.Encode(RequireStr(unicode), encoding, errors)));
+
+    [CApi]
+    internal static NewReference PyUnicode_AsASCIIString(BorrowedReference unicode) =>
+        ObjectSpace.NewRef(new PyBytes(Codecs.EncodeCharmap(RequireStr(unicode), Codecs.AsciiName, 128, null)));
+
+    [CApi]
+    internal static NewReference PyUnicode_AsLatin1String(BorrowedReference unicode) =>
+        ObjectSpace.NewRef(new PyBytes(Codecs.EncodeCharmap(RequireStr(unicode), Codecs.Latin1Name, 256, null)));
 
     /// <summary>A C-born string for C to fill (PyUnicode_New): no twin until one is needed.</summary>
     private static nint NewNative(nint size, int maxChar)
@@ -362,13 +760,117 @@ internal static unsafe class UnicodeApi
     }
 
     [CApi]
+    internal static NewReference PyUnicode_FromKindAndData(int kind, void* buffer, nint size)
+    {
+        if (size < 0)
+        {
+            throw new PythonException(PyExc.ValueError, "size must be positive");
+        }
+        var cps = new int[size];
+        for (nint i = 0; i < size; i++)
+        {
+            cps[i] = kind switch
+            {
+                1 => ((byte*)buffer)[i],
+                2 => ((ushort*)buffer)[i],
+                4 => (int)((uint*)buffer)[i],
+                _ => throw new PythonException(PyExc.SystemError, "invalid kind"),
+            };
+            if ((uint)cps[i] > 0x10FFFF)
+            {
+                throw new PythonException(PyExc.ValueError, "character U+" + ((uint)cps[i]).ToString("x") + " is not in range [U+0000; U+10ffff]");
+            }
+        }
+        return Str(PyStr.FromCodePoints(cps));
+    }
+
+    /// <summary>wchar_t is UCS-4 on Linux; size -1 means NUL-terminated.</summary>
+    [CApi]
+    internal static NewReference PyUnicode_FromWideChar(int* w, nint size)
+    {
+        if (w == null && size != 0)
+        {
+            throw Abstract.BadInternalCall();
+        }
+        if (size == -1)
+        {
+            size = 0;
+            while (w[size] != 0)
+            {
+                size++;
+            }
+        }
+        return PyUnicode_FromKindAndData(4, w, size);
+    }
+
+    [CApi]
+    internal static nint PyUnicode_AsWideChar(BorrowedReference unicode, int* w, nint size)
+    {
+        if (unicode.IsNull)
+        {
+            throw Abstract.BadInternalCall();
+        }
+        var cps = PyStr.CodePoints(RequireStr(unicode).Value);
+        if (w == null)
+        {
+            return cps.Length + 1;
+        }
+        nint copied = Math.Min(size, cps.Length);
+        for (nint i = 0; i < copied; i++)
+        {
+            w[i] = cps[i];
+        }
+        if (size > cps.Length)
+        {
+            w[cps.Length] = 0;
+        }
+        return copied;
+    }
+
+    [CApi]
+    internal static int* PyUnicode_AsWideCharString(BorrowedReference unicode, nint* size)
+    {
+        if (unicode.IsNull)
+        {
+            throw Abstract.BadInternalCall();
+        }
+        var cps = PyStr.CodePoints(RequireStr(unicode).Value);
+        if (size == null && Array.IndexOf(cps, 0) >= 0)
+        {
+            throw new PythonException(PyExc.ValueError, "embedded null character");
+        }
+        return (int*)CopyUcs4(cps, size);
+    }
+
+    [CApi]
+    internal static uint* PyUnicode_AsUCS4Copy(BorrowedReference unicode) =>
+        (uint*)CopyUcs4(PyStr.CodePoints(RequireStr(unicode).Value), null);
+
+    /// <summary>A NUL-terminated PyMem copy of the code points.</summary>
+    private static nint CopyUcs4(int[] cps, nint* size)
+    {
+        nint buffer = CPart.PyMem_Malloc((nuint)(cps.Length + 1) * 4);
+        if (buffer == 0)
+        {
+            throw new PythonException(PyExc.MemoryError);
+        }
+        cps.AsSpan().CopyTo(new Span<int>((void*)buffer, cps.Length));
+        ((int*)buffer)[cps.Length] = 0;
+        if (size != null)
+        {
+            *size = cps.Length;
+        }
+        return buffer;
+    }
+
+    [CApi]
     internal static NewReference PyUnicode_FromOrdinal(int ordinal)
     {
         if (ordinal < 0 || ordinal > 0x10FFFF)
         {
             throw new PythonException(PyExc.ValueError, "chr() arg not in range(0x110000)");
         }
-        return ObjectSpace.NewRef(new PyStr(PyStr.FromCodePoints([ordinal])));
+        return Str(PyStr.FromCodePoints([ordinal]));
     }
 
     [CApi]
@@ -393,7 +895,7 @@ internal static unsafe class UnicodeApi
         {
             if (u->utf8 == 0)
             {
-                var bytes = Utf8.Encode(str);
+                var bytes = Codecs.EncodeUtf8(str, null);
                 nint buffer = CPart.PyMem_Malloc((nuint)bytes.Length + 1);
                 Marshal.Copy(bytes, 0, buffer, bytes.Length);
                 ((byte*)buffer)[bytes.Length] = 0;
@@ -414,11 +916,8 @@ internal static unsafe class UnicodeApi
     internal static byte* PyUnicode_AsUTF8(BorrowedReference o) => PyUnicode_AsUTF8AndSize(o, null);
 
     [CApi]
-    internal static NewReference PyUnicode_AsUTF8String(BorrowedReference o)
-    {
-        var bytes = Utf8.Encode(RequireStr(o));
-        return ObjectSpace.NewRef(new PyBytes(bytes));
-    }
+    internal static NewReference PyUnicode_AsUTF8String(BorrowedReference o) =>
+        ObjectSpace.NewRef(new PyBytes(Codecs.EncodeUtf8(RequireStr(o), null)));
 
     [CApi]
     internal static NewReference PyUnicode_Concat(BorrowedReference left, BorrowedReference right)
@@ -432,8 +931,82 @@ internal static unsafe class UnicodeApi
         {
             throw new PythonException(PyExc.TypeError, $"can only concatenate str (not \"{r.Type.Name}\") to str");
         }
-        return ObjectSpace.NewRef(new PyStr(ls.Value + rs.Value));
+        return Str(ls.Value + rs.Value);
     }
+
+    /// <summary>*pleft = *pleft + right; on error *pleft is released and set to NULL.</summary>
+    [CApi]
+    internal static void PyUnicode_Append(nint* pleft, BorrowedReference right)
+    {
+        if (pleft == null || *pleft == 0)
+        {
+            return;
+        }
+        nint left = *pleft;
+        try
+        {
+            if (right.IsNull || ObjectSpace.FromNative(left) is not PyStr l || ObjectSpace.FromNative(right) is not PyStr r)
+            {
+                throw Abstract.BadInternalCall();
+            }
+            *pleft = ObjectSpace.NewRef(new PyStr(l.Value + r.Value)).Address;
+        }
+        catch
+        {
+            *pleft = 0;
+            throw;
+        }
+        finally
+        {
+            ObjectSpace.DecRef(left);
+        }
+    }
+
+    [CApi]
+    internal static void PyUnicode_AppendAndDel(nint* pleft, BorrowedReference right)
+    {
+        try
+        {
+            PyUnicode_Append(pleft, right);
+        }
+        finally
+        {
+            ObjectSpace.XDecRef(right.Address);
+        }
+    }
+
+    [CApi]
+    internal static NewReference PyUnicode_Join(BorrowedReference separator, BorrowedReference seq)
+    {
+        var sep = separator.IsNull ? new PyStr(" ") : ObjectSpace.FromNative(separator) as PyStr
+            ?? throw new PythonException(PyExc.TypeError,
+                $"separator: expected str instance, {ObjectSpace.FromNative(separator).Type.Name} found");
+        return ObjectSpace.NewRef(StrOps.Join(sep, ObjectSpace.FromNative(seq)));
+    }
+
+    [CApi]
+    internal static NewReference PyUnicode_Split(BorrowedReference s, BorrowedReference sep, nint maxsplit) =>
+        ObjectSpace.NewRef(StrOps.Split(EnsureStr(s), sep.IsNull ? null : EnsureStr(sep), maxsplit));
+
+    [CApi]
+    internal static NewReference PyUnicode_Replace(BorrowedReference str, BorrowedReference substr, BorrowedReference replstr, nint maxcount) =>
+        Str(StrOps.Replace(EnsureStr(str).Value, EnsureStr(substr).Value, EnsureStr(replstr).Value, maxcount));
+
+    [CApi(Error = "-2")]
+    internal static nint PyUnicode_Find(BorrowedReference str, BorrowedReference substr, nint start, nint end, int direction) =>
+        (nint)StrOps.Find(EnsureStr(str), EnsureStr(substr), start, end, direction <= 0);
+
+    [CApi(Error = "-2")]
+    internal static nint PyUnicode_FindChar(BorrowedReference str, uint ch, nint start, nint end, int direction) =>
+        ch > 0x10FFFF ? -1 : (nint)StrOps.Find(EnsureStr(str), new PyStr(PyStr.FromCodePoints([(int)ch])), start, end, direction <= 0);
+
+    [CApi]
+    internal static nint PyUnicode_Count(BorrowedReference str, BorrowedReference substr, nint start, nint end) =>
+        (nint)StrOps.Count(EnsureStr(str), EnsureStr(substr), start, end);
+
+    [CApi]
+    internal static nint PyUnicode_Tailmatch(BorrowedReference str, BorrowedReference substr, nint start, nint end, int direction) =>
+        StrOps.TailMatch(EnsureStr(str), EnsureStr(substr), start, end, direction) ? 1 : 0;
 
     [CApi]
     internal static int PyUnicode_Compare(BorrowedReference left, BorrowedReference right)
@@ -450,22 +1023,79 @@ internal static unsafe class UnicodeApi
     internal static int PyUnicode_CompareWithASCIIString(BorrowedReference left, string right) =>
         Math.Sign(PyStr.CompareCodePoints(RequireStr(left).Value, right));
 
+    [CApi]
+    internal static NewReference PyUnicode_RichCompare(BorrowedReference left, BorrowedReference right, int op)
+    {
+        var (l, r) = (ObjectSpace.FromNative(left), ObjectSpace.FromNative(right));
+        if (l is not PyStr || r is not PyStr)
+        {
+            return ObjectSpace.NewRef(PyNotImplemented.Instance);
+        }
+        if (op < 0 || op > 5)
+        {
+            throw Abstract.BadInternalCall();
+        }
+        return ObjectSpace.NewRef(l.RichCompare(r, (CompareOp)op));
+    }
+
     [CApi(Error = "0")]
     internal static int _PyUnicode_EqualToASCIIString(BorrowedReference left, string right) =>
         ObjectSpace.FromNative(left) is PyStr s && s.Value == right ? 1 : 0;
 
-    [CApi]
-    internal static NewReference PyUnicode_InternFromString(byte* u) => PyUnicode_FromString(u);
+    [CApi(Error = "0")]
+    internal static int _PyUnicode_EQ(BorrowedReference a, BorrowedReference b) =>
+        ((PyStr)ObjectSpace.FromNative(a)).Value == ((PyStr)ObjectSpace.FromNative(b)).Value ? 1 : 0;
 
+    /// <summary>Every string we make is compact and ready (PEP 393).</summary>
+    [CApi]
+    internal static int _PyUnicode_Ready(BorrowedReference unicode) => 0;
+
+    /// <summary>The interned strings, by value: interning makes equal strings one object.</summary>
+    private static readonly Dictionary<string, PyStr> interned = new(StringComparer.Ordinal);
+
+    private static PyStr Intern(PyStr s)
+    {
+        if (!ReferenceEquals(s.Type, BuiltinTypes.Str))
+        {
+            return s;
+        }
+        if (interned.TryGetValue(s.Value, out var known))
+        {
+            return known;
+        }
+        interned[s.Value] = s;
+        return s;
+    }
+
+    [CApi]
+    internal static NewReference PyUnicode_InternFromString(byte* u)
+    {
+        var s = (PyStr)ObjectSpace.Steal(PyUnicode_FromString(u).Address);
+        return ObjectSpace.NewRef(Intern(s));
+    }
+
+    /// <summary>Replaces *p by the interned string equal to it (a reference moves from one to the other).</summary>
     [CApi]
     internal static void PyUnicode_InternInPlace(nint* p)
     {
+        if (p == null || *p == 0 || ObjectSpace.FromNative(*p) is not PyStr s)
+        {
+            return;
+        }
+        var canonical = Intern(s);
+        if (!ReferenceEquals(canonical, s))
+        {
+            nint old = *p;
+            *p = ObjectSpace.NewRef(canonical).Address;
+            ObjectSpace.DecRef(old);
+        }
     }
 
     [CApi]
     internal static NewReference PyUnicode_FromObject(BorrowedReference o) => ObjectSpace.FromNative(o) switch
     {
-        PyStr s => ObjectSpace.NewRef(s),
+        PyStr s when ReferenceEquals(s.Type, BuiltinTypes.Str) => ObjectSpace.NewRef(s),
+        PyStr s => Str(s.Value),
         var other => throw new PythonException(PyExc.TypeError, $"Can't convert '{other.Type.Name}' object to str implicitly"),
     };
 
@@ -480,17 +1110,52 @@ internal static unsafe class UnicodeApi
         return (uint)cps[index];
     }
 
+    /// <summary>Writes into a string C is still building: only a C-born string that managed
+    /// code has not seen (no twin, which would hold the old value), with one reference.</summary>
+    [CApi]
+    internal static int PyUnicode_WriteChar(BorrowedReference unicode, nint index, uint character)
+    {
+        nint p = unicode.Address;
+        if (p == 0 || ((PyObjectHead*)p)->ob_type != ObjectSpace.ToNative(BuiltinTypes.Str))
+        {
+            throw Abstract.BadInternalCall();
+        }
+        var u = (PyCompactUnicodeLayout*)p;
+        if (index < 0 || index >= u->length)
+        {
+            throw new PythonException(PyExc.IndexError, "string index out of range");
+        }
+        bool hasTwin = ((nint*)p)[-2] != 0;
+        if (u->ob_base.ob_refcnt != 1 || u->hash != -1 || hasTwin)
+        {
+            throw new PythonException(PyExc.SystemError, "Cannot modify a string currently used");
+        }
+        byte* data = PyStr.Data(p, out int kind);
+        uint max = (u->state & PyCompactUnicodeLayout.AsciiBit) != 0 ? 0x7F : kind == 1 ? 0xFFu : kind == 2 ? 0xFFFFu : 0x10FFFFu;
+        if (character > max)
+        {
+            throw new PythonException(PyExc.ValueError, "character out of range");
+        }
+        switch (kind)
+        {
+            case 1: data[index] = (byte)character; break;
+            case 2: ((ushort*)data)[index] = (ushort)character; break;
+            default: ((uint*)data)[index] = character; break;
+        }
+        return 0;
+    }
+
     [CApi]
     internal static NewReference PyUnicode_Substring(BorrowedReference o, nint start, nint end)
     {
-        var cps = PyStr.CodePoints(RequireStr(o).Value);
+        var s = RequireStr(o);
         if (start < 0 || end < 0)
         {
             throw new PythonException(PyExc.IndexError, "string index out of range");
         }
-        end = Math.Min(end, cps.Length);
+        end = Math.Min(end, s.Length);
         start = Math.Min(start, end);
-        return ObjectSpace.NewRef(new PyStr(PyStr.FromCodePoints(cps.AsSpan((int)start, (int)(end - start)))));
+        return Str(s.Slice(start, end));
     }
 
     [CApi]
@@ -506,6 +1171,328 @@ internal static unsafe class UnicodeApi
         {
             throw new PythonException(PyExc.TypeError, $"must be str, not {c.Type.Name}");
         }
-        return cs.Value.Contains(es.Value, StringComparison.Ordinal) ? 1 : 0;
+        return StrOps.Find(cs, es, 0, long.MaxValue, false) >= 0 ? 1 : 0;
+    }
+
+    [CApi]
+    internal static int PyUnicode_IsIdentifier(BorrowedReference s) => StrOps.IsIdentifier(RequireStr(s).Value) ? 1 : 0;
+
+    [CApi]
+    internal static NewReference PyObject_ASCII(BorrowedReference o) =>
+        o.IsNull ? Str("<NULL>") : ObjectSpace.NewRef(StrOps.Ascii(ObjectSpace.FromNative(o)));
+}
+
+/// <summary>How a built-in method of str or bytes reports wrong argument counts: METH_NOARGS,
+/// METH_O, Argument Clinic ("center expected at most 2 arguments, got 3") or
+/// PyArg_ParseTuple ("find() takes at least 1 argument (0 given)").</summary>
+internal enum ArgStyle { NoArgs, One, Clinic, ParseTuple }
+
+internal static class MethodArgs
+{
+    internal static void Check(PyType owner, string name, PyObject[] args, PyDict? kwargs, int min, int max, ArgStyle style)
+    {
+        string qualified = $"{owner.Name}.{name}";
+        if (kwargs is not null && kwargs.Count > 0)
+        {
+            throw new PythonException(PyExc.TypeError,
+                $"{(style is ArgStyle.NoArgs or ArgStyle.One ? qualified : name)}() takes no keyword arguments");
+        }
+        if (args.Length >= min && args.Length <= max)
+        {
+            return;
+        }
+        string message = style switch
+        {
+            ArgStyle.NoArgs => $"{qualified}() takes no arguments ({args.Length} given)",
+            ArgStyle.One => $"{qualified}() takes exactly one argument ({args.Length} given)",
+            ArgStyle.ParseTuple => args.Length < min
+                ? $"{name}() takes at least {min} argument{(min == 1 ? "" : "s")} ({args.Length} given)"
+                : $"{name}() takes at most {max} argument{(max == 1 ? "" : "s")} ({args.Length} given)",
+            _ => min == max
+                ? $"{name} expected {min} argument{(min == 1 ? "" : "s")}, got {args.Length}"
+                : args.Length < min
+                    ? $"{name} expected at least {min} argument{(min == 1 ? "" : "s")}, got {args.Length}"
+                    : $"{name} expected at most {max} argument{(max == 1 ? "" : "s")}, got {args.Length}",
+        };
+        throw new PythonException(PyExc.TypeError, message);
+    }
+
+    /// <summary>Positional arguments merged with keywords for methods that accept both
+    /// (str.split(sep=None, maxsplit=-1)); missing optional ones are null.</summary>
+    internal static PyObject?[] WithKeywords(string name, PyObject[] args, PyDict? kwargs, string[] names, int required = 0)
+    {
+        if (args.Length > names.Length)
+        {
+            throw new PythonException(PyExc.TypeError,
+                $"{name}() takes at most {names.Length} argument{(names.Length == 1 ? "" : "s")} ({args.Length} given)");
+        }
+        var result = new PyObject?[names.Length];
+        args.CopyTo(result, 0);
+        foreach (var (key, value) in kwargs?.Items() ?? [])
+        {
+            string k = (key as PyStr)?.Value ?? "";
+            int index = Array.IndexOf(names, k);
+            if (index < 0)
+            {
+                throw new PythonException(PyExc.TypeError, $"{name}() got an unexpected keyword argument '{k}'");
+            }
+            if (result[index] is not null)
+            {
+                throw new PythonException(PyExc.TypeError,
+                    $"argument for {name}() given by name ('{k}') and position ({index + 1})");
+            }
+            result[index] = value;
+        }
+        for (int i = 0; i < required; i++)
+        {
+            if (result[i] is null)
+            {
+                throw new PythonException(PyExc.TypeError, $"{name}() missing required argument '{names[i]}' (pos {i + 1})");
+            }
+        }
+        return result;
+    }
+
+    /// <summary>An integer argument (an int or an object with __index__).</summary>
+    internal static long Index(PyObject o) => PyInt.Index(o) is var v && v > long.MaxValue
+        ? throw new PythonException(PyExc.OverflowError, "Python int too large to convert to C ssize_t") : (long)v;
+
+    /// <summary>A start/end slice argument: None or an integer.</summary>
+    internal static long SliceIndex(PyObject? o, long absent) => o switch
+    {
+        null or PyNone => absent,
+        PyInt i => i.Value > long.MaxValue ? long.MaxValue : i.Value < long.MinValue ? long.MinValue : (long)i.Value,
+        _ => throw new PythonException(PyExc.TypeError, "slice indices must be integers or None or have an __index__ method"),
+    };
+
+    /// <summary>A str argument of an Argument Clinic method: "replace() argument 1 must be str, not int".</summary>
+    internal static string Str(string name, int position, PyObject o) => o is PyStr s ? s.Value
+        : throw new PythonException(PyExc.TypeError, $"{name}() argument {position} must be str, not {o.Type.Name}");
+}
+
+/// <summary>The methods of str implemented in managed code.</summary>
+internal static class StrMethods
+{
+    private static void Add(string name, int min, int max, ArgStyle style, Func<PyStr, PyObject[], PyObject> body) =>
+        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, name, (self, args, kwargs) =>
+        {
+            MethodArgs.Check(BuiltinTypes.Str, name, args, kwargs, min, max, style);
+            return body((PyStr)self!, args);
+        });
+
+    private static void AddWithKeywords(string name, string[] names, Func<PyStr, PyObject?[], PyObject> body) =>
+        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, name, (self, args, kwargs) =>
+            body((PyStr)self!, MethodArgs.WithKeywords(name, args, kwargs, names)));
+
+    private static void Transform(string name, Func<string, string> f) =>
+        Add(name, 0, 0, ArgStyle.NoArgs, (s, _) => new PyStr(f(s.Value)));
+
+    private static void Predicate(string name, Func<PyStr, bool> f) =>
+        Add(name, 0, 0, ArgStyle.NoArgs, (s, _) => PyBool.Of(f(s)));
+
+    internal static void Register()
+    {
+        BuiltinTypes.Str.Constructor = (type, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("str", args.ToArray(), kwargs, ["object", "encoding", "errors"]);
+            if (!ReferenceEquals(type, BuiltinTypes.Str))
+            {
+                throw new PythonException(PyExc.TypeError, $"cannot create '{type.Name}' instances");
+            }
+            if (a[1] is null && a[2] is null)
+            {
+                return a[0] is null ? new PyStr("") : a[0]!.Str();
+            }
+            string? Text(string name, PyObject? o) => o is null ? null : o as PyStr is { } t ? t.Value
+                : throw new PythonException(PyExc.TypeError, $"str() argument '{name}' must be str, not {o.Type.Name}");
+            return a[0] switch
+            {
+                null => new PyStr(""),
+                PyBytes b => new PyStr(Codecs.Decode(b.Value, Text("encoding", a[1]), Text("errors", a[2]))),
+                PyStr => throw new PythonException(PyExc.TypeError, "decoding str is not supported"),
+                var other => throw new PythonException(PyExc.TypeError, $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
+            };
+        };
+        Transform("upper", s => s.ToUpperInvariant());
+        Transform("lower", s => s.ToLowerInvariant());
+        Transform("casefold", s => s.ToLowerInvariant());
+        Transform("swapcase", s => string.Concat(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))));
+        Transform("capitalize", s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant());
+        Transform("title", Title);
+        Predicate("isascii", s => System.Text.Ascii.IsValid(s.Value));
+        Predicate("isidentifier", s => StrOps.IsIdentifier(s.Value));
+        Predicate("isspace", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsSpace));
+        Predicate("isalpha", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetter(new Rune(ValidRune(cp)))));
+        Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetterOrDigit(new Rune(ValidRune(cp)))));
+        Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsDigit(new Rune(ValidRune(cp)))));
+        Predicate("isdigit", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsDigit(new Rune(ValidRune(cp)))
+            || CharUnicodeInfo.GetUnicodeCategory(ValidRune(cp)) == UnicodeCategory.OtherNumber && CharUnicodeInfo.GetDigitValue(char.ConvertFromUtf32(ValidRune(cp)), 0) >= 0));
+        Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsNumber(new Rune(ValidRune(cp)))));
+        Predicate("isupper", s => s.Value.Any(char.IsUpper) && !s.Value.Any(char.IsLower));
+        Predicate("islower", s => s.Value.Any(char.IsLower) && !s.Value.Any(char.IsUpper));
+
+        foreach (var (name, left, right) in new[] { ("strip", true, true), ("lstrip", true, false), ("rstrip", false, true) })
+        {
+            Add(name, 0, 1, ArgStyle.Clinic, (s, a) => new PyStr(StrOps.Strip(s.Value, a.Length > 0 ? a[0] : null, left, right, name)));
+        }
+        AddWithKeywords("split", ["sep", "maxsplit"], (s, a) => StrOps.Split(s, SplitSeparator(a[0]), a[1] is null ? -1 : MethodArgs.Index(a[1]!)));
+        AddWithKeywords("rsplit", ["sep", "maxsplit"], (s, a) => StrOps.RSplit(s, SplitSeparator(a[0]), a[1] is null ? -1 : MethodArgs.Index(a[1]!)));
+        AddWithKeywords("splitlines", ["keepends"], (s, a) => SplitLines(s.Value, a[0]?.IsTrue() ?? false));
+        Add("join", 1, 1, ArgStyle.One, (s, a) => StrOps.Join(s, a[0]));
+        Add("replace", 2, 3, ArgStyle.Clinic, (s, a) => new PyStr(StrOps.Replace(s.Value,
+            MethodArgs.Str("replace", 1, a[0]), MethodArgs.Str("replace", 2, a[1]), a.Length > 2 ? MethodArgs.Index(a[2]) : -1)));
+
+        foreach (var (name, reverse, raise) in new[] { ("find", false, false), ("rfind", true, false), ("index", false, true), ("rindex", true, true) })
+        {
+            Add(name, 1, 3, ArgStyle.ParseTuple, (s, a) =>
+            {
+                long at = StrOps.Find(s, StrOps.Ensure(a[0]), MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0),
+                    MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue), reverse);
+                return at < 0 && raise ? throw new PythonException(PyExc.ValueError, "substring not found") : new PyInt(at);
+            });
+        }
+        Add("count", 1, 3, ArgStyle.ParseTuple, (s, a) => new PyInt(StrOps.Count(s, StrOps.Ensure(a[0]),
+            MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue))));
+        foreach (var (name, direction) in new[] { ("startswith", -1), ("endswith", 1) })
+        {
+            Add(name, 1, 3, ArgStyle.ParseTuple, (s, a) =>
+            {
+                long start = MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), end = MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue);
+                var candidates = a[0] is PyTuple t ? t.ToArray() : [a[0]];
+                foreach (var c in candidates)
+                {
+                    if (c is not PyStr sub)
+                    {
+                        throw new PythonException(PyExc.TypeError, a[0] is PyTuple
+                            ? $"tuple for {name} must only contain str, not {c.Type.Name}"
+                            : $"{name} first arg must be str or a tuple of str, not {c.Type.Name}");
+                    }
+                    if (StrOps.TailMatch(s, sub, start, end, direction))
+                    {
+                        return PyBool.True;
+                    }
+                }
+                return PyBool.False;
+            });
+        }
+        AddWithKeywords("encode", ["encoding", "errors"], (s, a) => new PyBytes(Codecs.Encode(s,
+            KeywordStr("encode", "encoding", a[0]), KeywordStr("encode", "errors", a[1]))));
+        foreach (var (name, align) in new[] { ("center", '^'), ("ljust", '<'), ("rjust", '>') })
+        {
+            Add(name, 1, 2, ArgStyle.Clinic, (s, a) => new PyStr(Justify(s, MethodArgs.Index(a[0]), a.Length > 1 ? FillChar(name, a[1]) : " ", align)));
+        }
+        Add("zfill", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(ZFill(s, MethodArgs.Index(a[0]))));
+        Add("partition", 1, 1, ArgStyle.One, (s, a) => Partition(s, a[0], reverse: false));
+        Add("rpartition", 1, 1, ArgStyle.One, (s, a) => Partition(s, a[0], reverse: true));
+        Add("removeprefix", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(s.Value.StartsWith(MethodArgs.Str("removeprefix", 1, a[0]), StringComparison.Ordinal)
+            ? s.Value[((PyStr)a[0]).Value.Length..] : s.Value));
+        Add("removesuffix", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(s.Value.EndsWith(MethodArgs.Str("removesuffix", 1, a[0]), StringComparison.Ordinal)
+            ? s.Value[..^((PyStr)a[0]).Value.Length] : s.Value));
+        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, "format", (self, args, kwargs) =>
+            new PyStr(Formatter.StrFormat(((PyStr)self!).Value, args, kwargs)));
+        Add("__format__", 1, 1, ArgStyle.Clinic, (s, a) => a[0] is PyStr spec ? Formatter.Format(s, spec.Value)
+            : throw new PythonException(PyExc.TypeError, $"__format__() argument must be str, not {a[0].Type.Name}"));
+    }
+
+    private static int ValidRune(int cp) => cp is >= 0xD800 and <= 0xDFFF ? 0xFFFF : cp;
+
+    private static string? KeywordStr(string method, string name, PyObject? o) => o switch
+    {
+        null => null,
+        PyStr s => s.Value,
+        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument '{name}' must be str, not {o.Type.Name}"),
+    };
+
+    private static PyStr? SplitSeparator(PyObject? o) => o switch
+    {
+        null or PyNone => null,
+        PyStr s => s,
+        _ => throw new PythonException(PyExc.TypeError, $"must be str or None, not {o.Type.Name}"),
+    };
+
+    /// <summary>str.title: a cased character after an uncased one is upper-cased, other cased characters lower-cased.</summary>
+    private static string Title(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool previousCased = false;
+        foreach (char c in s)
+        {
+            bool cased = char.IsUpper(c) || char.IsLower(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
+            sb.Append(!cased ? c : previousCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+            previousCased = cased;
+        }
+        return sb.ToString();
+    }
+
+    private static string FillChar(string method, PyObject o) => o is PyStr { Length: 1 } s ? s.Value
+        : o is PyStr ? throw new PythonException(PyExc.TypeError, "The fill character must be exactly one character long")
+        : throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be str of length 1, not {o.Type.Name}");
+
+    private static string Justify(PyStr s, long width, string fill, char align)
+    {
+        long pad = width - s.Length;
+        if (pad <= 0)
+        {
+            return s.Value;
+        }
+        long left = align switch
+        {
+            '<' => 0,
+            '>' => pad,
+            _ => pad / 2 + (pad & width & 1),
+        };
+        return string.Concat(Enumerable.Repeat(fill, (int)left)) + s.Value + string.Concat(Enumerable.Repeat(fill, (int)(pad - left)));
+    }
+
+    private static string ZFill(PyStr s, long width)
+    {
+        long pad = width - s.Length;
+        if (pad <= 0)
+        {
+            return s.Value;
+        }
+        string v = s.Value;
+        string zeros = new('0', (int)pad);
+        return v.Length > 0 && v[0] is '+' or '-' ? v[0] + zeros + v[1..] : zeros + v;
+    }
+
+    private static PyTuple Partition(PyStr s, PyObject sepObject, bool reverse)
+    {
+        var sep = StrOps.Ensure(sepObject);
+        if (sep.Value.Length == 0)
+        {
+            throw new PythonException(PyExc.ValueError, "empty separator");
+        }
+        int at = reverse ? s.Value.LastIndexOf(sep.Value, StringComparison.Ordinal) : s.Value.IndexOf(sep.Value, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            var empty = new PyStr("");
+            return reverse ? PyTuple.Create([empty, empty, s]) : PyTuple.Create([s, empty, empty]);
+        }
+        return PyTuple.Create([new PyStr(s.Value[..at]), sep, new PyStr(s.Value[(at + sep.Value.Length)..])]);
+    }
+
+    /// <summary>str.splitlines: the line boundaries of Python's str (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028 \u2029).</summary>
+    private static PyList SplitLines(string s, bool keepEnds)
+    {
+        var lines = new List<PyObject>();
+        int start = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c is not ('\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029'))
+            {
+                continue;
+            }
+            int end = c == '\r' && i + 1 < s.Length && s[i + 1] == '\n' ? i + 2 : i + 1;
+            lines.Add(new PyStr(s[start..(keepEnds ? end : i)]));
+            start = end;
+            i = end - 1;
+        }
+        if (start < s.Length)
+        {
+            lines.Add(new PyStr(s[start..]));
+        }
+        return PyList.Create(lines);
     }
 }

@@ -20,6 +20,7 @@ internal static unsafe class Bootstrap
             {
                 "None" => PyNone.Instance,
                 "NotImplemented" => PyNotImplemented.Instance,
+                "Ellipsis" => PyEllipsis.Instance,
                 "True" => PyBool.True,
                 "False" => PyBool.False,
                 _ => NewStaticType(e->Object),
@@ -34,7 +35,8 @@ internal static unsafe class Bootstrap
         }
         BuiltinTypes.Bind();
         ObjectSpace.RegisterSingletonTypes(ObjectSpace.ToNative(BuiltinTypes.NoneType),
-            ObjectSpace.ToNative(BuiltinTypes.NotImplementedType), ObjectSpace.ToNative(BuiltinTypes.Bool));
+            ObjectSpace.ToNative(BuiltinTypes.NotImplementedType), ObjectSpace.ToNative(BuiltinTypes.Bool),
+            ObjectSpace.ToNative(BuiltinTypes.Get("ellipsis")));
         foreach (var (type, address) in types)
         {
             var layout = (PyTypeObjectLayout*)address;
@@ -56,7 +58,12 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Bytes.TwinFactory = PyBytes.FromNative;
         BuiltinTypes.Tuple.TwinFactory = PyTuple.FromNative;
         BuiltinTypes.List.TwinFactory = PyList.FromNative;
+        StrMethods.Register();
+        BytesMethods.Register();
+        NumberTypes.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
+        BaseTypes.Register();
+        ContainerSlots.RegisterContainerTypes();
     }
 
     private static PyType NewStaticType(nint address)
@@ -68,5 +75,10 @@ internal static unsafe class Bootstrap
 
     /// <summary>What the builtins module holds: the types and exceptions by name, and the singletons.</summary>
     internal static IEnumerable<(string Name, PyObject Object)> BuiltinNames() =>
-        linked.Where(e => e.Object is not PyType t || !t.Name.Contains('_') || t.IsExceptionType);
+        linked.Where(e => e.Object is not PyType t || t.IsExceptionType || BuiltinTypeNames.Contains(t.Name));
+
+    /// <summary>The built-in types that the builtins module names (the others, like
+    /// NoneType or list_iterator, are reachable only through type()).</summary>
+    private static readonly HashSet<string> BuiltinTypeNames =
+        ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property"];
 }

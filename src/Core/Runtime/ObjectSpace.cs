@@ -19,11 +19,11 @@ namespace PyCApi.Runtime;
 internal static unsafe class ObjectSpace
 {
     private static readonly Dictionary<nint, PyObject> statics = new();
-    private static nint noneType, notImplementedType, boolType;
+    private static nint noneType, notImplementedType, boolType, ellipsisType;
 
     /// <summary>The types whose only instances are static singletons (see IsStatic).</summary>
-    public static void RegisterSingletonTypes(nint none, nint notImplemented, nint @bool) =>
-        (noneType, notImplementedType, boolType) = (none, notImplemented, @bool);
+    public static void RegisterSingletonTypes(nint none, nint notImplemented, nint @bool, nint ellipsis) =>
+        (noneType, notImplementedType, boolType, ellipsisType) = (none, notImplemented, @bool, ellipsis);
 
     /// <summary>Links a managed object to a static native object (no pre-header).</summary>
     public static void LinkStatic(PyObject o, nint address)
@@ -72,13 +72,13 @@ internal static unsafe class ObjectSpace
     public static PyObject FromNative(BorrowedReference r) => FromNative(r.Address);
     public static PyObject? FromNativeOrNull(BorrowedReference r) => FromNativeOrNull(r.Address);
 
-    /// <summary>Static objects have no pre-header: the singletons of None, NotImplemented
-    /// and bool, and type objects that are not heap types (ours, or in an extension's data).
+    /// <summary>Static objects have no pre-header: the singletons of None, NotImplemented,
+    /// Ellipsis and bool, and type objects that are not heap types (ours, or in an extension's data).
     /// No address range would do: a host executable's copy relocations move our data.</summary>
     private static bool IsStatic(nint p)
     {
         nint typeAddress = ((PyObjectHead*)p)->ob_type;
-        if (typeAddress == noneType || typeAddress == notImplementedType || typeAddress == boolType)
+        if (typeAddress == noneType || typeAddress == notImplementedType || typeAddress == boolType || typeAddress == ellipsisType)
         {
             return true;
         }

@@ -1,0 +1,13 @@
+/* The Ellipsis singleton (slice objects come with the containers work). */
+#ifndef Py_SLICEOBJECT_H
+#define Py_SLICEOBJECT_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+PyAPI_DATA(PyObject) _Py_EllipsisObject;
+#define Py_Ellipsis (&_Py_EllipsisObject)
+PyAPI_DATA(PyTypeObject) PyEllipsis_Type;
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,627 @@
+using System.Numerics;
+using PyCApi.Runtime;
+
+namespace PyCApi.Objects;
+
+/// <summary>The slots of a C type's PySequenceMethods and PyMappingMethods (word offsets
+/// into the tables), read along tp_base, and calls through them. Only instances of types
+/// defined in C have them; our built-in types keep their semantics in managed code.</summary>
+internal static unsafe class NativeSlots
+{
+    internal const int SqLength = 0, SqItem = 3, SqAssItem = 5, SqContains = 7;
+    internal const int MpLength = 0, MpSubscript = 1, MpAssSubscript = 2;
+
+    internal static nint Sequence(PyObject o, int slot) => o is PyNativeInstance
+        ? o.Type.NativeSlot(l => l->tp_as_sequence == 0 ? 0 : ((nint*)l->tp_as_sequence)[slot])
+        : 0;
+
+    internal static nint Mapping(PyObject o, int slot) => o is PyNativeInstance
+        ? o.Type.NativeSlot(l => l->tp_as_mapping == 0 ? 0 : ((nint*)l->tp_as_mapping)[slot])
+        : 0;
+
+    internal static nint Iter(PyObject o) => o is PyNativeInstance ? o.Type.NativeSlot(l => l->tp_iter) : 0;
+
+    internal static nint IterNext(PyObject o) => o is PyNativeInstance ? o.Type.NativeSlot(l => l->tp_iternext) : 0;
+
+    private static nint N(PyObject o) => ObjectSpace.ToNative(o);
+
+    /// <summary>A slot returning a new reference (NULL with an exception set on failure).</summary>
+    internal static PyObject Call(nint f, PyObject o) => ObjectSpace.Steal(((delegate* unmanaged<nint, nint>)f)(N(o)));
+
+    internal static PyObject Call(nint f, PyObject o, PyObject a) =>
+        ObjectSpace.Steal(((delegate* unmanaged<nint, nint, nint>)f)(N(o), N(a)));
+
+    internal static PyObject Call(nint f, PyObject o, long i) =>
+        ObjectSpace.Steal(((delegate* unmanaged<nint, nint, nint>)f)(N(o), (nint)i));
+
+    internal static long CallLength(nint f, PyObject o)
+    {
+        long n = ((delegate* unmanaged<nint, nint>)f)(N(o));
+        return n < 0 ? throw PythonException.FetchOrSystemError() : n;
+    }
+
+    /// <summary>An int-returning slot: -1 means failure.</summary>
+    internal static int CheckStatus(int status) => status < 0 ? throw PythonException.FetchOrSystemError() : status;
+
+    internal static int CallAssItem(nint f, PyObject o, long i, PyObject? v) =>
+        CheckStatus(((delegate* unmanaged<nint, nint, nint, int>)f)(N(o), (nint)i, ObjectSpace.ToNativeOrNull(v)));
+
+    internal static int CallAssSubscript(nint f, PyObject o, PyObject key, PyObject? v) =>
+        CheckStatus(((delegate* unmanaged<nint, nint, nint, int>)f)(N(o), N(key), ObjectSpace.ToNativeOrNull(v)));
+
+    internal static bool CallContains(nint f, PyObject o, PyObject v) =>
+        CheckStatus(((delegate* unmanaged<nint, nint, int>)f)(N(o), N(v))) != 0;
+}
+
+/// <summary>The sequence protocol and item access (CPython's abstract.c), over the
+/// built-in containers and the slots of C types.</summary>
+internal static partial class Abstract
+{
+    private static PythonException TypeError(string message) => new(PyExc.TypeError, message);
+
+    /// <summary>len(o): sq_length, then mp_length.</summary>
+    internal static long Length(PyObject o) => o switch
+    {
+        PyTuple t => t.Count,
+        PyList l => l.Count,
+        PyDict d => d.Count,
+        PyStr s => s.Length,
+        PyBytes b => b.Value.Length,
+        PyDictView v => v.Source.Count,
+        PyMappingProxy p => Length(p.Mapping),
+        _ when NativeSlots.Sequence(o, NativeSlots.SqLength) is var f and not 0 => NativeSlots.CallLength(f, o),
+        _ when NativeSlots.Mapping(o, NativeSlots.MpLength) is var f and not 0 => NativeSlots.CallLength(f, o),
+        _ => throw TypeError($"object of type '{o.Type.Name}' has no len()"),
+    };
+
+    private static bool HasSequenceLength(PyObject o) =>
+        o is PyTuple or PyList or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqLength) != 0;
+
+    private static bool HasMappingLength(PyObject o) =>
+        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy || NativeSlots.Mapping(o, NativeSlots.MpLength) != 0;
+
+    /// <summary>PySequence_Size: a mapping without sq_length is "not a sequence".</summary>
+    internal static long SequenceLength(PyObject o) => HasSequenceLength(o) ? Length(o)
+        : HasMappingLength(o) ? throw TypeError($"{o.Type.Name} is not a sequence")
+        : throw TypeError($"object of type '{o.Type.Name}' has no len()");
+
+    /// <summary>PyMapping_Size: a sequence without mp_length is "not a mapping".</summary>
+    internal static long MappingLength(PyObject o) => HasMappingLength(o) ? Length(o)
+        : HasSequenceLength(o) ? throw TypeError($"object of type '{o.Type.Name}' is not a mapping")
+        : throw TypeError($"object of type '{o.Type.Name}' has no len()");
+
+    /// <summary>PySequence_Check: sq_item, and never a dict.</summary>
+    internal static bool IsSequence(PyObject o) =>
+        o is PyTuple or PyList or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0;
+
+    /// <summary>PyMapping_Check: mp_subscript (sequences have one too).</summary>
+    internal static bool IsMapping(PyObject o) =>
+        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy || NativeSlots.Mapping(o, NativeSlots.MpSubscript) != 0;
+
+    private static bool HasMappingSubscript(PyObject o) => IsMapping(o);
+
+    private static bool HasMappingAssignment(PyObject o) =>
+        o is PyList or PyDict || NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) != 0;
+
+    private static bool HasSequenceAssignment(PyObject o) => o is PyList || NativeSlots.Sequence(o, NativeSlots.SqAssItem) != 0;
+
+    /// <summary>_PyIndex_Check: objects usable as an index (int, or __index__).</summary>
+    internal static bool IsIndex(PyObject o) => o is PyInt || NumberSlots.HasIndex(o);
+
+    /// <summary>PyNumber_AsSsize_t.</summary>
+    internal static long AsSsize(PyObject o, PyType? overflow) => Number.AsSsize(o, overflow);
+
+    /// <summary>sq_item of the built-in sequences: the index is used as given.</summary>
+    internal static PyObject SequenceItemSlot(PyObject o, long i)
+    {
+        switch (o)
+        {
+            case PyTuple t:
+                return (ulong)i < (ulong)t.Count ? t[(int)i] : throw new PythonException(PyExc.IndexError, "tuple index out of range");
+            case PyList l:
+                return (ulong)i < (ulong)l.Count ? l[(int)i] : throw new PythonException(PyExc.IndexError, "list index out of range");
+            case PyStr s:
+                var cps = PyStr.CodePoints(s.Value);
+                return (ulong)i < (ulong)cps.Length ? new PyStr(PyStr.FromCodePoints(cps.AsSpan((int)i, 1)))
+                    : throw new PythonException(PyExc.IndexError, "string index out of range");
+            case PyBytes b:
+                return (ulong)i < (ulong)b.Value.Length ? new PyInt(b.Value[i]) : throw new PythonException(PyExc.IndexError, "index out of range");
+        }
+        return NativeSlots.Call(NativeSlots.Sequence(o, NativeSlots.SqItem), o, i);
+    }
+
+    /// <summary>PySequence_GetItem: a negative index counts from the end (once).</summary>
+    internal static PyObject SequenceGetItem(PyObject o, long i)
+    {
+        if (IsSequence(o))
+        {
+            if (i < 0 && HasSequenceLength(o))
+            {
+                i += Length(o);
+            }
+            return SequenceItemSlot(o, i);
+        }
+        throw HasMappingSubscript(o) ? TypeError($"{o.Type.Name} is not a sequence")
+            : TypeError($"'{o.Type.Name}' object does not support indexing");
+    }
+
+    /// <summary>sq_ass_item (value null: deletion); the index is used as given.</summary>
+    private static void SequenceAssItemSlot(PyObject o, long i, PyObject? value)
+    {
+        if (o is PyList l)
+        {
+            if ((ulong)i >= (ulong)l.Count)
+            {
+                throw new PythonException(PyExc.IndexError, "list assignment index out of range");
+            }
+            if (value is null)
+            {
+                l.RemoveAt((int)i);
+            }
+            else
+            {
+                l.SetItem((int)i, value);
+            }
+            return;
+        }
+        NativeSlots.CallAssItem(NativeSlots.Sequence(o, NativeSlots.SqAssItem), o, i, value);
+    }
+
+    /// <summary>PySequence_SetItem / PySequence_DelItem (value null).</summary>
+    internal static void SequenceSetItem(PyObject o, long i, PyObject? value)
+    {
+        if (HasSequenceAssignment(o))
+        {
+            if (i < 0 && HasSequenceLength(o))
+            {
+                i += Length(o);
+            }
+            SequenceAssItemSlot(o, i, value);
+            return;
+        }
+        if (HasMappingAssignment(o))
+        {
+            throw TypeError($"{o.Type.Name} is not a sequence");
+        }
+        throw TypeError(value is null ? $"'{o.Type.Name}' object doesn't support item deletion"
+            : $"'{o.Type.Name}' object does not support item assignment");
+    }
+
+    /// <summary>An index key of a built-in sequence's subscript, counted from the end if negative.</summary>
+    private static long SubscriptIndex(PyObject o, PyObject key, string what)
+    {
+        if (!IsIndex(key))
+        {
+            throw TypeError(o is PyStr ? $"string indices must be integers, not '{key.Type.Name}'"
+                : $"{what} indices must be integers or slices, not {key.Type.Name}");
+        }
+        long i = AsSsize(key, PyExc.IndexError);
+        return i < 0 ? i + Length(o) : i;
+    }
+
+    private static string SubscriptName(PyObject o) => o is PyBytes ? "byte" : o.Type.Name;
+
+    /// <summary>o[key] (PyObject_GetItem).</summary>
+    internal static PyObject GetItem(PyObject o, PyObject key)
+    {
+        switch (o)
+        {
+            case PyDict d:
+                return d.GetItem(key) ?? throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key]));
+            case PyMappingProxy p:
+                return GetItem(p.Mapping, key);
+            case PyTuple or PyList or PyStr or PyBytes:
+                return SequenceItemSlot(o, SubscriptIndex(o, key, SubscriptName(o)));
+        }
+        if (NativeSlots.Mapping(o, NativeSlots.MpSubscript) is var subscript and not 0)
+        {
+            return NativeSlots.Call(subscript, o, key);
+        }
+        if (IsSequence(o))
+        {
+            return IsIndex(key) ? SequenceGetItem(o, AsSsize(key, PyExc.IndexError))
+                : throw TypeError($"sequence index must be integer, not '{key.Type.Name}'");
+        }
+        if (o is PyType t)
+        {
+            throw TypeError($"type '{t.Name}' is not subscriptable");
+        }
+        throw TypeError($"'{o.Type.Name}' object is not subscriptable");
+    }
+
+    /// <summary>o[key] = value, or del o[key] when value is null (PyObject_SetItem / DelItem).</summary>
+    internal static void SetItem(PyObject o, PyObject key, PyObject? value)
+    {
+        switch (o)
+        {
+            case PyDict d:
+                if (value is not null)
+                {
+                    d.SetItem(key, value);
+                }
+                else if (!d.DelItem(key))
+                {
+                    throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key]));
+                }
+                return;
+            case PyList:
+                SequenceAssItemSlot(o, SubscriptIndex(o, key, "list"), value);
+                return;
+        }
+        if (NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) is var assign and not 0)
+        {
+            NativeSlots.CallAssSubscript(assign, o, key, value);
+            return;
+        }
+        if (o is PyTuple or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0 || HasSequenceAssignment(o))
+        {
+            if (IsIndex(key))
+            {
+                SequenceSetItem(o, AsSsize(key, PyExc.IndexError), value);
+                return;
+            }
+            if (HasSequenceAssignment(o))
+            {
+                throw TypeError($"sequence index must be integer, not '{key.Type.Name}'");
+            }
+        }
+        throw TypeError(value is null ? $"'{o.Type.Name}' object does not support item deletion"
+            : $"'{o.Type.Name}' object does not support item assignment");
+    }
+
+    /// <summary>The [lo:hi] bounds a slice object gives: negative counts from the end, then clamped.</summary>
+    internal static (int Start, int Count) SliceBounds(long length, long lo, long hi)
+    {
+        static long Adjust(long i, long n) => i < 0 ? Math.Max(0, i + n) : Math.Min(i, n);
+        long start = Adjust(lo, length), stop = Adjust(hi, length);
+        return ((int)start, (int)Math.Max(0, stop - start));
+    }
+
+    /// <summary>PySequence_GetSlice: o[lo:hi].</summary>
+    internal static PyObject GetSlice(PyObject o, long lo, long hi)
+    {
+        switch (o)
+        {
+            case PyTuple t:
+            {
+                var (start, count) = SliceBounds(t.Count, lo, hi);
+                return count == t.Count ? t : PyTuple.Create(t.ToArray().AsSpan(start, count));
+            }
+            case PyList l:
+            {
+                var (start, count) = SliceBounds(l.Count, lo, hi);
+                return PyList.Create(l.ToArray().AsSpan(start, count).ToArray());
+            }
+            case PyStr s:
+            {
+                var cps = PyStr.CodePoints(s.Value);
+                var (start, count) = SliceBounds(cps.Length, lo, hi);
+                return count == cps.Length ? s : new PyStr(PyStr.FromCodePoints(cps.AsSpan(start, count)));
+            }
+            case PyBytes b:
+            {
+                var (start, count) = SliceBounds(b.Value.Length, lo, hi);
+                return count == b.Value.Length ? b : new PyBytes(b.Value.AsSpan(start, count).ToArray());
+            }
+        }
+        // A C type's mp_subscript would need a slice object, which the object space does not have yet.
+        throw TypeError($"'{o.Type.Name}' object is unsliceable");
+    }
+
+    /// <summary>PySequence_Concat: sq_concat, else + if both are sequences.</summary>
+    internal static PyObject SequenceConcat(PyObject a, PyObject b)
+    {
+        if (NumberSlots.Find(a.Type, s => s.Concat) is { } concat)
+        {
+            return concat(a, b);
+        }
+        if (IsSequence(a) && IsSequence(b) && Number.BinaryOp1(a, b, NumberOp.Add) is var sum and not PyNotImplemented)
+        {
+            return sum;
+        }
+        throw TypeError($"'{a.Type.Name}' object can't be concatenated");
+    }
+
+    /// <summary>PySequence_Repeat: sq_repeat, else * with an int if it is a sequence.</summary>
+    internal static PyObject SequenceRepeat(PyObject o, long count)
+    {
+        if (NumberSlots.Find(o.Type, s => s.Repeat) is { } repeat)
+        {
+            return repeat(o, (nint)count);
+        }
+        if (IsSequence(o) && Number.BinaryOp1(o, new PyInt(count), NumberOp.Multiply) is var product and not PyNotImplemented)
+        {
+            return product;
+        }
+        throw TypeError($"'{o.Type.Name}' object can't be repeated");
+    }
+
+    /// <summary>item in o (PySequence_Contains): sq_contains, else a search by iteration.</summary>
+    internal static bool Contains(PyObject o, PyObject item)
+    {
+        switch (o)
+        {
+            case PyDict d:
+                return d.GetItem(item) is not null;
+            case PyDictView v:
+                return v.Contains(item);
+            case PyMappingProxy p:
+                return Contains(p.Mapping, item);
+            case PyTuple or PyList:
+                var items = o is PyTuple t ? t.ToArray() : ((PyList)o).ToArray();
+                return items.Any(x => RichCompareBool(x, item, CompareOp.Eq));
+            case PyStr s:
+                return item is PyStr needle ? s.Value.Contains(needle.Value, StringComparison.Ordinal)
+                    : throw TypeError($"'in <string>' requires string as left operand, not {item.Type.Name}");
+            case PyBytes b:
+                return BytesContains(b, item);
+        }
+        if (NativeSlots.Sequence(o, NativeSlots.SqContains) is var f and not 0)
+        {
+            return NativeSlots.CallContains(f, o, item);
+        }
+        return IterSearch(o, item, stopAtFirst: true) > 0;
+    }
+
+    private static bool BytesContains(PyBytes b, PyObject item)
+    {
+        if (IsIndex(item))
+        {
+            var v = PyInt.Index(item);
+            return v >= 0 && v <= 255 ? Array.IndexOf(b.Value, (byte)v) >= 0
+                : throw new PythonException(PyExc.ValueError, "byte must be in range(0, 256)");
+        }
+        return item is PyBytes needle ? b.Value.AsSpan().IndexOf(needle.Value) >= 0
+            : throw TypeError($"a bytes-like object is required, not '{item.Type.Name}'");
+    }
+
+    /// <summary>_PySequence_IterSearch: how many items equal <paramref name="item"/> (at most
+    /// one when <paramref name="stopAtFirst"/>); a non-iterable "is not iterable" as an argument.</summary>
+    private static long IterSearch(PyObject o, PyObject item, bool stopAtFirst)
+    {
+        IEnumerable<PyObject> items;
+        try
+        {
+            items = Iterate(o);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+        {
+            throw TypeError($"argument of type '{o.Type.Name}' is not iterable");
+        }
+        long n = 0;
+        foreach (var x in items)
+        {
+            if (RichCompareBool(x, item, CompareOp.Eq))
+            {
+                n++;
+                if (stopAtFirst)
+                {
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    /// <summary>PySequence_Count.</summary>
+    internal static long Count(PyObject o, PyObject item) => IterSearch(o, item, stopAtFirst: false);
+
+    /// <summary>PySequence_Index: the position of the first equal item.</summary>
+    internal static long IndexOf(PyObject o, PyObject item)
+    {
+        IEnumerable<PyObject> items;
+        try
+        {
+            items = Iterate(o);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+        {
+            throw TypeError($"argument of type '{o.Type.Name}' is not iterable");
+        }
+        long i = 0;
+        foreach (var x in items)
+        {
+            if (RichCompareBool(x, item, CompareOp.Eq))
+            {
+                return i;
+            }
+            i++;
+        }
+        throw new PythonException(PyExc.ValueError, "sequence.index(x): x not in sequence");
+    }
+
+    /// <summary>tuple(o): an exact tuple as it is.</summary>
+    internal static PyTuple ToTuple(PyObject o) => o switch
+    {
+        PyTuple t when ReferenceEquals(t.Type, BuiltinTypes.Tuple) => t,
+        PyList l => PyTuple.Create(l.ToArray()),
+        _ => PyTuple.Create(Iterate(o).ToArray()),
+    };
+
+    /// <summary>list(o): always a new list.</summary>
+    internal static PyList ToList(PyObject o) => PyList.Create(Iterate(o).ToArray());
+
+    /// <summary>The items of a list or tuple, or of any iterable (PySequence_Fast's view).</summary>
+    internal static PyObject[] Items(PyObject o) => o switch
+    {
+        PyTuple t => t.ToArray(),
+        PyList l => l.ToArray(),
+        _ => Iterate(o).ToArray(),
+    };
+}
+
+/// <summary>The PySequence_* functions and the generic item access of the object API.</summary>
+internal static class SequenceApi
+{
+    private static PyObject Arg(BorrowedReference o) => ObjectSpace.FromNativeOrNull(o) ?? throw NullError();
+
+    /// <summary>null_error: a NULL argument where CPython expects an object.</summary>
+    internal static PythonException NullError() => new(PyExc.SystemError, "null argument to internal routine");
+
+    [CApi]
+    internal static nint PyObject_Size(BorrowedReference o) => (nint)Abstract.Length(Arg(o));
+
+    [CApi]
+    internal static nint PyObject_Length(BorrowedReference o) => PyObject_Size(o);
+
+    /// <summary>len(o) if it has one, else __length_hint__, else the default.</summary>
+    [CApi]
+    internal static nint PyObject_LengthHint(BorrowedReference o, nint defaultValue)
+    {
+        var obj = Arg(o);
+        try
+        {
+            return (nint)Abstract.Length(obj);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+        {
+        }
+        if (obj is PyIterator it)
+        {
+            return (nint)(it.LengthHint() ?? defaultValue);
+        }
+        return defaultValue;
+    }
+
+    [CApi]
+    internal static NewReference PyObject_GetItem(BorrowedReference o, BorrowedReference key) =>
+        ObjectSpace.NewRef(Abstract.GetItem(Arg(o), Arg(key)));
+
+    [CApi]
+    internal static int PyObject_SetItem(BorrowedReference o, BorrowedReference key, BorrowedReference value)
+    {
+        Abstract.SetItem(Arg(o), Arg(key), Arg(value));
+        return 0;
+    }
+
+    [CApi]
+    internal static int PyObject_DelItem(BorrowedReference o, BorrowedReference key)
+    {
+        Abstract.SetItem(Arg(o), Arg(key), null);
+        return 0;
+    }
+
+    [CApi]
+    internal static int PyObject_DelItemString(BorrowedReference o, string key)
+    {
+        Abstract.SetItem(Arg(o), new PyStr(key), null);
+        return 0;
+    }
+
+    [CApi(Error = "0")]
+    internal static int PySequence_Check(BorrowedReference o) => !o.IsNull && Abstract.IsSequence(Arg(o)) ? 1 : 0;
+
+    [CApi]
+    internal static nint PySequence_Size(BorrowedReference o) => (nint)Abstract.SequenceLength(Arg(o));
+
+    [CApi]
+    internal static nint PySequence_Length(BorrowedReference o) => PySequence_Size(o);
+
+    [CApi]
+    internal static NewReference PySequence_GetItem(BorrowedReference o, nint i) =>
+        ObjectSpace.NewRef(Abstract.SequenceGetItem(Arg(o), i));
+
+    [CApi]
+    internal static int PySequence_SetItem(BorrowedReference o, nint i, BorrowedReference value)
+    {
+        if (value.IsNull)
+        {
+            throw NullError();
+        }
+        Abstract.SequenceSetItem(Arg(o), i, Arg(value));
+        return 0;
+    }
+
+    [CApi]
+    internal static int PySequence_DelItem(BorrowedReference o, nint i)
+    {
+        Abstract.SequenceSetItem(Arg(o), i, null);
+        return 0;
+    }
+
+    [CApi]
+    internal static NewReference PySequence_GetSlice(BorrowedReference o, nint lo, nint hi) =>
+        ObjectSpace.NewRef(Abstract.GetSlice(Arg(o), lo, hi));
+
+    [CApi]
+    internal static NewReference PySequence_Concat(BorrowedReference a, BorrowedReference b) =>
+        ObjectSpace.NewRef(Abstract.SequenceConcat(Arg(a), Arg(b)));
+
+    [CApi]
+    internal static NewReference PySequence_Repeat(BorrowedReference o, nint count) =>
+        ObjectSpace.NewRef(Abstract.SequenceRepeat(Arg(o), count));
+
+    [CApi]
+    internal static int PySequence_Contains(BorrowedReference seq, BorrowedReference item) =>
+        Abstract.Contains(Arg(seq), Arg(item)) ? 1 : 0;
+
+    [CApi]
+    internal static nint PySequence_Count(BorrowedReference o, BorrowedReference value) =>
+        (nint)Abstract.Count(Arg(o), Arg(value));
+
+    [CApi]
+    internal static nint PySequence_Index(BorrowedReference o, BorrowedReference value) =>
+        (nint)Abstract.IndexOf(Arg(o), Arg(value));
+
+    [CApi]
+    internal static NewReference PySequence_Tuple(BorrowedReference o) => ObjectSpace.NewRef(Abstract.ToTuple(Arg(o)));
+
+    [CApi]
+    internal static NewReference PySequence_List(BorrowedReference o) => ObjectSpace.NewRef(Abstract.ToList(Arg(o)));
+
+    /// <summary>An exact list or tuple as it is; anything iterable as a new list; else
+    /// TypeError with the caller's message.</summary>
+    [CApi]
+    internal static NewReference PySequence_Fast(BorrowedReference o, string message)
+    {
+        var obj = Arg(o);
+        if (ReferenceEquals(obj.Type, BuiltinTypes.List) || ReferenceEquals(obj.Type, BuiltinTypes.Tuple))
+        {
+            return ObjectSpace.NewRef(obj);
+        }
+        PyObject it;
+        try
+        {
+            it = Abstract.GetIter(obj);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+        {
+            throw new PythonException(PyExc.TypeError, message);
+        }
+        return ObjectSpace.NewRef(Abstract.ToList(it));
+    }
+}
+
+/// <summary>The container slots of a built-in type seen as methods (list.__len__, ...).</summary>
+internal static class ContainerSlots
+{
+    internal static void Add(PyType type, bool subscript)
+    {
+        void AddIfMissing(string name, int arity, Func<PyObject, PyObject[], PyObject> body)
+        {
+            if (type.TypeDict.GetItem(new PyStr(name)) is null)
+            {
+                PySlotWrapper.Add(type, name, arity, body);
+            }
+        }
+        AddIfMissing("__len__", 0, (self, _) => new PyInt(Abstract.Length(self)));
+        AddIfMissing("__iter__", 0, (self, _) => Abstract.GetIter(self));
+        AddIfMissing("__contains__", 1, (self, a) => PyBool.Of(Abstract.Contains(self, a[0])));
+        if (subscript)
+        {
+            AddIfMissing("__getitem__", 1, (self, a) => Abstract.GetItem(self, a[0]));
+        }
+    }
+
+    /// <summary>Methods and constructors of the containers, added once the static types are linked.</summary>
+    internal static void RegisterContainerTypes()
+    {
+        ListMethods.Register();
+        TupleMethods.Register();
+        DictMethods.Register();
+        foreach (var name in new[] { "tuple_iterator", "list_iterator", "str_iterator", "bytes_iterator", "iterator", "callable_iterator" })
+        {
+            PyIterator.AddMethods(BuiltinTypes.Get(name));
+        }
+    }
+}

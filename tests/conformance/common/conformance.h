@@ -1,0 +1,308 @@
+/* Helpers shared by the conformance programs (tests/conformance/<name>/main.c).
+ *
+ * Every program is compiled twice, against CPython 3.11 and against libpycapi, and the two
+ * outputs must be identical. So everything printed here is deterministic: values as repr(),
+ * exceptions as "Type: message", never an address or an absolute reference count.
+ *
+ * stdout is written by C only (printf); stderr is written by Python only (PyErr_Print).
+ * Mixing C and Python writes on one stream would make the order depend on buffering.
+ *
+ * Define CONF_NO_PY_SSIZE_T_CLEAN before including this header to test the legacy
+ * (int-sized) '#' formats; by default PY_SSIZE_T_CLEAN is defined, as in modern extensions.
+ */
+#ifndef CONFORMANCE_H
+#define CONFORMANCE_H
+
+#ifndef CONF_NO_PY_SSIZE_T_CLEAN
+#define PY_SSIZE_T_CLEAN
+#endif
+#include <Python.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CONF_API static inline __attribute__((unused))
+
+/* Line-buffer stdout so that, if a variant crashes, the output up to the crash survives
+   and the diff shows where it happened. Call first thing in main(). */
+CONF_API void conf_begin(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
+/* Writes a str object's UTF-8 text to stdout (no newline). */
+CONF_API void conf_write_str(PyObject *s)
+{
+    Py_ssize_t n = 0;
+    const char *u = PyUnicode_AsUTF8AndSize(s, &n);
+    if (u == NULL) {
+        PyErr_Clear();
+        fputs("<unprintable str>", stdout);
+        return;
+    }
+    fwrite(u, 1, (size_t)n, stdout);
+}
+
+/* Name of an exception class as a traceback shows it: "TypeError", "mymod.MyError".
+   tp_name (PyExceptionClass_Name) is used first, so that reporting a built-in exception
+   depends on as little of the API as possible; only a dotless name of a class that is
+   not a builtin (PyErr_NewException makes those) needs its __module__. */
+CONF_API void conf_write_exc_type(PyObject *type)
+{
+    if (type == NULL || !PyExceptionClass_Check(type)) {
+        fputs("<not an exception class>", stdout);
+        return;
+    }
+    const char *name = PyExceptionClass_Name(type);
+    if (name == NULL) {
+        fputs("<nameless exception class>", stdout);
+        return;
+    }
+    if (strchr(name, '.') == NULL) {
+        PyObject *mod = PyObject_GetAttrString(type, "__module__");
+        if (mod == NULL) {
+            PyErr_Clear();
+        } else {
+            if (PyUnicode_Check(mod) && PyUnicode_CompareWithASCIIString(mod, "builtins") != 0) {
+                conf_write_str(mod);
+                fputc('.', stdout);
+            }
+            Py_DECREF(mod);
+        }
+    }
+    fputs(name, stdout);
+}
+
+/* Prints the pending exception as "Type: message" (just "Type" when str(exc) is empty)
+   without a newline, and clears it. Prints "no exception" when none is pending. */
+CONF_API void conf_write_exc(void)
+{
+    PyObject *type, *value, *tb;
+    if (!PyErr_Occurred()) {
+        fputs("no exception", stdout);
+        return;
+    }
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    conf_write_exc_type(type);
+    if (value != NULL) {
+        PyObject *msg = PyObject_Str(value);
+        if (msg == NULL) {
+            PyErr_Clear();
+            fputs(": <str() failed>", stdout);
+        } else {
+            if (PyUnicode_GetLength(msg) > 0) {
+                fputs(": ", stdout);
+                conf_write_str(msg);
+            }
+            Py_DECREF(msg);
+        }
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+}
+
+/* "<label>: Type: message" for the pending exception (cleared), or "<label>: no exception". */
+CONF_API void show_exc(const char *label)
+{
+    printf("%s: ", label);
+    conf_write_exc();
+    fputc('\n', stdout);
+}
+
+/* "<label>: <repr(obj)>" for a borrowed reference; when obj is NULL,
+   "<label>: NULL, Type: message" (or "NULL, no exception") and the exception is cleared.
+   An exception left pending next to a non-NULL result is reported too. */
+CONF_API void show(const char *label, PyObject *obj)
+{
+    printf("%s: ", label);
+    if (obj == NULL) {
+        fputs("NULL, ", stdout);
+        conf_write_exc();
+        fputc('\n', stdout);
+        return;
+    }
+    PyObject *r = PyObject_Repr(obj);
+    if (r == NULL) {
+        fputs("<repr() raised ", stdout);
+        conf_write_exc();
+        fputc('>', stdout);
+    } else {
+        conf_write_str(r);
+        Py_DECREF(r);
+    }
+    if (PyErr_Occurred()) {
+        fputs(" [and pending ", stdout);
+        conf_write_exc();
+        fputc(']', stdout);
+    }
+    fputc('\n', stdout);
+}
+
+/* As show(), then releases the (new) reference. */
+CONF_API void show_new(const char *label, PyObject *obj)
+{
+    show(label, obj);
+    Py_XDECREF(obj);
+}
+
+/* "<label>: <str(obj)>" for a borrowed reference (NULL handled as in show()). */
+CONF_API void show_str(const char *label, PyObject *obj)
+{
+    printf("%s: ", label);
+    if (obj == NULL) {
+        fputs("NULL, ", stdout);
+        conf_write_exc();
+        fputc('\n', stdout);
+        return;
+    }
+    PyObject *s = PyObject_Str(obj);
+    if (s == NULL) {
+        fputs("<str() raised ", stdout);
+        conf_write_exc();
+        fputc('>', stdout);
+    } else {
+        conf_write_str(s);
+        Py_DECREF(s);
+    }
+    fputc('\n', stdout);
+}
+
+/* "<label>: <type name>" of an object (borrowed), via type(obj).__qualname__. */
+CONF_API void show_type(const char *label, PyObject *obj)
+{
+    printf("%s: ", label);
+    if (obj == NULL) {
+        fputs("NULL\n", stdout);
+        return;
+    }
+    PyObject *t = PyObject_Type(obj);
+    PyObject *q = t ? PyObject_GetAttrString(t, "__qualname__") : NULL;
+    if (q == NULL) {
+        conf_write_exc();
+    } else {
+        conf_write_str(q);
+    }
+    Py_XDECREF(q);
+    Py_XDECREF(t);
+    fputc('\n', stdout);
+}
+
+/* A C integer result, plus the exception it may have raised (then cleared):
+   "<label>: -1, OverflowError: ..." or "<label>: 42". */
+CONF_API void show_ll(const char *label, long long v)
+{
+    printf("%s: %lld", label, v);
+    if (PyErr_Occurred()) {
+        fputs(", ", stdout);
+        conf_write_exc();
+    }
+    fputc('\n', stdout);
+}
+
+CONF_API void show_ull(const char *label, unsigned long long v)
+{
+    printf("%s: %llu", label, v);
+    if (PyErr_Occurred()) {
+        fputs(", ", stdout);
+        conf_write_exc();
+    }
+    fputc('\n', stdout);
+}
+
+/* A C double, printed with 17 significant digits by the C library (not by Python). */
+CONF_API void show_double(const char *label, double v)
+{
+    printf("%s: %.17g", label, v);
+    if (PyErr_Occurred()) {
+        fputs(", ", stdout);
+        conf_write_exc();
+    }
+    fputc('\n', stdout);
+}
+
+/* A C string result (or NULL plus the exception). */
+CONF_API void show_cstr(const char *label, const char *s)
+{
+    printf("%s: ", label);
+    if (s == NULL) {
+        fputs("NULL, ", stdout);
+        conf_write_exc();
+    } else {
+        printf("'%s'", s);
+    }
+    fputc('\n', stdout);
+}
+
+/* Reports an exception that should not be pending at this point and clears it,
+   so that one surprise does not hide the rest of the program's output. */
+CONF_API void check_no_exc(const char *where)
+{
+    if (PyErr_Occurred()) {
+        printf("UNEXPECTED exception at %s: ", where);
+        conf_write_exc();
+        fputc('\n', stdout);
+    }
+}
+
+/* Puts the current directory (the folder of the program and of its extension modules:
+   the harness runs each program there) first on sys.path. Returns 0 or -1. */
+CONF_API int conf_add_cwd_to_path(void)
+{
+    char buf[4096];
+    if (getcwd(buf, sizeof buf) == NULL) {
+        printf("getcwd failed\n");
+        return -1;
+    }
+    PyObject *path = PySys_GetObject("path"); /* borrowed */
+    if (path == NULL || !PyList_Check(path)) {
+        printf("sys.path is missing or not a list\n");
+        return -1;
+    }
+    PyObject *dir = PyUnicode_FromString(buf);
+    if (dir == NULL) {
+        show_exc("conf_add_cwd_to_path");
+        return -1;
+    }
+    int rc = PyList_Insert(path, 0, dir);
+    Py_DECREF(dir);
+    if (rc < 0) {
+        show_exc("conf_add_cwd_to_path");
+    }
+    return rc;
+}
+
+/* Py_Initialize + conf_add_cwd_to_path; most programs start with this. */
+CONF_API void conf_init(void)
+{
+    conf_begin();
+    Py_Initialize();
+    conf_add_cwd_to_path();
+}
+
+/* Imports a module (new reference) or prints why it could not and returns NULL. */
+CONF_API PyObject *conf_import(const char *name)
+{
+    PyObject *m = PyImport_ImportModule(name);
+    if (m == NULL) {
+        printf("import %s: ", name);
+        conf_write_exc();
+        fputc('\n', stdout);
+    }
+    return m;
+}
+
+/* Finalizes the runtime, reports a failure, and returns the exit code for main(). */
+CONF_API int conf_end(void)
+{
+    check_no_exc("end of program");
+    int rc = Py_FinalizeEx();
+    if (rc != 0) {
+        printf("Py_FinalizeEx: %d\n", rc);
+    }
+    fflush(stdout);
+    return 0;
+}
+
+#endif
