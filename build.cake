@@ -96,7 +96,7 @@ Task("Test")
     {
         var counters = XDocument.Load(trx).Descendants().First(e => e.Name.LocalName == "Counters");
         // The plain summary line CI reads.
-        Information($"{counters.Attribute("passed")?.Value} passed, {counters.Attribute("failed")?.Value} failed");
+        Console.WriteLine($"{counters.Attribute("passed")?.Value} passed, {counters.Attribute("failed")?.Value} failed");
     }
     if (code != 0)
     {

@@ -70,6 +70,21 @@ internal static partial class Abstract
 
     internal static PyStr Str(PyObject o) => o.Str();
 
+    /// <summary>1 if the lookup succeeds, 0 if it raises: hasattr's and has_key's contract,
+    /// where the error is swallowed.</summary>
+    internal static int SucceedsQuietly(Func<PyObject> lookup)
+    {
+        try
+        {
+            lookup();
+            return 1;
+        }
+        catch (PythonException)
+        {
+            return 0;
+        }
+    }
+
     internal static PyObject Call(PyObject callable, PyTuple args, PyDict? kwargs)
     {
         if (!callable.IsCallable)
@@ -204,32 +219,12 @@ internal static unsafe class ObjectApi
 
     /// <summary>hasattr: any error while looking up counts as "no" and is cleared.</summary>
     [CApi(Error = "0")]
-    internal static int PyObject_HasAttr(BorrowedReference o, BorrowedReference name)
-    {
-        try
-        {
-            Abstract.GetAttr(Arg(o), Arg(name));
-            return 1;
-        }
-        catch (PythonException)
-        {
-            return 0;
-        }
-    }
+    internal static int PyObject_HasAttr(BorrowedReference o, BorrowedReference name) =>
+        Abstract.SucceedsQuietly(() => Abstract.GetAttr(Arg(o), Arg(name)));
 
     [CApi(Error = "0")]
-    internal static int PyObject_HasAttrString(BorrowedReference o, string name)
-    {
-        try
-        {
-            Arg(o).GetAttr(new PyStr(name));
-            return 1;
-        }
-        catch (PythonException)
-        {
-            return 0;
-        }
-    }
+    internal static int PyObject_HasAttrString(BorrowedReference o, string name) =>
+        Abstract.SucceedsQuietly(() => Arg(o).GetAttr(new PyStr(name)));
 
     /// <summary>1 with the value, 0 without an error when the attribute is missing.</summary>
     [CApi]

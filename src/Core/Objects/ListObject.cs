@@ -4,7 +4,7 @@ namespace PyCApi.Objects;
 
 /// <summary>list: a view of the native PyListObject, whose ob_item is the storage both
 /// worlds read and write (PyList_SET_ITEM from C is seen here at once, and back).</summary>
-internal sealed unsafe class PyList : PyObject
+internal sealed unsafe class PyList : PyNativeSequence
 {
     private PyList(nint native) : base(BuiltinTypes.List) => Native = native;
 
@@ -30,9 +30,7 @@ internal sealed unsafe class PyList : PyObject
 
     private PyListLayout* Layout => (PyListLayout*)Native;
 
-    internal int Count => (int)Layout->ob_base.ob_size;
-
-    internal PyObject this[int i] => ObjectSpace.FromNative(((nint*)Layout->ob_item)[i]);
+    protected override nint* ItemArray => (nint*)Layout->ob_item;
 
     internal void Append(PyObject item)
     {
@@ -159,36 +157,7 @@ internal sealed unsafe class PyList : PyObject
         }
     }
 
-    internal PyObject[] ToArray()
-    {
-        var a = new PyObject[Count];
-        for (int i = 0; i < a.Length; i++)
-        {
-            a[i] = this[i];
-        }
-        return a;
-    }
-
-    internal override PyStr Repr()
-    {
-        if (Count == 0)
-        {
-            return new PyStr("[]");
-        }
-        using var guard = ReprGuard.Enter(this);
-        if (guard.Recursive)
-        {
-            return new PyStr("[...]");
-        }
-        var parts = new List<string>();
-        for (int i = 0; i < Count; i++)
-        {
-            parts.Add(this[i].ReprString());
-        }
-        return new PyStr($"[{string.Join(", ", parts)}]");
-    }
-
-    internal override bool IsTrue() => Count != 0;
+    internal override PyStr Repr() => ReprItems('[', ']', commaAfterSingleItem: false);
 
     internal override long Hash() => throw Abstract.Unhashable(this);
 

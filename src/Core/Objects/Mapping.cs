@@ -77,32 +77,12 @@ internal static class MappingApi
 
     /// <summary>Any error while looking up counts as "no" and is cleared (CPython's contract).</summary>
     [CApi(Error = "0")]
-    internal static int PyMapping_HasKey(BorrowedReference o, BorrowedReference key)
-    {
-        try
-        {
-            Abstract.GetItem(Arg(o), Arg(key));
-            return 1;
-        }
-        catch (PythonException)
-        {
-            return 0;
-        }
-    }
+    internal static int PyMapping_HasKey(BorrowedReference o, BorrowedReference key) =>
+        Abstract.SucceedsQuietly(() => Abstract.GetItem(Arg(o), Arg(key)));
 
     [CApi(Error = "0")]
-    internal static int PyMapping_HasKeyString(BorrowedReference o, string key)
-    {
-        try
-        {
-            Abstract.GetItem(Arg(o), new PyStr(key));
-            return 1;
-        }
-        catch (PythonException)
-        {
-            return 0;
-        }
-    }
+    internal static int PyMapping_HasKeyString(BorrowedReference o, string key) =>
+        Abstract.SucceedsQuietly(() => Abstract.GetItem(Arg(o), new PyStr(key)));
 
     [CApi]
     internal static NewReference PyMapping_Keys(BorrowedReference o) => ObjectSpace.NewRef(Mapping.Keys(Arg(o)));

@@ -4,7 +4,7 @@ namespace PyCApi.Objects;
 
 /// <summary>tuple: a view of the native PyTupleObject, which is the storage (C fills it
 /// with PyTuple_SET_ITEM before it is shared; after that it is immutable).</summary>
-internal sealed unsafe class PyTuple : PyObject
+internal sealed unsafe class PyTuple : PyNativeSequence
 {
     private PyTuple(nint native) : base(BuiltinTypes.Tuple) => Native = native;
 
@@ -33,36 +33,9 @@ internal sealed unsafe class PyTuple : PyObject
 
     internal override nint CreateNative() => throw new InvalidOperationException("a tuple is born native");
 
-    internal int Count => (int)((PyVarObjectHead*)Native)->ob_size;
+    protected override nint* ItemArray => Items(Native);
 
-    internal PyObject this[int i] => ObjectSpace.FromNative(Items(Native)[i]);
-
-    internal PyObject[] ToArray()
-    {
-        var a = new PyObject[Count];
-        for (int i = 0; i < a.Length; i++)
-        {
-            a[i] = this[i];
-        }
-        return a;
-    }
-
-    internal override PyStr Repr()
-    {
-        if (Count == 0)
-        {
-            return new PyStr("()");
-        }
-        using var guard = ReprGuard.Enter(this);
-        if (guard.Recursive)
-        {
-            return new PyStr("(...)");
-        }
-        var parts = ToArray().Select(o => o.ReprString());
-        return new PyStr(Count == 1 ? $"({parts.First()},)" : $"({string.Join(", ", parts)})");
-    }
-
-    internal override bool IsTrue() => Count != 0;
+    internal override PyStr Repr() => ReprItems('(', ')', commaAfterSingleItem: true);
 
     /// <summary>CPython 3.11's tuple hash (an xxHash-style combination of the item hashes).</summary>
     internal override long Hash()
