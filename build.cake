@@ -95,8 +95,7 @@ Task("Test")
     if (System.IO.File.Exists(trx))
     {
         var counters = XDocument.Load(trx).Descendants().First(e => e.Name.LocalName == "Counters");
-        // The plain summary line CI reads.
-        Console.WriteLine($"{counters.Attribute("passed")?.Value} passed, {counters.Attribute("failed")?.Value} failed");
+        testSummary = $"{counters.Attribute("passed")?.Value} passed, {counters.Attribute("failed")?.Value} failed";
     }
     if (code != 0)
     {
@@ -106,4 +105,16 @@ Task("Test")
 
 Task("Default").IsDependentOn("Sample");
 
-RunTarget(target);
+// The plain summary line CI reads must close the output, after Cake's task report.
+string testSummary = null;
+try
+{
+    RunTarget(target);
+}
+finally
+{
+    if (testSummary != null)
+    {
+        Console.WriteLine(testSummary);
+    }
+}
