@@ -33,6 +33,7 @@
 #include "dictobject.h"
 #include "sliceobject.h"
 #include "moduleobject.h"
+#include "weakrefobject.h"
 #include "pyerrors.h"
 #include "pystate.h"
 #include "modsupport.h"
@@ -41,6 +42,7 @@
 #include "ceval.h"
 #include "pylifecycle.h"
 #include "pystrcmp.h"
+#include "pycapi.h"
 #include "sysmodule.h"
 
 #endif

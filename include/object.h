@@ -318,6 +318,8 @@ PyAPI_FUNC(int) PyObject_HasAttrString(PyObject *o, const char *name);
 PyAPI_FUNC(PyObject *) PyObject_GetAttr(PyObject *o, PyObject *name);
 PyAPI_FUNC(int) PyObject_SetAttr(PyObject *o, PyObject *name, PyObject *value);
 PyAPI_FUNC(int) PyObject_HasAttr(PyObject *o, PyObject *name);
+#define PyObject_DelAttrString(O, A) PyObject_SetAttrString((O), (A), NULL)
+#define PyObject_DelAttr(O, A) PyObject_SetAttr((O), (A), NULL)
 PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *o, PyObject *name);
 PyAPI_FUNC(int) PyObject_GenericSetAttr(PyObject *o, PyObject *name, PyObject *value);
 PyAPI_FUNC(Py_hash_t) PyObject_Hash(PyObject *o);

@@ -44,6 +44,7 @@ PyObject *PyList_New(Py_ssize_t size) {
     }
     PyObject_InitVar((PyVarObject *)op, &PyList_Type, size);
     op->allocated = size;
+    pycapi_gc_track((PyObject *)op);
     return (PyObject *)op;
 }
 

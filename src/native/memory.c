@@ -8,8 +8,12 @@ void *pycapi_alloc(size_t size) {
     return h ? (void *)(h + 1) : NULL;
 }
 
+/* An extension that frees a GC object it forgot to untrack must not leave it chained. */
 void pycapi_free(void *p) {
     if (p != NULL) {
+        if (pycapi_gc_is_tracked(p)) {
+            pycapi_gc_untrack(p);
+        }
         free(PYCAPI_PREHEADER(p));
     }
 }
@@ -18,8 +22,17 @@ static void *pycapi_realloc(void *p, size_t size) {
     if (p == NULL) {
         return pycapi_alloc(size);
     }
+    /* Moving memory would break the collector's chain: take it out and put it back. */
+    int tracked = pycapi_gc_is_tracked(p);
+    if (tracked) {
+        pycapi_gc_untrack(p);
+    }
     pycapi_preheader *h = realloc(PYCAPI_PREHEADER(p), sizeof(pycapi_preheader) + size);
-    return h ? (void *)(h + 1) : NULL;
+    void *result = h ? (void *)(h + 1) : p;
+    if (tracked) {
+        pycapi_gc_track(result);
+    }
+    return h ? result : NULL;
 }
 
 void *PyMem_RawMalloc(size_t size) { return malloc(size ? size : 1); }

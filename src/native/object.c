@@ -1,10 +1,19 @@
 /* Object headers, allocation and the end of a refcount. */
 #include "pycapi_runtime.h"
 
-/* A refcount reached zero. An object with a managed twin is not freed here: its twin
-   is the one that decides when the pair dies. A C-only object dies now, as in CPython. */
+static void (*unroot_pair)(PyObject *op);
+
+PYCAPI_HIDDEN void pycapi_set_unroot_hook(void (*hook)(PyObject *op)) { unroot_pair = hook; }
+
+/* A refcount reached zero. An object with a managed twin is not freed here: C no longer
+   roots it, and its twin decides when the pair dies (PairLifetime.cs). A C-only object
+   dies now, as in CPython. */
 void _Py_Dealloc(PyObject *op) {
-    if (pycapi_is_static(op) || PYCAPI_PREHEADER(op)->link != 0) {
+    if (pycapi_is_static(op)) {
+        return;
+    }
+    if (PYCAPI_PREHEADER(op)->link != 0) {
+        unroot_pair(op);
         return;
     }
     Py_TYPE(op)->tp_dealloc(op);
@@ -71,16 +80,26 @@ PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) {
     } else {
         PyObject_InitVar((PyVarObject *)op, type, nitems);
     }
+    if (PyType_IS_GC(type)) {
+        pycapi_gc_track(op);
+    }
     return op;
 }
 
-/* The cyclic collector is the managed GC's job (see docs/object-model.md); until
-   cross-world cycle collection lands, tracking is bookkeeping only. */
+/* GC objects are chained for the cyclic collector (gcmodule.c) once tracked. */
 PyObject *_PyObject_GC_New(PyTypeObject *type) { return _PyObject_New(type); }
 PyVarObject *_PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t nitems) { return _PyObject_NewVar(type, nitems); }
-void PyObject_GC_Track(void *op) { PYCAPI_PREHEADER(op)->flags |= 1; }
-void PyObject_GC_UnTrack(void *op) { PYCAPI_PREHEADER(op)->flags &= ~(intptr_t)1; }
-int PyObject_GC_IsTracked(PyObject *op) { return PyObject_IS_GC(op) && (PYCAPI_PREHEADER(op)->flags & 1); }
+void PyObject_GC_Track(void *op) {
+    if (!pycapi_gc_is_tracked(op)) {
+        pycapi_gc_track(op);
+    }
+}
+void PyObject_GC_UnTrack(void *op) {
+    if (pycapi_gc_is_tracked(op)) {
+        pycapi_gc_untrack(op);
+    }
+}
+int PyObject_GC_IsTracked(PyObject *op) { return !pycapi_is_static(op) && pycapi_gc_is_tracked(op); }
 int PyObject_GC_IsFinalized(PyObject *op) { (void)op; return 0; }
 void PyObject_GC_Del(void *op) { pycapi_free(op); }
 int PyObject_IS_GC(PyObject *op) {

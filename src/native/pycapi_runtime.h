@@ -7,14 +7,23 @@
 #define PYCAPI_HIDDEN __attribute__((visibility("hidden")))
 
 /* Every object (and every PyMem/PyObject allocation) we hand out is preceded by this,
-   as CPython's PyGC_Head precedes GC objects: `link` is the GCHandle of the managed
-   twin (0 while there is none). */
-typedef struct {
+   as CPython's PyGC_Head precedes GC objects. `link` is the GCHandle of the managed
+   twin's link (0 while there is none); gc_next/gc_prev chain the objects tracked by the
+   cyclic collector (NULL when untracked); gc_refs is the collector's scratch count. */
+typedef struct pycapi_preheader {
+    struct pycapi_preheader *gc_next;
+    struct pycapi_preheader *gc_prev;
     intptr_t link;
-    intptr_t flags;
+    intptr_t gc_refs;
 } pycapi_preheader;
 
 #define PYCAPI_PREHEADER(op) (((pycapi_preheader *)(op)) - 1)
+#define PYCAPI_OBJECT(h) ((PyObject *)((pycapi_preheader *)(h) + 1))
+
+/* The cyclic collector's list (gcmodule.c). */
+PYCAPI_HIDDEN void pycapi_gc_track(PyObject *op);
+PYCAPI_HIDDEN void pycapi_gc_untrack(PyObject *op);
+static inline int pycapi_gc_is_tracked(PyObject *op) { return PYCAPI_PREHEADER(op)->gc_next != NULL; }
 
 /* A huge refcount keeps static objects from ever reaching _Py_Dealloc. */
 #define PYCAPI_IMMORTAL_REFCNT ((Py_ssize_t)1 << 60)
@@ -25,6 +34,9 @@ typedef struct {
    An address range would not do: a host executable's copy relocations move our data. */
 static inline int pycapi_is_static(PyObject *op) {
     PyTypeObject *type = Py_TYPE(op);
+    if (type == NULL) {
+        return 1; /* a static type object before PyType_Ready */
+    }
     if (type == &_PyNone_Type || type == &_PyNotImplemented_Type || type == &PyBool_Type || type == &PyEllipsis_Type) {
         return 1;
     }

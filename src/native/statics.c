@@ -9,6 +9,8 @@ PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_tuple_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_list_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
+PYCAPI_HIDDEN int pycapi_sequence_traverse(PyObject *op, visitproc visit, void *arg);
+PYCAPI_HIDDEN int pycapi_list_clear(PyObject *op);
 
 /* containerslots.c: the containers' slots, routed to the abstract API. */
 PYCAPI_HIDDEN extern PySequenceMethods pycapi_tuple_as_sequence, pycapi_list_as_sequence, pycapi_dict_as_sequence,
@@ -42,7 +44,7 @@ typedef struct { PyObject_HEAD PyObject *md_dict; PyModuleDef *md_def; void *md_
 
 STATIC_TYPE(PyType_Type, "type", &PyBaseObject_Type, sizeof(PyHeapTypeObject), sizeof(PyMemberDef),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
-            pycapi_object_dealloc)
+            pycapi_object_dealloc, .tp_weaklistoffset = offsetof(PyTypeObject, tp_weaklist))
 STATIC_TYPE(PyBaseObject_Type, "object", NULL, sizeof(PyObject), 0, Py_TPFLAGS_BASETYPE, pycapi_object_dealloc)
 STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
@@ -65,22 +67,27 @@ STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, o
             .tp_as_buffer = &bytes_as_buffer)
 STATIC_TYPE(PyTuple_Type, "tuple", &PyBaseObject_Type, offsetof(PyTupleObject, ob_item), sizeof(PyObject *),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
-            pycapi_tuple_dealloc, CONTAINER_SLOTS(&pycapi_tuple_as_sequence, &pycapi_readonly_as_mapping))
+            pycapi_tuple_dealloc, CONTAINER_SLOTS(&pycapi_tuple_as_sequence, &pycapi_readonly_as_mapping)
+            .tp_traverse = pycapi_sequence_traverse)
 STATIC_TYPE(PyList_Type, "list", &PyBaseObject_Type, sizeof(PyListObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
-            pycapi_list_dealloc, CONTAINER_SLOTS(&pycapi_list_as_sequence, &pycapi_mutable_as_mapping))
+            pycapi_list_dealloc, CONTAINER_SLOTS(&pycapi_list_as_sequence, &pycapi_mutable_as_mapping)
+            .tp_traverse = pycapi_sequence_traverse, .tp_clear = pycapi_list_clear)
 STATIC_TYPE(PyDict_Type, "dict", &PyBaseObject_Type, sizeof(PyDictObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING | _Py_TPFLAGS_MATCH_SELF,
             pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_dict_as_sequence, &pycapi_mutable_as_mapping))
 STATIC_TYPE(PyModule_Type, "module", &PyBaseObject_Type, sizeof(pycapi_module_layout), 0,
-            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc,
+            .tp_weaklistoffset = offsetof(pycapi_module_layout, md_weaklist))
 STATIC_TYPE(PyModuleDef_Type, "moduledef", &PyBaseObject_Type, sizeof(PyModuleDef), 0, 0, pycapi_object_dealloc)
 STATIC_TYPE(PyCFunction_Type, "builtin_function_or_method", &PyBaseObject_Type, sizeof(PyCFunctionObject), 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc,
-            .tp_vectorcall_offset = offsetof(PyCFunctionObject, vectorcall))
+            .tp_vectorcall_offset = offsetof(PyCFunctionObject, vectorcall),
+            .tp_weaklistoffset = offsetof(PyCFunctionObject, m_weakreflist))
 STATIC_TYPE(PyCMethod_Type, "builtin_method", &PyCFunction_Type, sizeof(PyCMethodObject), 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc,
-            .tp_vectorcall_offset = offsetof(PyCFunctionObject, vectorcall))
+            .tp_vectorcall_offset = offsetof(PyCFunctionObject, vectorcall),
+            .tp_weaklistoffset = offsetof(PyCFunctionObject, m_weakreflist))
 STATIC_TYPE(_PyNone_Type, "NoneType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
 STATIC_TYPE(_PyNotImplemented_Type, "NotImplementedType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
 STATIC_TYPE(PyEllipsis_Type, "ellipsis", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
@@ -105,6 +112,15 @@ STATIC_TYPE(PyWrapperDescr_Type, "wrapper_descriptor", &PyBaseObject_Type, 56, 0
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR, pycapi_object_dealloc)
 STATIC_TYPE(PyDictProxy_Type, "mappingproxy", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, &pycapi_readonly_as_mapping))
 STATIC_TYPE(PyProperty_Type, "property", &PyBaseObject_Type, 56, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+/* Weak references (WeakrefObject.cs): managed objects whose native half keeps wr_object
+   current for PyWeakref_GET_OBJECT. Not weakly referenceable themselves (no weaklist). */
+STATIC_TYPE(_PyWeakref_RefType, "weakref.ReferenceType", &PyBaseObject_Type, sizeof(PyWeakReference), 0,
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc,
+            .tp_vectorcall_offset = offsetof(PyWeakReference, vectorcall))
+STATIC_TYPE(_PyWeakref_ProxyType, "weakref.ProxyType", &PyBaseObject_Type, sizeof(PyWeakReference), 0,
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION, pycapi_object_dealloc)
+STATIC_TYPE(_PyWeakref_CallableProxyType, "weakref.CallableProxyType", &PyBaseObject_Type, sizeof(PyWeakReference), 0,
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION, pycapi_object_dealloc)
 
 PyObject _Py_NoneStruct = PYCAPI_STATIC_HEAD(&_PyNone_Type);
 PyObject _Py_NotImplementedStruct = PYCAPI_STATIC_HEAD(&_PyNotImplemented_Type);
@@ -239,6 +255,9 @@ static const pycapi_static_entry static_table[] = {
     { "wrapper_descriptor", (PyObject *)&PyWrapperDescr_Type },
     { "mappingproxy", (PyObject *)&PyDictProxy_Type },
     { "property", (PyObject *)&PyProperty_Type },
+    { "weakref.ReferenceType", (PyObject *)&_PyWeakref_RefType },
+    { "weakref.ProxyType", (PyObject *)&_PyWeakref_ProxyType },
+    { "weakref.CallableProxyType", (PyObject *)&_PyWeakref_CallableProxyType },
     { "None", &_Py_NoneStruct },
     { "NotImplemented", &_Py_NotImplementedStruct },
     { "ellipsis", (PyObject *)&PyEllipsis_Type },

@@ -19,6 +19,8 @@ PyObject *PyTuple_New(Py_ssize_t size) {
     PyObject_InitVar(op, &PyTuple_Type, size);
     if (size == 0) {
         empty_tuple = (PyTupleObject *)Py_NewRef((PyObject *)op);
+    } else {
+        pycapi_gc_track((PyObject *)op);
     }
     return (PyObject *)op;
 }

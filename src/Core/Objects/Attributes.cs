@@ -44,6 +44,11 @@ internal static class Attributes
             value = v;
             return true;
         }
+        if (descr is null && name.Value == "__dict__" && o.Dict is { } dict)
+        {
+            value = dict; // the __dict__ descriptor of types with an instance dict
+            return true;
+        }
         value = descr is IDescriptor d ? d.Get(o, o.Type) : descr!;
         return descr is not null;
     }

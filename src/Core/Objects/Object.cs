@@ -88,4 +88,26 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type)
         Type.CallCallSlot(this, args, kwargs) ?? base.Call(args, kwargs);
 
     internal override bool IsCallable => Type.HasCallSlot;
+
+    /// <summary>The instance dict at tp_dictoffset, made on first use as CPython does; the
+    /// object's native layout owns the reference.</summary>
+    internal override unsafe PyDict? Dict
+    {
+        get
+        {
+            nint offset = Type.NativeSlot(l => l->tp_dictoffset);
+            if (offset <= 0)
+            {
+                return null;
+            }
+            nint* slot = (nint*)(Native + offset);
+            if (*slot == 0)
+            {
+                var dict = new PyDict();
+                *slot = ObjectSpace.NewRef(dict).Address;
+                return dict;
+            }
+            return ObjectSpace.FromNative(*slot) as PyDict;
+        }
+    }
 }

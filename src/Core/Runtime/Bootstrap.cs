@@ -11,6 +11,7 @@ internal static unsafe class Bootstrap
 
     internal static void LinkStatics()
     {
+        ObjectSpace.InstallUnrootHook();
 
         var types = new List<(PyType Type, nint Address)>();
         for (var e = CPart.pycapi_static_table(); e->Key != null; e++)
@@ -64,6 +65,7 @@ internal static unsafe class Bootstrap
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         BaseTypes.Register();
         ContainerSlots.RegisterContainerTypes();
+        Weakrefs.Register();
     }
 
     private static PyType NewStaticType(nint address)

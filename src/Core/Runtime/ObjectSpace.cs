@@ -16,7 +16,7 @@ namespace PyCApi.Runtime;
 /// while C holds references, and otherwise queues the pair for release, which runs
 /// tp_dealloc on a thread in the API (never on the finalizer thread). C-only objects die
 /// at refcount zero in _Py_Dealloc, as in CPython.</summary>
-internal static unsafe class ObjectSpace
+internal static unsafe partial class ObjectSpace
 {
     private static readonly Dictionary<nint, PyObject> statics = new();
     private static nint noneType, notImplementedType, boolType, ellipsisType;
@@ -78,6 +78,10 @@ internal static unsafe class ObjectSpace
     private static bool IsStatic(nint p)
     {
         nint typeAddress = ((PyObjectHead*)p)->ob_type;
+        if (typeAddress == 0)
+        {
+            return true; // a static type object before PyType_Ready (PyVarObject_HEAD_INIT(NULL, 0))
+        }
         if (typeAddress == noneType || typeAddress == notImplementedType || typeAddress == boolType || typeAddress == ellipsisType)
         {
             return true;
@@ -91,75 +95,16 @@ internal static unsafe class ObjectSpace
     {
         o.Native = p;
         var link = new PairLink(o, p);
+        CountLinked();
         o.PairLink = link;
         ((nint*)p)[-2] = GCHandle.ToIntPtr(GCHandle.Alloc(link, GCHandleType.WeakTrackResurrection));
-    }
-
-    /// <summary>The twin's side of a pair. Twin and link refer to each other, so the link
-    /// becomes unreachable exactly when the twin does; the pre-header's handle to it is
-    /// weak (tracking resurrection), so it finds the twin until the pair is released.</summary>
-    internal sealed class PairLink(PyObject twin, nint native)
-    {
-        internal readonly PyObject Twin = twin;
-        internal readonly nint Native = native;
-
-        ~PairLink()
-        {
-            if (((PyObjectHead*)Native)->ob_refcnt > 0)
-            {
-                GC.ReRegisterForFinalize(this);
-                return;
-            }
-            releasable.Enqueue(this);
-        }
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentQueue<PairLink> releasable = new();
-
-    /// <summary>Releases the pairs whose twin died while C held no reference: their
-    /// tp_dealloc runs here, on a thread inside the API. Returns how many were released.</summary>
-    internal static int ReleaseDeadPairs()
-    {
-        int released = 0;
-        while (releasable.TryDequeue(out var link))
-        {
-            nint p = link.Native;
-            if (((PyObjectHead*)p)->ob_refcnt > 0)
-            {
-                // C took a reference again since the finalizer looked: keep the pair.
-                GC.ReRegisterForFinalize(link);
-                continue;
-            }
-            nint* handle = (nint*)p - 2;
-            GCHandle.FromIntPtr(*handle).Free();
-            *handle = 0;
-            link.Twin.Native = 0;
-            link.Twin.PairLink = null;
-            CPart._Py_Dealloc(p);
-            released++;
-        }
-        return released;
-    }
-
-    /// <summary>Collects until no more pairs die: a released container's items may die in turn.</summary>
-    internal static void Collect()
-    {
-        do
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-        while (ReleaseDeadPairs() > 0);
     }
 
     /// <summary>Zeroed native memory for an object of <paramref name="size"/> bytes, behind
     /// a pre-header, with refcount 0 and the given type.</summary>
     public static nint AllocateObject(nuint size, PyType type)
     {
-        if (!releasable.IsEmpty)
-        {
-            ReleaseDeadPairs();
-        }
+        ReleaseDeadPairsIfAny();
         nint p = CPart.pycapi_alloc(size);
         if (p == 0)
         {

@@ -305,4 +305,179 @@ CONF_API int conf_end(void)
     return 0;
 }
 
+/* ---- Object lifetime (the lifetime_* programs) ----------------------------------------- */
+
+/* libpycapi's count of linked pairs (objects with a native half and a managed twin) alive.
+   CPython has no managed side: there it is always 0, and the checks built on it pass
+   trivially (each such check says so where it is printed). */
+CONF_API Py_ssize_t conf_live_pairs(void)
+{
+#ifdef LIBPYCAPI
+    return _PyCApi_LivePairCount();
+#else
+    return 0;
+#endif
+}
+
+/* Collects (PyGC_Collect) until the live pairs are back to <= baseline, at most
+   max_collections times. Returns 1 when they are (always under CPython: see above). */
+CONF_API int conf_collect_to_baseline(Py_ssize_t baseline, int max_collections)
+{
+    for (int i = 0; i < max_collections; i++) {
+        PyGC_Collect();
+        if (conf_live_pairs() <= baseline) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Node: a GC-tracked C type holding one object reference and a C value, with counters
+   of its allocations, tp_dealloc, tp_clear and tp_traverse calls. Each lifetime_* folder
+   has a module nodes.c that defines CONF_NODES_MODULE and includes this header, so the
+   type lives in an extension module (nodes.so) as real extension types do. The host
+   reads the struct directly and reaches the module's C functions through a table whose
+   address the module exports as the int nodes.api_address. Instances also have a
+   __dict__ (tp_dictoffset), made on first attribute assignment. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *ref;   /* the one reference a Node holds (NULL or an object) */
+    PyObject *dict;  /* __dict__ */
+    long value;      /* C data; set to -1 by tp_dealloc so that a read after free shows */
+} ConfNode;
+
+typedef struct {
+    long long created;    /* Nodes allocated (through tp_alloc) */
+    long long deallocs;   /* tp_dealloc calls */
+    long long clears;     /* tp_clear calls */
+    long long traverses;  /* tp_traverse calls */
+} ConfNodeCounts;
+
+typedef struct {
+    PyTypeObject *type;
+    ConfNodeCounts *counts;
+    PyObject *(*make)(long value);  /* a new Node (new reference), ref NULL */
+} ConfNodeApi;
+
+/* Sets node->ref to a new reference to ref (which may be NULL), releasing the old one. */
+CONF_API void conf_node_set(PyObject *node, PyObject *ref)
+{
+    Py_XSETREF(((ConfNode *)node)->ref, Py_XNewRef(ref));
+}
+
+CONF_API PyObject *conf_node_ref(PyObject *node) { return ((ConfNode *)node)->ref; }
+CONF_API long conf_node_value(PyObject *node) { return ((ConfNode *)node)->value; }
+
+/* Imports the nodes module and returns its table (NULL, printed why, on failure). */
+CONF_API ConfNodeApi *conf_nodes_api(void)
+{
+    PyObject *m = conf_import("nodes");
+    if (m == NULL) {
+        return NULL;
+    }
+    PyObject *addr = PyObject_GetAttrString(m, "api_address");
+    Py_DECREF(m);
+    void *p = addr ? PyLong_AsVoidPtr(addr) : NULL;
+    Py_XDECREF(addr);
+    if (p == NULL) {
+        show_exc("nodes.api_address");
+    }
+    return (ConfNodeApi *)p;
+}
+
+#ifdef CONF_NODES_MODULE
+#include <stddef.h>
+
+static ConfNodeCounts conf_node_counts;
+static PyTypeObject ConfNode_Type;
+
+static int conf_node_traverse(ConfNode *self, visitproc visit, void *arg)
+{
+    conf_node_counts.traverses++;
+    Py_VISIT(self->ref);
+    Py_VISIT(self->dict);
+    return 0;
+}
+
+static int conf_node_clear(ConfNode *self)
+{
+    conf_node_counts.clears++;
+    Py_CLEAR(self->ref);
+    Py_CLEAR(self->dict);
+    return 0;
+}
+
+static void conf_node_dealloc(ConfNode *self)
+{
+    PyObject_GC_UnTrack(self);
+    conf_node_counts.deallocs++;
+    Py_CLEAR(self->ref);
+    Py_CLEAR(self->dict);
+    self->value = -1;
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *conf_node_alloc_counted(PyTypeObject *type, Py_ssize_t nitems)
+{
+    PyObject *self = PyType_GenericAlloc(type, nitems);
+    if (self != NULL) {
+        conf_node_counts.created++;
+    }
+    return self;
+}
+
+static PyObject *conf_node_make(long value)
+{
+    PyObject *self = ConfNode_Type.tp_alloc(&ConfNode_Type, 0);
+    if (self != NULL) {
+        ((ConfNode *)self)->value = value;
+    }
+    return self;
+}
+
+static PyTypeObject ConfNode_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "nodes.Node",
+    .tp_basicsize = sizeof(ConfNode),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "A C object holding one reference (ref) and a C long (value).",
+    .tp_traverse = (traverseproc)conf_node_traverse,
+    .tp_clear = (inquiry)conf_node_clear,
+    .tp_dealloc = (destructor)conf_node_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_dictoffset = offsetof(ConfNode, dict),
+    .tp_alloc = conf_node_alloc_counted,
+    .tp_new = PyType_GenericNew,
+    .tp_free = PyObject_GC_Del,
+};
+
+static ConfNodeApi conf_node_api = {&ConfNode_Type, &conf_node_counts, conf_node_make};
+
+static struct PyModuleDef conf_nodes_def = {
+    PyModuleDef_HEAD_INIT, "nodes", "The Node type of the lifetime programs.", -1,
+    NULL, NULL, NULL, NULL, NULL,
+};
+
+static PyObject *conf_nodes_init(void)
+{
+    if (PyType_Ready(&ConfNode_Type) < 0) {
+        return NULL;
+    }
+    PyObject *m = PyModule_Create(&conf_nodes_def);
+    if (m == NULL) {
+        return NULL;
+    }
+    PyObject *addr = PyLong_FromVoidPtr(&conf_node_api);
+    if (addr == NULL || PyModule_AddObjectRef(m, "api_address", addr) < 0 ||
+        PyModule_AddObjectRef(m, "Node", (PyObject *)&ConfNode_Type) < 0) {
+        Py_XDECREF(addr);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_DECREF(addr);
+    return m;
+}
+#endif /* CONF_NODES_MODULE */
+
 #endif
