@@ -331,6 +331,8 @@ PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *o);
 PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *o);
 PyAPI_FUNC(int) PyObject_Print(PyObject *o, FILE *fp, int flags);
 PyAPI_FUNC(void) PyObject_ClearWeakRefs(PyObject *o);
+PyAPI_FUNC(void) PyObject_CallFinalizer(PyObject *self);
+PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *self);
 PyAPI_FUNC(int) _PyObject_LookupAttr(PyObject *o, PyObject *name, PyObject **result);
 PyAPI_FUNC(PyObject **) _PyObject_GetDictPtr(PyObject *o);
 PyAPI_FUNC(PyObject *) PyObject_GenericGetDict(PyObject *o, void *context);

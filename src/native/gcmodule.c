@@ -35,7 +35,7 @@ typedef struct {
 static int visit_zero(PyObject *target, void *arg) {
     (void)arg;
     if (!pycapi_is_static(target)) {
-        PYCAPI_PREHEADER(target)->gc_refs = 0;
+        PYCAPI_PREHEADER(target)->gc_refs &= PYCAPI_GC_FINALIZED;
     }
     return 0;
 }
@@ -67,7 +67,7 @@ PYCAPI_HIDDEN Py_ssize_t pycapi_gc_census(pycapi_gc_edge **out) {
     edge_census census = { NULL, 0, 0, NULL };
     for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
         PyObject *op = PYCAPI_OBJECT(h);
-        h->gc_refs = 0;
+        h->gc_refs &= PYCAPI_GC_FINALIZED;
         traverseproc traverse = Py_TYPE(op)->tp_traverse;
         if (traverse != NULL) {
             traverse(op, visit_zero, NULL);
@@ -127,4 +127,29 @@ PYCAPI_HIDDEN void pycapi_gc_order(PyObject **objs, Py_ssize_t n) {
     }
     memcpy(objs, ordered, (size_t)n * sizeof(PyObject *));
     free(ordered);
+}
+
+/* PEP 442: tp_finalize runs at most once for a GC object, before the collector clears it
+   or its tp_dealloc frees it. */
+void PyObject_CallFinalizer(PyObject *self) {
+    PyTypeObject *type = Py_TYPE(self);
+    if (type->tp_finalize == NULL) {
+        return;
+    }
+    int gc = PyType_IS_GC(type) && !pycapi_is_static(self);
+    if (gc && (PYCAPI_PREHEADER(self)->gc_refs & PYCAPI_GC_FINALIZED)) {
+        return;
+    }
+    type->tp_finalize(self);
+    if (gc) {
+        PYCAPI_PREHEADER(self)->gc_refs |= PYCAPI_GC_FINALIZED;
+    }
+}
+
+/* From a tp_dealloc: 0 if the object may be freed, -1 if its finalizer resurrected it. */
+int PyObject_CallFinalizerFromDealloc(PyObject *self) {
+    Py_SET_REFCNT(self, 1);
+    PyObject_CallFinalizer(self);
+    Py_SET_REFCNT(self, Py_REFCNT(self) - 1);
+    return Py_REFCNT(self) == 0 ? 0 : -1;
 }

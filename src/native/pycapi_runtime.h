@@ -18,6 +18,8 @@ typedef struct pycapi_preheader {
 } pycapi_preheader;
 
 #define PYCAPI_PREHEADER(op) (((pycapi_preheader *)(op)) - 1)
+/* A bit of gc_refs that outlives the collector's counting: tp_finalize has run (PEP 442). */
+#define PYCAPI_GC_FINALIZED ((intptr_t)1 << 62)
 #define PYCAPI_OBJECT(h) ((PyObject *)((pycapi_preheader *)(h) + 1))
 
 /* The cyclic collector's list (gcmodule.c). */

@@ -121,8 +121,15 @@ internal static unsafe partial class ObjectSpace
     private static nint ExternalRefs(nint p)
     {
         nint refs = ((PyObjectHead*)p)->ob_refcnt;
-        return censusArmed ? refs - ((nint*)p)[-1] : refs;
+        return censusArmed ? refs - GcRefs(p) : refs;
     }
+
+    /// <summary>The bit of the pre-header's gc_refs word that records tp_finalize has run.</summary>
+    private const long FinalizedBit = 1L << 62;
+
+    private static nint GcRefs(nint p) => (nint)(((long*)p)[-1] & ~FinalizedBit);
+
+    private static void ResetGcRefs(nint p) => ((long*)p)[-1] &= FinalizedBit;
 
     /// <summary>_PyCApi_LivePairCount: pairs linked and not yet released.</summary>
     [CApi(Error = "0")]
@@ -202,9 +209,25 @@ internal static unsafe partial class ObjectSpace
             {
                 pycapi_gc_order(objs, garbage.Length);
             }
+            // PEP 442: finalizers first, on this thread; one that resurrects its object
+            // (takes a new reference to it) keeps it out of the clearing.
+            var resurrected = new HashSet<nint>();
+            foreach (nint p in garbage)
+            {
+                nint before = ((PyObjectHead*)p)->ob_refcnt;
+                CPart.PyObject_CallFinalizer(p);
+                if (((PyObjectHead*)p)->ob_refcnt > before)
+                {
+                    resurrected.Add(p);
+                }
+            }
             bool first = true;
             foreach (nint p in garbage)
             {
+                if (resurrected.Contains(p))
+                {
+                    continue;
+                }
                 // Only our own hold left: in CPython it would have died by now, uncleared.
                 // (The first is alive in any case; references from managed containers are
                 // not in ob_refcnt, so the count alone would miss it.)
@@ -322,7 +345,7 @@ internal static unsafe partial class ObjectSpace
                 // For this pass the census decides what C roots: a refcount that comes only
                 // from other objects in the graph (a cycle) must not keep a C root.
                 twin.PairLink?.Unroot();
-                if (((PyObjectHead*)p)->ob_refcnt - ((nint*)p)[-1] > 0)
+                if (((PyObjectHead*)p)->ob_refcnt - GcRefs(p) > 0)
                 {
                     roots.Add(GCHandle.Alloc(twin));
                 }
@@ -338,8 +361,8 @@ internal static unsafe partial class ObjectSpace
             censusArmed = false;
             for (nint i = 0; i < count; i++)
             {
-                ((nint*)edges[i].Target)[-1] = 0;
-                ((nint*)edges[i].Source)[-1] = 0;
+                ResetGcRefs(edges[i].Target);
+                ResetGcRefs(edges[i].Source);
             }
             pycapi_gc_free_edges(edges);
             foreach (var d in dependents)
