@@ -11,8 +11,9 @@ var libDir = buildDir.Combine("lib");
 var sharedData = root.Combine("../shared/data");
 
 // Debian packages the build and the oracle need: the C compiler, libclang for the
-// generator, and CPython 3.11 (headers and shared library) for the conformance tests.
-var debianPackages = new[] { "gcc", "libc6-dev", "libclang-14-dev", "python3.11-dev", "libpython3.11" };
+// generator, CPython 3.11 (headers and shared library) for the conformance tests, and
+// valgrind for the memory check of the object lifetime.
+var debianPackages = new[] { "gcc", "libc6-dev", "libclang-14-dev", "python3.11-dev", "libpython3.11", "valgrind" };
 
 void Run(string tool, string args, DirectoryPath workingDirectory = null)
 {

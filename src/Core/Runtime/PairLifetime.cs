@@ -117,11 +117,16 @@ internal static unsafe partial class ObjectSpace
     /// <summary>Set while a collection's census is in force (see <see cref="ExternalRefs"/>).</summary>
     private static volatile bool censusArmed;
 
+    /// <summary>The census: for each object in the native graph, the references to it
+    /// from other objects' layouts. A managed copy, read by finalizers while armed: the
+    /// native scratch word is reset at once, since release frees some of these objects.</summary>
+    private static Dictionary<nint, nint>? census;
+
     /// <summary>The references C holds outside the graph the collector hands to the .NET GC.</summary>
     private static nint ExternalRefs(nint p)
     {
         nint refs = ((PyObjectHead*)p)->ob_refcnt;
-        return censusArmed ? refs - GcRefs(p) : refs;
+        return censusArmed && census!.TryGetValue(p, out nint internalRefs) ? refs - internalRefs : refs;
     }
 
     /// <summary>The bit of the pre-header's gc_refs word that records tp_finalize has run.</summary>
@@ -310,6 +315,16 @@ internal static unsafe partial class ObjectSpace
         {
             return;
         }
+        census = new Dictionary<nint, nint>();
+        for (nint i = 0; i < count; i++)
+        {
+            census[edges[i].Source] = GcRefs(edges[i].Source);
+            census[edges[i].Target] = GcRefs(edges[i].Target);
+        }
+        foreach (nint p in census.Keys)
+        {
+            ResetGcRefs(p);
+        }
         var dependents = new List<DependentHandle>();
         var roots = new List<GCHandle>();
         try
@@ -345,7 +360,7 @@ internal static unsafe partial class ObjectSpace
                 // For this pass the census decides what C roots: a refcount that comes only
                 // from other objects in the graph (a cycle) must not keep a C root.
                 twin.PairLink?.Unroot();
-                if (((PyObjectHead*)p)->ob_refcnt - GcRefs(p) > 0)
+                if (((PyObjectHead*)p)->ob_refcnt - census[p] > 0)
                 {
                     roots.Add(GCHandle.Alloc(twin));
                 }
@@ -359,11 +374,7 @@ internal static unsafe partial class ObjectSpace
         finally
         {
             censusArmed = false;
-            for (nint i = 0; i < count; i++)
-            {
-                ResetGcRefs(edges[i].Target);
-                ResetGcRefs(edges[i].Source);
-            }
+            census = null;
             pycapi_gc_free_edges(edges);
             foreach (var d in dependents)
             {
