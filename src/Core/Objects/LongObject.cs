@@ -78,14 +78,36 @@ internal static unsafe class LongApi
         return T.CreateChecked(v);
     }
 
+    /// <summary>The value of an exact int read from its digits: converting a C-born int
+    /// needs no managed twin (and so no pair to collect later).</summary>
+    private static unsafe bool TryReadExactInt(BorrowedReference o, out BigInteger value)
+    {
+        nint type = o.IsNull ? 0 : ((PyObjectHead*)o.Address)->ob_type;
+        if (type != 0 && (type == BuiltinTypes.Int.Native || type == BuiltinTypes.Bool.Native))
+        {
+            value = PyInt.ReadDigits(o.Address);
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>An int, or an object with __index__ (the As* functions that accept those).</summary>
+    private static BigInteger IndexOf(BorrowedReference o) =>
+        TryReadExactInt(o, out var v) ? v : PyInt.Index(ObjectSpace.FromNative(o));
+
+    /// <summary>An int only (the As* functions that raise "an integer is required").</summary>
+    private static BigInteger IntOf(BorrowedReference o) =>
+        TryReadExactInt(o, out var v) ? v : PyInt.RequireInt(ObjectSpace.FromNative(o));
+
     [CApi]
     internal static long PyLong_AsLong(BorrowedReference o) =>
-        InRange(PyInt.Index(ObjectSpace.FromNative(o)), long.MinValue, long.MaxValue, "long");
+        InRange(IndexOf(o), long.MinValue, long.MaxValue, "long");
 
     [CApi]
     internal static long PyLong_AsLongLong(BorrowedReference o)
     {
-        var v = PyInt.Index(ObjectSpace.FromNative(o));
+        var v = IndexOf(o);
         // CPython converts through _PyLong_AsByteArray, hence its wording.
         return v >= long.MinValue && v <= long.MaxValue ? (long)v
             : throw new PythonException(PyExc.OverflowError, "int too big to convert");
@@ -102,7 +124,7 @@ internal static unsafe class LongApi
     private static long AsLongAndOverflow(BorrowedReference o, int* overflow)
     {
         *overflow = 0;
-        var v = PyInt.Index(ObjectSpace.FromNative(o));
+        var v = IndexOf(o);
         if (v > long.MaxValue || v < long.MinValue)
         {
             *overflow = v.Sign;
@@ -113,12 +135,12 @@ internal static unsafe class LongApi
 
     [CApi]
     internal static nint PyLong_AsSsize_t(BorrowedReference o) =>
-        InRange(PyInt.RequireInt(ObjectSpace.FromNative(o)), nint.MinValue, nint.MaxValue, "ssize_t");
+        InRange(IntOf(o), nint.MinValue, nint.MaxValue, "ssize_t");
 
     [CApi]
     internal static nuint PyLong_AsSize_t(BorrowedReference o)
     {
-        var v = PyInt.RequireInt(ObjectSpace.FromNative(o));
+        var v = IntOf(o);
         if (v.Sign < 0)
         {
             throw new PythonException(PyExc.OverflowError, "can't convert negative value to size_t");
@@ -129,7 +151,7 @@ internal static unsafe class LongApi
     [CApi]
     internal static ulong PyLong_AsUnsignedLong(BorrowedReference o)
     {
-        var v = PyInt.RequireInt(ObjectSpace.FromNative(o));
+        var v = IntOf(o);
         if (v.Sign < 0)
         {
             throw new PythonException(PyExc.OverflowError, "can't convert negative value to unsigned int");
@@ -140,7 +162,7 @@ internal static unsafe class LongApi
     [CApi]
     internal static ulong PyLong_AsUnsignedLongLong(BorrowedReference o)
     {
-        var v = PyInt.RequireInt(ObjectSpace.FromNative(o));
+        var v = IntOf(o);
         if (v.Sign < 0)
         {
             throw new PythonException(PyExc.OverflowError, "can't convert negative int to unsigned");
@@ -150,22 +172,22 @@ internal static unsafe class LongApi
 
     [CApi]
     internal static ulong PyLong_AsUnsignedLongMask(BorrowedReference o) =>
-        (ulong)(PyInt.Index(ObjectSpace.FromNative(o)) & ulong.MaxValue);
+        (ulong)(IndexOf(o) & ulong.MaxValue);
 
     [CApi]
     internal static ulong PyLong_AsUnsignedLongLongMask(BorrowedReference o) =>
-        (ulong)(PyInt.Index(ObjectSpace.FromNative(o)) & ulong.MaxValue);
+        (ulong)(IndexOf(o) & ulong.MaxValue);
 
     [CApi]
     internal static double PyLong_AsDouble(BorrowedReference o)
     {
-        return IntArithmetic.ToDouble(PyInt.RequireInt(ObjectSpace.FromNative(o)));
+        return IntArithmetic.ToDouble(IntOf(o));
     }
 
     [CApi]
     internal static nint PyLong_AsVoidPtr(BorrowedReference o)
     {
-        var v = PyInt.Index(ObjectSpace.FromNative(o));
+        var v = IndexOf(o);
         return v.Sign < 0 ? (nint)InRange(v, long.MinValue, long.MaxValue, "long")
             : (nint)InRange(v, ulong.MinValue, ulong.MaxValue, "unsigned long");
     }

@@ -142,10 +142,16 @@ internal static unsafe partial class ObjectSpace
 
     private static void CountLinked() => Interlocked.Increment(ref livePairs);
 
+    private static int lastConfirmingCollection = -1;
+
+    /// <summary>On the allocation path: candidates can only be confirmed after a full
+    /// collection, so look at them once per full collection, not once per allocation.</summary>
     internal static void ReleaseDeadPairsIfAny()
     {
-        if (!candidates.IsEmpty)
+        int collection = GC.CollectionCount(2);
+        if (collection != lastConfirmingCollection && !candidates.IsEmpty)
         {
+            lastConfirmingCollection = collection;
             ReleaseDeadPairs();
         }
     }
