@@ -14,6 +14,12 @@ internal static unsafe class Import
 
     internal static readonly Dictionary<string, nint> Inittab = new();
 
+    /// <summary>Built-in modules made on first import (sys and builtins exist from start-up).</summary>
+    private static readonly Dictionary<string, Func<PyModule>> BuiltinModules = new()
+    {
+        ["gc"] = GcApi.CreateModule,
+    };
+
     internal static PyDict Modules => Sys.Modules;
 
     internal static PyObject ImportModule(string name)
@@ -41,6 +47,12 @@ internal static unsafe class Import
         if (Inittab.TryGetValue(name, out nint init))
         {
             return Initialize(name, null, init);
+        }
+        if (BuiltinModules.TryGetValue(name, out var create))
+        {
+            var module = create();
+            Modules.SetItem(new PyStr(name), module);
+            return module;
         }
         foreach (var entry in Sys.Path())
         {

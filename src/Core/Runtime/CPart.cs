@@ -32,6 +32,9 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib)] public static partial void PyMem_Free(nint p);
     [LibraryImport(Lib)] public static partial void _Py_Dealloc(nint op);
     [LibraryImport(Lib)] public static partial void PyObject_CallFinalizer(nint op);
+    [LibraryImport(Lib)] public static partial int PyGC_Enable();
+    [LibraryImport(Lib)] public static partial int PyGC_Disable();
+    [LibraryImport(Lib)] public static partial int PyGC_IsEnabled();
 
     [LibraryImport(Lib)] public static partial nint _PyThreadState_UncheckedGet();
     [LibraryImport(Lib)] public static partial void PyErr_Restore(nint type, nint value, nint traceback);
