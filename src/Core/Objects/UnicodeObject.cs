@@ -1125,7 +1125,7 @@ internal static unsafe class UnicodeApi
         {
             throw new PythonException(PyExc.IndexError, "string index out of range");
         }
-        bool hasTwin = ((nint*)p)[-2] != 0;
+        bool hasTwin = PreHeader.Of(p)->Link != 0;
         if (u->ob_base.ob_refcnt != 1 || u->hash != -1 || hasTwin)
         {
             throw new PythonException(PyExc.SystemError, "Cannot modify a string currently used");

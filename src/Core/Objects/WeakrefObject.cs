@@ -344,7 +344,7 @@ internal static unsafe class Weakrefs
         }
         // At refcount zero the twin is the object's only anchor: keep it out of the
         // collector's hands while callbacks run.
-        PyObject? twin = ((nint*)o.Address)[-2] != 0 ? ObjectSpace.FromNative(o) : null;
+        PyObject? twin = PreHeader.Of(o.Address)->Link != 0 ? ObjectSpace.FromNative(o) : null;
         RunCallbacks(ClearAll(list));
         GC.KeepAlive(twin);
     }

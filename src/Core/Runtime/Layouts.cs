@@ -5,6 +5,17 @@ namespace PyCApi.Runtime;
 // C# mirrors of the CPython 3.11 layouts the managed side reads and writes.
 // The C declarations in include/ are the source of truth; ABI tests check both.
 
+/// <summary>What precedes every heap object we allocate (src/native/pycapi_runtime.h):
+/// the collector's chain, the pair's link handle and the collector's scratch word.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PreHeader
+{
+    public nint GcNext, GcPrev, Link;
+    public long GcRefs;
+
+    public static PreHeader* Of(nint op) => (PreHeader*)op - 1;
+}
+
 [StructLayout(LayoutKind.Sequential)]
 internal struct PyObjectHead
 {

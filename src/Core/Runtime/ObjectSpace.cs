@@ -56,7 +56,7 @@ internal static unsafe partial class ObjectSpace
         {
             return statics.TryGetValue(p, out var known) ? known : PyType.FromStaticTypeObject(p);
         }
-        nint link = ((nint*)p)[-2];
+        nint link = PreHeader.Of(p)->Link;
         if (link != 0)
         {
             return ((PairLink)GCHandle.FromIntPtr(link).Target!).Twin;
@@ -97,7 +97,7 @@ internal static unsafe partial class ObjectSpace
         var link = new PairLink(o, p);
         CountLinked();
         o.PairLink = link;
-        ((nint*)p)[-2] = GCHandle.ToIntPtr(GCHandle.Alloc(link, GCHandleType.WeakTrackResurrection));
+        PreHeader.Of(p)->Link = GCHandle.ToIntPtr(GCHandle.Alloc(link, GCHandleType.WeakTrackResurrection));
     }
 
     /// <summary>Zeroed native memory for an object of <paramref name="size"/> bytes, behind

@@ -132,9 +132,9 @@ internal static unsafe partial class ObjectSpace
     /// <summary>The bit of the pre-header's gc_refs word that records tp_finalize has run.</summary>
     private const long FinalizedBit = 1L << 62;
 
-    private static nint GcRefs(nint p) => (nint)(((long*)p)[-1] & ~FinalizedBit);
+    private static nint GcRefs(nint p) => (nint)(PreHeader.Of(p)->GcRefs & ~FinalizedBit);
 
-    private static void ResetGcRefs(nint p) => ((long*)p)[-1] &= FinalizedBit;
+    private static void ResetGcRefs(nint p) => PreHeader.Of(p)->GcRefs &= FinalizedBit;
 
     /// <summary>_PyCApi_LivePairCount: pairs linked and not yet released.</summary>
     [CApi(Error = "0")]
@@ -160,7 +160,7 @@ internal static unsafe partial class ObjectSpace
     [UnmanagedCallersOnly]
     private static void UnrootPair(nint p)
     {
-        if (((nint*)p)[-2] is var handle and not 0 && GCHandle.FromIntPtr(handle).Target is PairLink link)
+        if (PreHeader.Of(p)->Link is var handle and not 0 && GCHandle.FromIntPtr(handle).Target is PairLink link)
         {
             link.Unroot();
         }
@@ -189,7 +189,7 @@ internal static unsafe partial class ObjectSpace
             var undecided = new List<nint>();
             while (candidates.TryDequeue(out var candidate))
             {
-                if (((nint*)candidate)[-2] is not (var handle and not 0)
+                if (PreHeader.Of(candidate)->Link is not (var handle and not 0)
                     || GCHandle.FromIntPtr(handle).Target is not PairLink link)
                 {
                     continue;
@@ -264,7 +264,7 @@ internal static unsafe partial class ObjectSpace
     private static void Unlink(PairLink link)
     {
         link.MarkReleased();
-        nint* handle = (nint*)link.Native - 2;
+        nint* handle = &PreHeader.Of(link.Native)->Link;
         GCHandle.FromIntPtr(*handle).Free();
         *handle = 0;
         link.Twin.Native = 0;
@@ -342,7 +342,7 @@ internal static unsafe partial class ObjectSpace
                 {
                     // Objects that have no twin and no edges of their own (an int in a tuple)
                     // cannot close a cycle; give twins only to linked or tracked ones.
-                    bool relevant = ((nint*)p)[-2] != 0 || ((nint*)p)[-4] != 0;
+                    bool relevant = PreHeader.Of(p)->Link != 0 || PreHeader.Of(p)->GcNext != 0;
                     twin = relevant ? FromNative(p) : null;
                     involved[p] = twin!;
                 }
