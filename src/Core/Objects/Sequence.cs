@@ -375,19 +375,25 @@ internal static partial class Abstract
             : throw TypeError($"a bytes-like object is required, not '{item.Type.Name}'");
     }
 
-    /// <summary>_PySequence_IterSearch: how many items equal <paramref name="item"/> (at most
-    /// one when <paramref name="stopAtFirst"/>); a non-iterable "is not iterable" as an argument.</summary>
-    private static long IterSearch(PyObject o, PyObject item, bool stopAtFirst)
+    /// <summary>The items of the object a search goes through; a non-iterable is reported
+    /// as an argument ("argument of type 'int' is not iterable"), as _PySequence_IterSearch does.</summary>
+    private static IEnumerable<PyObject> IterateSearched(PyObject o)
     {
-        IEnumerable<PyObject> items;
         try
         {
-            items = Iterate(o);
+            return Iterate(o);
         }
         catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
         {
             throw TypeError($"argument of type '{o.Type.Name}' is not iterable");
         }
+    }
+
+    /// <summary>_PySequence_IterSearch: how many items equal <paramref name="item"/> (at most
+    /// one when <paramref name="stopAtFirst"/>); a non-iterable "is not iterable" as an argument.</summary>
+    private static long IterSearch(PyObject o, PyObject item, bool stopAtFirst)
+    {
+        var items = IterateSearched(o);
         long n = 0;
         foreach (var x in items)
         {
@@ -409,15 +415,7 @@ internal static partial class Abstract
     /// <summary>PySequence_Index: the position of the first equal item.</summary>
     internal static long IndexOf(PyObject o, PyObject item)
     {
-        IEnumerable<PyObject> items;
-        try
-        {
-            items = Iterate(o);
-        }
-        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
-        {
-            throw TypeError($"argument of type '{o.Type.Name}' is not iterable");
-        }
+        var items = IterateSearched(o);
         long i = 0;
         foreach (var x in items)
         {
