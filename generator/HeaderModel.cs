@@ -33,8 +33,11 @@ internal sealed record CFunction(
     string Name, CType Return, IReadOnlyList<CParam> Params, bool IsVariadic, string Header, int Order)
 {
     /// <summary>The prototype as C spells it, for comments in the generated code.</summary>
-    public string Prototype =>
-        Join(Return.Spelling, Name) + "(" +
+    public string Prototype => PrototypeNamed(Name);
+
+    /// <summary>The prototype with another function name (a slow path's entry point).</summary>
+    public string PrototypeNamed(string name) =>
+        Join(Return.Spelling, name) + "(" +
         string.Join(", ", Params.Select(p => Join(p.Type.Spelling, p.Name))) +
         (IsVariadic ? (Params.Count == 0 ? "..." : ", ...") : Params.Count == 0 ? "void" : "") + ")";
 
@@ -129,10 +132,12 @@ internal sealed class ClangReader : IDisposable
     }
 
     /// <summary>Collects the functions and variables each src/native/*.c defines with external linkage.</summary>
-    public NativeModel ReadNative(string nativeDir, string includeDir, List<string> errors)
+    /// <summary>The C part's definitions; <paramref name="generatedDir"/> holds the headers the
+    /// generator itself writes for it (slow_paths.g.h).</summary>
+    public NativeModel ReadNative(string nativeDir, string includeDir, string generatedDir, List<string> errors)
     {
         nativeDir = Path.GetFullPath(nativeDir);
-        string[] args = ["-I", Path.GetFullPath(includeDir), "-I", nativeDir, "-x", "c", "-std=c11"];
+        string[] args = ["-I", Path.GetFullPath(includeDir), "-I", nativeDir, "-I", Path.GetFullPath(generatedDir), "-x", "c", "-std=c11"];
         var model = new NativeModel();
         string[] files = Directory.GetFiles(nativeDir, "*.c");
         Array.Sort(files, StringComparer.Ordinal);

@@ -8,7 +8,13 @@ using System.Reflection;
 namespace PyCApi.Generator;
 
 /// <summary>A [CApi] method: it implements the C function of the same name.</summary>
-internal sealed record ManagedImpl(string Name, MethodInfo Method, string? Error);
+internal sealed record ManagedImpl(string Name, MethodInfo Method, string? Error, bool SlowPath)
+{
+    /// <summary>The prefix of the entry point of a slow path behind a C fast path.</summary>
+    public const string SlowPathPrefix = "_PyCApi_Slow_";
+
+    public string EntryPoint => SlowPath ? SlowPathPrefix + Name : Name;
+}
 
 internal static class ManagedImpls
 {
@@ -75,7 +81,9 @@ internal static class ManagedImpls
                     .Where(a => a.MemberName == "Error")
                     .Select(a => a.TypedValue.Value as string)
                     .FirstOrDefault();
-                result.Add(method.Name, new ManagedImpl(method.Name, method, error));
+                bool slowPath = attribute.NamedArguments
+                    .Any(a => a.MemberName == "SlowPath" && a.TypedValue.Value is true);
+                result.Add(method.Name, new ManagedImpl(method.Name, method, error, slowPath));
             }
         }
         return result;

@@ -89,26 +89,29 @@ internal static class Program
 
         HeaderModel headers;
         NativeModel native;
+        Dictionary<string, ManagedImpl> impls;
+        int written = 0;
         using (var clang = new ClangReader())
         {
             headers = clang.ReadHeaders(o.Include, HeaderRoots, errors);
             // Every .c file includes Python.h: a header error would be reported once per file.
             if (Fail(errors))
                 return 1;
-            native = clang.ReadNative(o.Native, o.Include, errors);
+            impls = ManagedImpls.Load(o.Core, errors);
+            // The C part includes the slow paths' prototypes: written before it is read.
+            written += WriteIfChanged(Path.Combine(o.Out, "slow_paths.g.h"), StubEmitter.EmitSlowPathHeader(headers, impls)) ? 1 : 0;
+            native = clang.ReadNative(o.Native, o.Include, o.Out, errors);
         }
         if (Fail(errors))
             return 1;
 
         // Reflection problems and pairing problems are reported together.
-        Dictionary<string, ManagedImpl> impls = ManagedImpls.Load(o.Core, errors);
         StubEmitter.Result stubs = StubEmitter.EmitStubs(headers, native, impls, errors);
         if (Fail(errors))
             return 1;
         string props = StubEmitter.EmitNativeExportsProps(headers, native);
         string coverage = CoverageReport.Build(headers, native, impls, o.Census, o.Exports);
 
-        int written = 0;
         written += WriteIfChanged(Path.Combine(o.Out, "Exports.g.cs"), stubs.Source) ? 1 : 0;
         written += WriteIfChanged(Path.Combine(o.Out, "NativeExports.props"), props) ? 1 : 0;
         written += WriteIfChanged(o.Coverage, coverage) ? 1 : 0;

@@ -13,3 +13,10 @@ PyObject *PyFloat_FromDouble(double v) {
 
 double PyFloat_GetMax(void) { return 1.7976931348623157e308; }
 double PyFloat_GetMin(void) { return 2.2250738585072014e-308; }
+
+#include "slow_paths.g.h"
+
+/* An exact float is read here; the slow path calls __float__ / __index__. */
+double PyFloat_AsDouble(PyObject *op) {
+    return op != NULL && Py_TYPE(op) == &PyFloat_Type ? ((PyFloatObject *)op)->ob_fval : _PyCApi_Slow_PyFloat_AsDouble(op);
+}

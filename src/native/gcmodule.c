@@ -3,7 +3,7 @@
    then decides reachability for both worlds in one pass (docs/object-model.md). */
 #include "pycapi_runtime.h"
 
-static pycapi_preheader gc_list = { &gc_list, &gc_list, 0, 0 };
+static pycapi_preheader gc_list = { &gc_list, &gc_list, 0, 0, 0, 0 };
 
 void pycapi_gc_track(PyObject *op) {
     pycapi_preheader *h = PYCAPI_PREHEADER(op);
@@ -35,7 +35,7 @@ typedef struct {
 static int visit_zero(PyObject *target, void *arg) {
     (void)arg;
     if (!pycapi_is_static(target)) {
-        PYCAPI_PREHEADER(target)->gc_refs &= PYCAPI_GC_FINALIZED;
+        PYCAPI_PREHEADER(target)->gc_refs = 0;
     }
     return 0;
 }
@@ -67,7 +67,7 @@ PYCAPI_HIDDEN Py_ssize_t pycapi_gc_census(pycapi_gc_edge **out) {
     edge_census census = { NULL, 0, 0, NULL };
     for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
         PyObject *op = PYCAPI_OBJECT(h);
-        h->gc_refs &= PYCAPI_GC_FINALIZED;
+        h->gc_refs = 0;
         traverseproc traverse = Py_TYPE(op)->tp_traverse;
         if (traverse != NULL) {
             traverse(op, visit_zero, NULL);
@@ -137,12 +137,12 @@ void PyObject_CallFinalizer(PyObject *self) {
         return;
     }
     int gc = PyType_IS_GC(type) && !pycapi_is_static(self);
-    if (gc && (PYCAPI_PREHEADER(self)->gc_refs & PYCAPI_GC_FINALIZED)) {
+    if (gc && (PYCAPI_PREHEADER(self)->flags & PYCAPI_GC_FINALIZED)) {
         return;
     }
     type->tp_finalize(self);
     if (gc) {
-        PYCAPI_PREHEADER(self)->gc_refs |= PYCAPI_GC_FINALIZED;
+        PYCAPI_PREHEADER(self)->flags |= PYCAPI_GC_FINALIZED;
     }
 }
 

@@ -68,3 +68,61 @@ PyObject *PyLong_FromSize_t(size_t v) { return PyLong_FromUnsignedLongLong(v); }
 PyObject *PyLong_FromVoidPtr(void *p) { return PyLong_FromUnsignedLongLong((uintptr_t)p); }
 
 PyObject *PyBool_FromLong(long ok) { return Py_NewRef(ok ? Py_True : Py_False); }
+
+/* Conversions to C values. An exact int of at most two digits (60 bits) is read here;
+   everything else (other types through __index__, big values, overflow errors) takes the
+   managed slow path, which holds the semantics and the messages. */
+static int read_small_exact(PyObject *op, long long *value) {
+    if (op == NULL || (Py_TYPE(op) != &PyLong_Type && Py_TYPE(op) != &PyBool_Type)) {
+        return 0;
+    }
+    const PyLongObject *v = (const PyLongObject *)op;
+    Py_ssize_t size = Py_SIZE(op);
+    switch (size) {
+    case 0: *value = 0; return 1;
+    case 1: *value = v->ob_digit[0]; return 1;
+    case -1: *value = -(long long)v->ob_digit[0]; return 1;
+    case 2:
+    case -2: {
+        long long magnitude = (long long)v->ob_digit[0] | ((long long)v->ob_digit[1] << PyLong_SHIFT);
+        *value = size < 0 ? -magnitude : magnitude;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+#include "slow_paths.g.h"
+
+#define SIGNED_FAST_PATH(name, ctype)                                   \
+    ctype name(PyObject *op) {                                          \
+        long long v;                                                    \
+        return read_small_exact(op, &v) ? (ctype)v : _PyCApi_Slow_##name(op); \
+    }
+SIGNED_FAST_PATH(PyLong_AsLong, long)
+SIGNED_FAST_PATH(PyLong_AsLongLong, long long)
+SIGNED_FAST_PATH(PyLong_AsSsize_t, Py_ssize_t)
+
+#define UNSIGNED_FAST_PATH(name, ctype)                                 \
+    ctype name(PyObject *op) {                                          \
+        long long v;                                                    \
+        return read_small_exact(op, &v) && v >= 0 ? (ctype)v : _PyCApi_Slow_##name(op); \
+    }
+UNSIGNED_FAST_PATH(PyLong_AsUnsignedLong, unsigned long)
+UNSIGNED_FAST_PATH(PyLong_AsUnsignedLongLong, unsigned long long)
+UNSIGNED_FAST_PATH(PyLong_AsSize_t, size_t)
+
+long PyLong_AsLongAndOverflow(PyObject *op, int *overflow) {
+    long long v;
+    if (read_small_exact(op, &v)) {
+        *overflow = 0;
+        return (long)v;
+    }
+    return _PyCApi_Slow_PyLong_AsLongAndOverflow(op, overflow);
+}
+
+double PyLong_AsDouble(PyObject *op) {
+    long long v;
+    return read_small_exact(op, &v) ? (double)v : _PyCApi_Slow_PyLong_AsDouble(op);
+}

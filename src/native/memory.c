@@ -1,11 +1,76 @@
-/* Allocators. PyMem_* and PyObject_* blocks carry the 16-byte pre-header so that any
+/* Allocators. PyMem_* and PyObject_* blocks carry the 32-byte pre-header so that any
    object an extension allocates itself (PyObject_Malloc + PyObject_Init) can be linked
    to a managed twin; PyMem_Raw* is plain malloc, as in CPython. */
 #include "pycapi_runtime.h"
+#include <malloc.h>
+
+/* Small blocks come from per-size free lists carved out of large chunks, as CPython's
+   pymalloc does: malloc and free cost more than most of the API calls that allocate. A
+   block's class (its size in 16-byte units, pre-header included) is kept in its
+   pre-header, so freeing needs no lookup. Callers hold the GIL, as CPython requires
+   for PyObject_Malloc; the runtime frees only on API threads. */
+#define CLASS_UNIT 16
+#define MAX_SMALL_BLOCK 544 /* a 512-byte object and its pre-header */
+#define CLASS_COUNT (MAX_SMALL_BLOCK / CLASS_UNIT + 1)
+#define CHUNK_BYTES (256 * 1024)
+
+typedef struct free_block {
+    struct free_block *next;
+} free_block;
+
+static free_block *free_lists[CLASS_COUNT];
+static char *chunk_next, *chunk_end;
+
+static void *small_block(unsigned size_class) {
+    free_block *b = free_lists[size_class];
+    if (b != NULL) {
+        free_lists[size_class] = b->next;
+        return b;
+    }
+    size_t bytes = (size_t)size_class * CLASS_UNIT;
+    if ((size_t)(chunk_end - chunk_next) < bytes) {
+        /* The tail of the old chunk is left unused: at most one block of the largest class. */
+        chunk_next = malloc(CHUNK_BYTES);
+        if (chunk_next == NULL) {
+            chunk_end = NULL;
+            return NULL;
+        }
+        chunk_end = chunk_next + CHUNK_BYTES;
+    }
+    void *block = chunk_next;
+    chunk_next += bytes;
+    return block;
+}
 
 void *pycapi_alloc(size_t size) {
-    pycapi_preheader *h = calloc(1, sizeof(pycapi_preheader) + size);
-    return h ? (void *)(h + 1) : NULL;
+    size_t total = sizeof(pycapi_preheader) + size;
+    pycapi_preheader *h;
+    if (total <= MAX_SMALL_BLOCK) {
+        unsigned size_class = (unsigned)((total + CLASS_UNIT - 1) / CLASS_UNIT);
+        h = small_block(size_class);
+        if (h == NULL) {
+            return NULL;
+        }
+        memset(h, 0, total);
+        h->size_class = (uint16_t)size_class;
+    } else {
+        h = calloc(1, total);
+        if (h == NULL) {
+            return NULL;
+        }
+    }
+    return h + 1;
+}
+
+static void release_block(pycapi_preheader *h) {
+    unsigned size_class = h->size_class;
+    if (size_class == 0) {
+        free(h);
+        return;
+    }
+    free_block *b = (free_block *)h;
+    b->next = free_lists[size_class];
+    free_lists[size_class] = b;
 }
 
 /* An extension that frees a GC object it forgot to untrack must not leave it chained. */
@@ -14,25 +79,47 @@ void pycapi_free(void *p) {
         if (pycapi_gc_is_tracked(p)) {
             pycapi_gc_untrack(p);
         }
-        free(PYCAPI_PREHEADER(p));
+        release_block(PYCAPI_PREHEADER(p));
     }
+}
+
+static size_t usable_size(pycapi_preheader *h) {
+    size_t block = h->size_class != 0 ? (size_t)h->size_class * CLASS_UNIT : malloc_usable_size(h);
+    return block - sizeof(pycapi_preheader);
 }
 
 static void *pycapi_realloc(void *p, size_t size) {
     if (p == NULL) {
         return pycapi_alloc(size);
     }
+    pycapi_preheader *old = PYCAPI_PREHEADER(p);
+    size_t capacity = usable_size(old);
+    if (size <= capacity) {
+        return p;
+    }
     /* Moving memory would break the collector's chain: take it out and put it back. */
     int tracked = pycapi_gc_is_tracked(p);
     if (tracked) {
         pycapi_gc_untrack(p);
     }
-    pycapi_preheader *h = realloc(PYCAPI_PREHEADER(p), sizeof(pycapi_preheader) + size);
-    void *result = h ? (void *)(h + 1) : p;
-    if (tracked) {
-        pycapi_gc_track(result);
+    void *moved;
+    if (old->size_class == 0) {
+        pycapi_preheader *h = realloc(old, sizeof(pycapi_preheader) + size);
+        moved = h != NULL ? h + 1 : NULL;
+    } else {
+        moved = pycapi_alloc(size);
+        if (moved != NULL) {
+            pycapi_preheader *h = PYCAPI_PREHEADER(moved);
+            h->link = old->link;
+            h->flags = old->flags;
+            memcpy(moved, p, capacity);
+            release_block(old);
+        }
     }
-    return h ? result : NULL;
+    if (tracked) {
+        pycapi_gc_track(moved != NULL ? moved : p);
+    }
+    return moved;
 }
 
 void *PyMem_RawMalloc(size_t size) { return malloc(size ? size : 1); }

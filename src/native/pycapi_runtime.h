@@ -9,17 +9,20 @@
 /* Every object (and every PyMem/PyObject allocation) we hand out is preceded by this,
    as CPython's PyGC_Head precedes GC objects. `link` is the GCHandle of the managed
    twin's link (0 while there is none); gc_next/gc_prev chain the objects tracked by the
-   cyclic collector (NULL when untracked); gc_refs is the collector's scratch count. */
+   cyclic collector (NULL when untracked); gc_refs is the collector's scratch count;
+   size_class is the allocator's (memory.c; 0 for a block from malloc). */
 typedef struct pycapi_preheader {
     struct pycapi_preheader *gc_next;
     struct pycapi_preheader *gc_prev;
     intptr_t link;
-    intptr_t gc_refs;
+    int32_t gc_refs;
+    uint16_t flags;
+    uint16_t size_class;
 } pycapi_preheader;
 
 #define PYCAPI_PREHEADER(op) (((pycapi_preheader *)(op)) - 1)
-/* A bit of gc_refs that outlives the collector's counting: tp_finalize has run (PEP 442). */
-#define PYCAPI_GC_FINALIZED ((intptr_t)1 << 62)
+/* A flag that outlives the collector's counting: tp_finalize has run (PEP 442). */
+#define PYCAPI_GC_FINALIZED 1
 #define PYCAPI_OBJECT(h) ((PyObject *)((pycapi_preheader *)(h) + 1))
 
 /* The cyclic collector's list (gcmodule.c). */

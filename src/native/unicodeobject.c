@@ -39,3 +39,151 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags) {
     }
     return status;
 }
+
+#include "slow_paths.g.h"
+
+/* A compact str (PEP 393) for `length` code points up to `max_char`, refcount 0, data
+   zeroed: what PyUnicode_New and the object space's str objects are made of. NULL when
+   the size is impossible or memory is short (the caller raises MemoryError). */
+PYCAPI_HIDDEN PyObject *pycapi_unicode_alloc(PyTypeObject *type, Py_ssize_t length, Py_UCS4 max_char) {
+    int ascii = max_char < 0x80;
+    int kind = max_char < 0x100 ? PyUnicode_1BYTE_KIND : max_char < 0x10000 ? PyUnicode_2BYTE_KIND : PyUnicode_4BYTE_KIND;
+    size_t header = ascii ? sizeof(PyASCIIObject) : sizeof(PyCompactUnicodeObject);
+    if (length < 0 || (size_t)length > ((size_t)PY_SSIZE_T_MAX - header) / (size_t)kind - 1) {
+        return NULL;
+    }
+    PyASCIIObject *u = pycapi_alloc(header + (size_t)(length + 1) * (size_t)kind);
+    if (u == NULL) {
+        return NULL;
+    }
+    u->ob_base.ob_type = type;
+    u->length = length;
+    u->hash = -1;
+    u->state.kind = (unsigned)kind;
+    u->state.compact = 1;
+    u->state.ascii = (unsigned)ascii;
+    u->state.ready = 1;
+    return (PyObject *)u;
+}
+
+PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar) {
+    if (size < 0) {
+        PyErr_SetString(PyExc_SystemError, "Negative size passed to PyUnicode_New");
+        return NULL;
+    }
+    if (maxchar > 0x10FFFF) {
+        PyErr_SetString(PyExc_SystemError, "invalid maximum character passed to PyUnicode_New");
+        return NULL;
+    }
+    PyObject *op = pycapi_unicode_alloc(&PyUnicode_Type, size, maxchar);
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_SET_REFCNT(op, 1);
+    return op;
+}
+
+/* The code point at *s in strict UTF-8 (no overlong forms, surrogates or values past
+   U+10FFFF), advancing *s; -1 for anything else. */
+static int32_t utf8_next(const unsigned char **s, const unsigned char *end) {
+    const unsigned char *p = *s;
+    unsigned c = *p++;
+    int more;
+    uint32_t cp;
+    unsigned low = 0x80, high = 0xBF; /* the range of the first continuation byte */
+    if (c < 0x80) {
+        *s = p;
+        return (int32_t)c;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        more = 1, cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        more = 2, cp = c & 0x0F;
+        low = c == 0xE0 ? 0xA0 : 0x80;
+        high = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        more = 3, cp = c & 0x07;
+        low = c == 0xF0 ? 0x90 : 0x80;
+        high = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return -1;
+    }
+    if (end - p < more || *p < low || *p > high) {
+        return -1;
+    }
+    for (int i = 0; i < more; i++, p++) {
+        if ((*p & 0xC0) != 0x80) {
+            return -1;
+        }
+        cp = (cp << 6) | (*p & 0x3F);
+    }
+    *s = p;
+    return (int32_t)cp;
+}
+
+/* Valid UTF-8 is decoded here; invalid input goes to the slow path, which raises
+   CPython's UnicodeDecodeError. */
+static PyObject *decode_utf8(const char *text, Py_ssize_t size, PyObject *(*slow)(const char *, Py_ssize_t)) {
+    static PyObject *empty;
+    const unsigned char *s = (const unsigned char *)text, *end = s + size;
+    if (size == 0) {
+        if (empty == NULL && (empty = PyUnicode_New(0, 0)) != NULL) {
+            Py_SET_REFCNT(empty, PYCAPI_IMMORTAL_REFCNT);
+        }
+        return Py_XNewRef(empty);
+    }
+    Py_UCS4 max_char = 0;
+    Py_ssize_t length = 0;
+    for (const unsigned char *p = s; p < end; length++) {
+        int32_t cp = utf8_next(&p, end);
+        if (cp < 0) {
+            return slow(text, size);
+        }
+        max_char |= (Py_UCS4)cp;
+    }
+    PyObject *op = PyUnicode_New(length, max_char > 0x10FFFF ? 0x10FFFF : max_char);
+    if (op == NULL) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(op);
+    void *data = PyUnicode_DATA(op);
+    if (length == size) {
+        memcpy(data, text, (size_t)size);
+        return op;
+    }
+    for (Py_ssize_t i = 0; s < end; i++) {
+        PyUnicode_WRITE(kind, data, i, (Py_UCS4)utf8_next(&s, end));
+    }
+    return op;
+}
+
+static PyObject *from_string_slow(const char *text, Py_ssize_t size) {
+    (void)size;
+    return _PyCApi_Slow_PyUnicode_FromString(text);
+}
+
+PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size) {
+    if (u == NULL || size < 0) {
+        return _PyCApi_Slow_PyUnicode_FromStringAndSize(u, size);
+    }
+    return decode_utf8(u, size, _PyCApi_Slow_PyUnicode_FromStringAndSize);
+}
+
+PyObject *PyUnicode_FromString(const char *u) { return decode_utf8(u, (Py_ssize_t)strlen(u), from_string_slow); }
+
+/* The UTF-8 form where it is already at hand: the data of an ASCII string, or the copy a
+   previous call cached. */
+const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size) {
+    if (op != NULL && PyUnicode_Check(op) && ((PyASCIIObject *)op)->state.compact) {
+        PyCompactUnicodeObject *u = (PyCompactUnicodeObject *)op;
+        const char *utf8 = u->_base.state.ascii ? (const char *)PyUnicode_DATA(op) : u->utf8;
+        if (utf8 != NULL) {
+            if (size != NULL) {
+                *size = u->_base.state.ascii ? u->_base.length : u->utf8_length;
+            }
+            return utf8;
+        }
+    }
+    return _PyCApi_Slow_PyUnicode_AsUTF8AndSize(op, size);
+}
+
+const char *PyUnicode_AsUTF8(PyObject *op) { return PyUnicode_AsUTF8AndSize(op, NULL); }

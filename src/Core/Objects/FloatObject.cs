@@ -420,7 +420,7 @@ internal static class FloatApi
         ObjectSpace.NewRef(FloatParser.FromObject(ObjectSpace.FromNativeOrNull(o) ?? throw Abstract.BadInternalCall()));
 
     /// <summary>A float's value; other objects through __float__, then __index__.</summary>
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static double PyFloat_AsDouble(BorrowedReference o)
     {
         if (o.IsNull)

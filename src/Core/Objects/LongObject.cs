@@ -100,11 +100,11 @@ internal static unsafe class LongApi
     private static BigInteger IntOf(BorrowedReference o) =>
         TryReadExactInt(o, out var v) ? v : PyInt.RequireInt(ObjectSpace.FromNative(o));
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static long PyLong_AsLong(BorrowedReference o) =>
         InRange(IndexOf(o), long.MinValue, long.MaxValue, "long");
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static long PyLong_AsLongLong(BorrowedReference o)
     {
         var v = IndexOf(o);
@@ -113,7 +113,7 @@ internal static unsafe class LongApi
             : throw new PythonException(PyExc.OverflowError, "int too big to convert");
     }
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static long PyLong_AsLongAndOverflow(BorrowedReference o, int* overflow) =>
         AsLongAndOverflow(o, overflow);
 
@@ -133,11 +133,11 @@ internal static unsafe class LongApi
         return (long)v;
     }
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static nint PyLong_AsSsize_t(BorrowedReference o) =>
         InRange(IntOf(o), nint.MinValue, nint.MaxValue, "ssize_t");
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static nuint PyLong_AsSize_t(BorrowedReference o)
     {
         var v = IntOf(o);
@@ -148,7 +148,7 @@ internal static unsafe class LongApi
         return InRange(v, nuint.MinValue, nuint.MaxValue, "size_t");
     }
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static ulong PyLong_AsUnsignedLong(BorrowedReference o)
     {
         var v = IntOf(o);
@@ -159,7 +159,7 @@ internal static unsafe class LongApi
         return InRange(v, ulong.MinValue, ulong.MaxValue, "unsigned long");
     }
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static ulong PyLong_AsUnsignedLongLong(BorrowedReference o)
     {
         var v = IntOf(o);
@@ -178,7 +178,7 @@ internal static unsafe class LongApi
     internal static ulong PyLong_AsUnsignedLongLongMask(BorrowedReference o) =>
         (ulong)(IndexOf(o) & ulong.MaxValue);
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static double PyLong_AsDouble(BorrowedReference o)
     {
         return IntArithmetic.ToDouble(IntOf(o));

@@ -311,7 +311,7 @@ internal static unsafe class ModuleApi
     {
         var name = Module(m).ModuleDict.GetItem(new PyStr("__name__"))
             ?? throw new PythonException(PyExc.SystemError, "nameless module");
-        return UnicodeApi.PyUnicode_AsUTF8(ObjectSpace.Borrow(name));
+        return UnicodeApi.PyUnicode_AsUTF8AndSize(ObjectSpace.Borrow(name), null);
     }
 
     [CApi]

@@ -104,18 +104,12 @@ internal sealed class PyStr : PyObject
         return p;
     }
 
+    /// <summary>A compact str object with zeroed data (pycapi_unicode_alloc, unicodeobject.c).</summary>
     internal static unsafe nint AllocateEmpty(nint length, int maxChar, PyType type)
     {
-        bool ascii = maxChar < 0x80;
-        int kind = maxChar < 0x100 ? 1 : maxChar < 0x10000 ? 2 : 4;
-        int header = ascii ? PyCompactUnicodeLayout.AsciiSize : PyCompactUnicodeLayout.CompactSize;
-        nint p = ObjectSpace.AllocateObject((nuint)(header + (length + 1) * kind), type);
-        var u = (PyCompactUnicodeLayout*)p;
-        u->length = length;
-        u->hash = -1;
-        u->state = ((uint)kind << (int)PyCompactUnicodeLayout.KindShift) | PyCompactUnicodeLayout.CompactBit
-            | PyCompactUnicodeLayout.ReadyBit | (ascii ? PyCompactUnicodeLayout.AsciiBit : 0);
-        return p;
+        ObjectSpace.ReleaseDeadPairsIfAny();
+        nint p = CPart.pycapi_unicode_alloc(ObjectSpace.ToNative(type), length, (uint)maxChar);
+        return p != 0 ? p : throw new PythonException(PyExc.MemoryError);
     }
 
     internal static unsafe byte* Data(nint p, out int kind)
@@ -679,7 +673,7 @@ internal static unsafe class UnicodeApi
         size < 0 ? throw new PythonException(PyExc.SystemError, "Negative size passed to PyUnicode_Decode")
             : new ReadOnlySpan<byte>(s, checked((int)size));
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static NewReference PyUnicode_FromStringAndSize(byte* u, nint size)
     {
         if (size < 0)
@@ -688,12 +682,14 @@ internal static unsafe class UnicodeApi
         }
         if (u == null && size != 0)
         {
-            return new NewReference(NewNative(size, 127));
+            nint p = PyStr.AllocateEmpty(size, 127, BuiltinTypes.Str);
+            ObjectSpace.IncRef(p);
+            return new NewReference(p);
         }
         return Str(Codecs.DecodeUtf8(Span(u, size), null));
     }
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static NewReference PyUnicode_FromString(byte* u) =>
         Str(Codecs.DecodeUtf8(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(u), null));
 
@@ -736,28 +732,6 @@ internal static unsafe class UnicodeApi
     [CApi]
     internal static NewReference PyUnicode_AsLatin1String(BorrowedReference unicode) =>
         ObjectSpace.NewRef(new PyBytes(Codecs.EncodeCharmap(RequireStr(unicode), Codecs.Latin1Name, 256, null)));
-
-    /// <summary>A C-born string for C to fill (PyUnicode_New): no twin until one is needed.</summary>
-    private static nint NewNative(nint size, int maxChar)
-    {
-        nint p = PyStr.AllocateEmpty(size, maxChar, BuiltinTypes.Str);
-        ObjectSpace.IncRef(p);
-        return p;
-    }
-
-    [CApi]
-    internal static NewReference PyUnicode_New(nint size, uint maxchar)
-    {
-        if (size < 0)
-        {
-            throw new PythonException(PyExc.SystemError, "Negative size passed to PyUnicode_New");
-        }
-        if (maxchar > 0x10FFFF)
-        {
-            throw new PythonException(PyExc.SystemError, "invalid maximum character passed to PyUnicode_New");
-        }
-        return new NewReference(NewNative(size, (int)maxchar));
-    }
 
     [CApi]
     internal static NewReference PyUnicode_FromKindAndData(int kind, void* buffer, nint size)
@@ -878,7 +852,7 @@ internal static unsafe class UnicodeApi
 
     /// <summary>The UTF-8 form, cached in the native object as CPython does (the data
     /// itself for an ASCII string).</summary>
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static byte* PyUnicode_AsUTF8AndSize(BorrowedReference o, nint* size)
     {
         var str = RequireStr(o);
@@ -911,9 +885,6 @@ internal static unsafe class UnicodeApi
         }
         return utf8;
     }
-
-    [CApi]
-    internal static byte* PyUnicode_AsUTF8(BorrowedReference o) => PyUnicode_AsUTF8AndSize(o, null);
 
     [CApi]
     internal static NewReference PyUnicode_AsUTF8String(BorrowedReference o) =>

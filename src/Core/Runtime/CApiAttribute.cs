@@ -11,4 +11,9 @@ public sealed class CApiAttribute : Attribute
     /// for the return type: NULL for pointers, -1 for signed integers and double,
     /// (T)-1 for unsigned integers; nothing for void.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The C part defines the function (a fast path on the native layout) and
+    /// calls this method, exported as <c>_PyCApi_Slow_&lt;name&gt;</c> (declared in the
+    /// generated <c>slow_paths.g.h</c>), for every case it does not serve itself.</summary>
+    public bool SlowPath { get; init; }
 }

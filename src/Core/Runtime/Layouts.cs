@@ -11,7 +11,8 @@ namespace PyCApi.Runtime;
 internal unsafe struct PreHeader
 {
     public nint GcNext, GcPrev, Link;
-    public long GcRefs;
+    public int GcRefs;
+    public ushort Flags, SizeClass;
 
     public static PreHeader* Of(nint op) => (PreHeader*)op - 1;
 }

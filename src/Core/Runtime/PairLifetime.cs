@@ -129,12 +129,9 @@ internal static unsafe partial class ObjectSpace
         return censusArmed && census!.TryGetValue(p, out nint internalRefs) ? refs - internalRefs : refs;
     }
 
-    /// <summary>The bit of the pre-header's gc_refs word that records tp_finalize has run.</summary>
-    private const long FinalizedBit = 1L << 62;
+    private static nint GcRefs(nint p) => PreHeader.Of(p)->GcRefs;
 
-    private static nint GcRefs(nint p) => (nint)(PreHeader.Of(p)->GcRefs & ~FinalizedBit);
-
-    private static void ResetGcRefs(nint p) => PreHeader.Of(p)->GcRefs &= FinalizedBit;
+    private static void ResetGcRefs(nint p) => PreHeader.Of(p)->GcRefs = 0;
 
     /// <summary>_PyCApi_LivePairCount: pairs linked and not yet released.</summary>
     [CApi(Error = "0")]

@@ -319,6 +319,19 @@ CONF_API Py_ssize_t conf_live_pairs(void)
 #endif
 }
 
+/* A str for use as a dict key that already has its managed twin (a str made in C has none
+   until managed code first needs it), so that using it after a baseline adds no pair. */
+CONF_API PyObject *conf_crossed_str(const char *text)
+{
+    PyObject *s = PyUnicode_FromString(text);
+    PyObject *d = PyDict_New();
+    if (s != NULL && d != NULL) {
+        PyDict_SetItem(d, s, Py_None);
+    }
+    Py_XDECREF(d);
+    return s;
+}
+
 /* Collects (PyGC_Collect) until the live pairs are back to <= baseline, at most
    max_collections times. Returns 1 when they are (always under CPython: see above). */
 CONF_API int conf_collect_to_baseline(Py_ssize_t baseline, int max_collections)

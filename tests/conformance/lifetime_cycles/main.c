@@ -298,8 +298,8 @@ int main(void)
     if (api == NULL) {
         return conf_end();
     }
-    key = PyUnicode_FromString("key");
-    key2 = PyUnicode_FromString("witness");
+    key = conf_crossed_str("key");
+    key2 = conf_crossed_str("witness");
     PyImport_AddModule("lifetime_cycles_holder");
     PyGC_Collect();
     baseline = conf_live_pairs();

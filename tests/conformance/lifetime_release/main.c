@@ -50,7 +50,7 @@ int main(void)
         return conf_end();
     }
     ConfNodeCounts *counts = api->counts;
-    key = PyUnicode_FromString("key");
+    key = conf_crossed_str("key");
     PyObject *d = PyDict_New(); /* lives through several sections: made before the baseline */
     PyGC_Collect();
     baseline = conf_live_pairs();
