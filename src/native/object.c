@@ -5,14 +5,59 @@ static void (*unroot_pair)(PyObject *op);
 
 PYCAPI_HIDDEN void pycapi_set_unroot_hook(void (*hook)(PyObject *op)) { unroot_pair = hook; }
 
-/* A refcount reached zero. An object with a managed twin is not freed here: C no longer
-   roots it, and its twin decides when the pair dies (PairLifetime.cs). A C-only object
-   dies now, as in CPython. */
+/* Fresh objects whose refcount reached zero, waiting for the object space to free their
+   twins' slots (FreshObjects.cs) in a batch. Two buffers: the one handed over stays
+   untouched while it is drained, and releases meanwhile go to the other. */
+#define FRESH_BATCH 1024
+typedef struct {
+    PyObject **items;
+    Py_ssize_t count, capacity;
+} fresh_queue;
+static fresh_queue fresh_queues[2];
+static int fresh_current;
+static void (*drain_fresh)(void);
+
+PYCAPI_HIDDEN void pycapi_set_fresh_drain_hook(void (*hook)(void)) { drain_fresh = hook; }
+
+PYCAPI_HIDDEN PyObject **pycapi_take_released_fresh(Py_ssize_t *count) {
+    fresh_queue *q = &fresh_queues[fresh_current];
+    fresh_current ^= 1;
+    fresh_queues[fresh_current].count = 0;
+    *count = q->count;
+    return q->items;
+}
+
+static void release_fresh(PyObject *op) {
+    fresh_queue *q = &fresh_queues[fresh_current];
+    if (q->count == q->capacity) {
+        Py_ssize_t capacity = q->capacity ? q->capacity * 2 : FRESH_BATCH;
+        PyObject **grown = realloc(q->items, (size_t)capacity * sizeof(PyObject *));
+        if (grown == NULL) {
+            return; /* the object stays allocated: a leak, not a crash */
+        }
+        q->items = grown;
+        q->capacity = capacity;
+    }
+    q->items[q->count++] = op;
+    if (q->count == FRESH_BATCH) {
+        drain_fresh();
+    }
+}
+
+/* A refcount reached zero. A fresh object (a twin managed code cannot see) dies now,
+   through the object space's batch. An object with a linked managed twin is not freed
+   here: C no longer roots it, and its twin decides when the pair dies (PairLifetime.cs).
+   A C-only object dies now, as in CPython. */
 void _Py_Dealloc(PyObject *op) {
     if (pycapi_is_static(op)) {
         return;
     }
-    if (PYCAPI_PREHEADER(op)->link != 0) {
+    intptr_t link = PYCAPI_PREHEADER(op)->link;
+    if (link & PYCAPI_LINK_FRESH) {
+        release_fresh(op);
+        return;
+    }
+    if (link != 0) {
         unroot_pair(op);
         return;
     }

@@ -21,6 +21,8 @@ typedef struct pycapi_preheader {
 } pycapi_preheader;
 
 #define PYCAPI_PREHEADER(op) (((pycapi_preheader *)(op)) - 1)
+/* A link word with this bit set is a fresh object's slot, not a GCHandle (FreshObjects.cs). */
+#define PYCAPI_LINK_FRESH 1
 /* A flag that outlives the collector's counting: tp_finalize has run (PEP 442). */
 #define PYCAPI_GC_FINALIZED 1
 #define PYCAPI_OBJECT(h) ((PyObject *)((pycapi_preheader *)(h) + 1))

@@ -146,11 +146,11 @@ internal static unsafe class ObjectApi
 
     [CApi]
     internal static NewReference PyObject_Repr(BorrowedReference o) =>
-        o.IsNull ? ObjectSpace.NewRef(new PyStr("<NULL>")) : ObjectSpace.NewRef(ObjectSpace.FromNative(o).Repr());
+        o.IsNull ? ObjectSpace.NewFresh(new PyStr("<NULL>")) : ObjectSpace.NewRef(ObjectSpace.FromNative(o).Repr());
 
     [CApi]
     internal static NewReference PyObject_Str(BorrowedReference o) =>
-        o.IsNull ? ObjectSpace.NewRef(new PyStr("<NULL>")) : ObjectSpace.NewRef(ObjectSpace.FromNative(o).Str());
+        o.IsNull ? ObjectSpace.NewFresh(new PyStr("<NULL>")) : ObjectSpace.NewRef(ObjectSpace.FromNative(o).Str());
 
     [CApi]
     internal static NewReference PyObject_RichCompare(BorrowedReference a, BorrowedReference b, int op)

@@ -67,7 +67,7 @@ internal static class BytesApi
 {
     [CApi]
     internal static NewReference PyBytes_Repr(BorrowedReference o, int smartquotes) =>
-        ObjectSpace.FromNative(o) is PyBytes b ? ObjectSpace.NewRef(new PyStr(PyBytes.Quote(b.Value, smartquotes != 0)))
+        ObjectSpace.FromNative(o) is PyBytes b ? ObjectSpace.NewFresh(new PyStr(PyBytes.Quote(b.Value, smartquotes != 0)))
             : throw Abstract.BadInternalCall();
 
     [CApi]
@@ -80,7 +80,7 @@ internal static class BytesApi
     {
         if (o.IsNull)
         {
-            return ObjectSpace.NewRef(new PyBytes("<NULL>"u8.ToArray()));
+            return ObjectSpace.NewFresh(new PyBytes("<NULL>"u8.ToArray()));
         }
         return ObjectSpace.NewRef(BytesOps.Bytes(ObjectSpace.FromNative(o)));
     }

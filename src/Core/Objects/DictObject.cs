@@ -16,8 +16,11 @@ internal sealed class PyDict : PyObject
     }
 
     private const int Empty = -1, Deleted = -2;
-    private int[] indices = NewIndices(8);
-    private Entry[] entries = new Entry[5];
+    /// <summary>The index of every empty dict, never written: the first insertion resizes
+    /// (a dict made and dropped without items allocates nothing but itself).</summary>
+    private static readonly int[] NoIndices = NewIndices(8);
+    private int[] indices = NoIndices;
+    private Entry[] entries = [];
     private int entryCount;
     private int used;
 
@@ -103,7 +106,7 @@ internal sealed class PyDict : PyObject
         }
         if (entryCount == entries.Length)
         {
-            Resize(Math.Max(8, used * 3));
+            Resize(Math.Max(5, used * 3));
             slot = FindSlot(key, hash, out _);
         }
         entries[entryCount] = new Entry { Hash = hash, Key = key, Value = value };
@@ -129,8 +132,8 @@ internal sealed class PyDict : PyObject
 
     internal void Clear()
     {
-        indices = NewIndices(8);
-        entries = new Entry[5];
+        indices = NoIndices;
+        entries = [];
         entryCount = used = 0;
         SyncNative();
     }
@@ -305,24 +308,25 @@ internal sealed class PyDict : PyObject
 
 internal static unsafe class DictApi
 {
+    /// <summary>The dict a call works on (and does not keep).</summary>
     private static PyDict RequireDict(BorrowedReference o) =>
-        ObjectSpace.FromNativeOrNull(o) as PyDict ?? throw Abstract.BadInternalCall();
+        ObjectSpace.FromNativeForCallOrNull(o) as PyDict ?? throw Abstract.BadInternalCall();
 
     [CApi]
-    internal static NewReference PyDict_New() => ObjectSpace.NewRef(new PyDict());
+    internal static NewReference PyDict_New() => ObjectSpace.NewFresh(new PyDict());
 
     /// <summary>Borrowed, and errors are swallowed (the historical PyDict_GetItem contract).</summary>
     [CApi(Error = "0")]
     internal static BorrowedReference PyDict_GetItem(BorrowedReference mp, BorrowedReference key)
     {
-        if (ObjectSpace.FromNativeOrNull(mp) is not PyDict d)
+        if (ObjectSpace.FromNativeForCallOrNull(mp) is not PyDict d)
         {
             return BorrowedReference.Null;
         }
         var saved = PythonException.Fetch();
         try
         {
-            return d.GetItem(ObjectSpace.FromNative(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
+            return d.GetItem(ObjectSpace.FromNativeForCall(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
         }
         catch (PythonException)
         {
@@ -336,16 +340,16 @@ internal static unsafe class DictApi
 
     [CApi]
     internal static BorrowedReference PyDict_GetItemWithError(BorrowedReference mp, BorrowedReference key) =>
-        RequireDict(mp).GetItem(ObjectSpace.FromNative(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
+        RequireDict(mp).GetItem(ObjectSpace.FromNativeForCall(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
 
     [CApi]
     internal static BorrowedReference _PyDict_GetItem_KnownHash(BorrowedReference mp, BorrowedReference key, nint hash) =>
-        RequireDict(mp).GetItem(ObjectSpace.FromNative(key), hash) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
+        RequireDict(mp).GetItem(ObjectSpace.FromNativeForCall(key), hash) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
 
     [CApi(Error = "0")]
     internal static BorrowedReference PyDict_GetItemString(BorrowedReference mp, string key)
     {
-        if (ObjectSpace.FromNativeOrNull(mp) is not PyDict d)
+        if (ObjectSpace.FromNativeForCallOrNull(mp) is not PyDict d)
         {
             return BorrowedReference.Null;
         }
@@ -396,7 +400,7 @@ internal static unsafe class DictApi
     [CApi]
     internal static void PyDict_Clear(BorrowedReference mp)
     {
-        if (ObjectSpace.FromNativeOrNull(mp) is PyDict d)
+        if (ObjectSpace.FromNativeForCallOrNull(mp) is PyDict d)
         {
             d.Clear();
         }
@@ -405,7 +409,7 @@ internal static unsafe class DictApi
     [CApi(Error = "0")]
     internal static int PyDict_Next(BorrowedReference mp, nint* pos, nint* key, nint* value)
     {
-        if (ObjectSpace.FromNativeOrNull(mp) is not PyDict d || !d.Next(ref *pos, out var k, out var v))
+        if (ObjectSpace.FromNativeForCallOrNull(mp) is not PyDict d || !d.Next(ref *pos, out var k, out var v))
         {
             return 0;
         }
@@ -443,12 +447,12 @@ internal static unsafe class DictApi
         {
             copy.SetItem(k, v);
         }
-        return ObjectSpace.NewRef(copy);
+        return ObjectSpace.NewFresh(copy);
     }
 
     [CApi]
     internal static int PyDict_Contains(BorrowedReference mp, BorrowedReference key) =>
-        RequireDict(mp).GetItem(ObjectSpace.FromNative(key)) is null ? 0 : 1;
+        RequireDict(mp).GetItem(ObjectSpace.FromNativeForCall(key)) is null ? 0 : 1;
 
     [CApi]
     internal static int PyDict_Merge(BorrowedReference mp, BorrowedReference other, int @override)

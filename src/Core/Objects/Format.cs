@@ -1023,6 +1023,6 @@ internal static class FormatApi
             throw Abstract.BadInternalCall();
         }
         var fmt = ObjectSpace.FromNative(format) as PyStr ?? throw Abstract.BadInternalCall();
-        return ObjectSpace.NewRef(new PyStr(Formatter.Percent(fmt.Value, ObjectSpace.FromNative(args))));
+        return ObjectSpace.NewFresh(new PyStr(Formatter.Percent(fmt.Value, ObjectSpace.FromNative(args))));
     }
 }

@@ -203,7 +203,7 @@ internal static unsafe class LongApi
         {
             throw new PythonException(PyExc.OverflowError, "cannot convert float infinity to integer");
         }
-        return ObjectSpace.NewRef(new PyInt(new BigInteger(Math.Truncate(v))));
+        return ObjectSpace.NewFresh(new PyInt(new BigInteger(Math.Truncate(v))));
     }
 
     [CApi]
@@ -213,7 +213,7 @@ internal static unsafe class LongApi
         int end = 0;
         try
         {
-            return ObjectSpace.NewRef(new PyInt(IntParser.FromString(text, @base, out end)));
+            return ObjectSpace.NewFresh(new PyInt(IntParser.FromString(text, @base, out end)));
         }
         finally
         {
@@ -261,7 +261,7 @@ internal static unsafe class LongApi
 
     [CApi]
     internal static NewReference _PyLong_FromByteArray(byte* bytes, nuint n, int littleEndian, int isSigned) =>
-        ObjectSpace.NewRef(new PyInt(new BigInteger(new ReadOnlySpan<byte>(bytes, (int)n), isUnsigned: isSigned == 0,
+        ObjectSpace.NewFresh(new PyInt(new BigInteger(new ReadOnlySpan<byte>(bytes, (int)n), isUnsigned: isSigned == 0,
             isBigEndian: littleEndian == 0)));
 
     [CApi(Error = "0")]

@@ -472,10 +472,10 @@ internal static unsafe class TypeApi
         ObjectSpace.FromNative(name) is PyStr s && Type(type).Lookup(s) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
 
     [CApi]
-    internal static NewReference PyType_GetName(BorrowedReference type) => ObjectSpace.NewRef(new PyStr(Type(type).ShortName));
+    internal static NewReference PyType_GetName(BorrowedReference type) => ObjectSpace.NewFresh(new PyStr(Type(type).ShortName));
 
     [CApi]
-    internal static NewReference PyType_GetQualName(BorrowedReference type) => ObjectSpace.NewRef(new PyStr(Type(type).ShortName));
+    internal static NewReference PyType_GetQualName(BorrowedReference type) => ObjectSpace.NewFresh(new PyStr(Type(type).ShortName));
 
     [CApi]
     internal static void PyType_Modified(BorrowedReference type)

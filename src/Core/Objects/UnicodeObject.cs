@@ -667,7 +667,7 @@ internal static unsafe class UnicodeApi
 
     private static PyStr EnsureStr(BorrowedReference o) => StrOps.Ensure(ObjectSpace.FromNative(o));
 
-    private static NewReference Str(string s) => ObjectSpace.NewRef(new PyStr(s));
+    private static NewReference Str(string s) => ObjectSpace.NewFresh(new PyStr(s));
 
     private static ReadOnlySpan<byte> Span(byte* s, nint size) =>
         size < 0 ? throw new PythonException(PyExc.SystemError, "Negative size passed to PyUnicode_Decode")
@@ -723,15 +723,15 @@ internal static unsafe class UnicodeApi
 
     [CApi]
     internal static NewReference PyUnicode_AsEncodedString(BorrowedReference unicode, string? encoding, string? errors) =>
-        ObjectSpace.NewRef(new PyBytes(Codecs.Encode(RequireStr(unicode), encoding, errors)));
+        ObjectSpace.NewFresh(new PyBytes(Codecs.Encode(RequireStr(unicode), encoding, errors)));
 
     [CApi]
     internal static NewReference PyUnicode_AsASCIIString(BorrowedReference unicode) =>
-        ObjectSpace.NewRef(new PyBytes(Codecs.EncodeCharmap(RequireStr(unicode), Codecs.AsciiName, 128, null)));
+        ObjectSpace.NewFresh(new PyBytes(Codecs.EncodeCharmap(RequireStr(unicode), Codecs.AsciiName, 128, null)));
 
     [CApi]
     internal static NewReference PyUnicode_AsLatin1String(BorrowedReference unicode) =>
-        ObjectSpace.NewRef(new PyBytes(Codecs.EncodeCharmap(RequireStr(unicode), Codecs.Latin1Name, 256, null)));
+        ObjectSpace.NewFresh(new PyBytes(Codecs.EncodeCharmap(RequireStr(unicode), Codecs.Latin1Name, 256, null)));
 
     [CApi]
     internal static NewReference PyUnicode_FromKindAndData(int kind, void* buffer, nint size)
@@ -888,7 +888,7 @@ internal static unsafe class UnicodeApi
 
     [CApi]
     internal static NewReference PyUnicode_AsUTF8String(BorrowedReference o) =>
-        ObjectSpace.NewRef(new PyBytes(Codecs.EncodeUtf8(RequireStr(o), null)));
+        ObjectSpace.NewFresh(new PyBytes(Codecs.EncodeUtf8(RequireStr(o), null)));
 
     [CApi]
     internal static NewReference PyUnicode_Concat(BorrowedReference left, BorrowedReference right)
@@ -920,7 +920,7 @@ internal static unsafe class UnicodeApi
             {
                 throw Abstract.BadInternalCall();
             }
-            *pleft = ObjectSpace.NewRef(new PyStr(l.Value + r.Value)).Address;
+            *pleft = ObjectSpace.NewFresh(new PyStr(l.Value + r.Value)).Address;
         }
         catch
         {

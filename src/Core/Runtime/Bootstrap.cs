@@ -12,6 +12,7 @@ internal static unsafe class Bootstrap
     internal static void LinkStatics()
     {
         ObjectSpace.InstallUnrootHook();
+        ObjectSpace.InstallFreshDrainHook();
 
         var types = new List<(PyType Type, nint Address)>();
         for (var e = CPart.pycapi_static_table(); e->Key != null; e++)

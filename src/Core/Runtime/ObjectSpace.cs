@@ -59,7 +59,7 @@ internal static unsafe partial class ObjectSpace
         nint link = PreHeader.Of(p)->Link;
         if (link != 0)
         {
-            return ((PairLink)GCHandle.FromIntPtr(link).Target!).Twin;
+            return IsFresh(link) ? Escape(p, link) : ((PairLink)GCHandle.FromIntPtr(link).Target!).Twin;
         }
         var type = (PyType)FromNative(((PyObjectHead*)p)->ob_type);
         var twin = type.CreateTwin(p);

@@ -135,9 +135,12 @@ internal static unsafe partial class ObjectSpace
 
     /// <summary>_PyCApi_LivePairCount: pairs linked and not yet released.</summary>
     [CApi(Error = "0")]
-    internal static nint _PyCApi_LivePairCount() => (nint)Interlocked.Read(ref livePairs);
+    internal static nint _PyCApi_LivePairCount() => (nint)livePairs;
 
-    private static void CountLinked() => Interlocked.Increment(ref livePairs);
+    // Pairs are made and released on API threads only (never by a finalizer).
+    private static void CountLinked() => livePairs++;
+
+    private static void CountReleased() => livePairs--;
 
     private static int lastConfirmingCollection = -1;
 
@@ -145,8 +148,8 @@ internal static unsafe partial class ObjectSpace
     /// collection, so look at them once per full collection, not once per allocation.</summary>
     internal static void ReleaseDeadPairsIfAny()
     {
-        int collection = GC.CollectionCount(2);
-        if (collection != lastConfirmingCollection && !candidates.IsEmpty)
+        DrainReleasedFresh();
+        if (!candidates.IsEmpty && GC.CollectionCount(2) is var collection && collection != lastConfirmingCollection)
         {
             lastConfirmingCollection = collection;
             ReleaseDeadPairs();
@@ -266,7 +269,7 @@ internal static unsafe partial class ObjectSpace
         *handle = 0;
         link.Twin.Native = 0;
         link.Twin.PairLink = null;
-        Interlocked.Decrement(ref livePairs);
+        CountReleased();
     }
 
     [StructLayout(LayoutKind.Sequential)]
@@ -291,6 +294,7 @@ internal static unsafe partial class ObjectSpace
     /// it. The dead are released, clearing cycles; then collect again while more die.</summary>
     internal static void Collect()
     {
+        DrainReleasedFresh();
         CollectCycles();
         do
         {
