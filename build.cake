@@ -1,5 +1,7 @@
 // libpycapi build: `dotnet cake` builds everything and runs the sample;
-// `dotnet cake --target=Test` runs the xunit tests and the conformance suite.
+// `dotnet cake --target=Test` runs the xunit tests and the conformance suite;
+// `dotnet cake --target=Bench` runs the benchmarks (bench/Bench.cake).
+#load "bench/Bench.cake"
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -32,20 +34,23 @@ bool IsInstalled(string package)
     return code == 0 && string.Join("", output).Contains("install ok installed");
 }
 
-Task("Dependencies")
-    .Description("Installs the Debian packages the build needs when they are missing.")
-    .Does(() =>
+// Installs those of the given Debian packages that are missing, printing what it installs.
+void InstallMissing(IEnumerable<string> packages)
 {
-    var missing = debianPackages.Where(p => !IsInstalled(p)).ToList();
+    var missing = packages.Where(p => !IsInstalled(p)).ToList();
     if (missing.Count == 0)
     {
-        Information("Debian packages present: " + string.Join(", ", debianPackages));
+        Information("Debian packages present: " + string.Join(", ", packages));
         return;
     }
     Information("Installing missing Debian packages: " + string.Join(" ", missing));
     Run("apt-get", "update -q");
     Run("apt-get", "install -y -q --no-install-recommends " + string.Join(" ", missing));
-});
+}
+
+Task("Dependencies")
+    .Description("Installs the Debian packages the build needs when they are missing.")
+    .Does(() => InstallMissing(debianPackages));
 
 Task("Core")
     .IsDependentOn("Dependencies")
@@ -102,48 +107,6 @@ Task("Test")
     {
         throw new Exception("tests failed");
     }
-});
-
-Task("Bench")
-    .Description("Runs bench/bench.c against CPython 3.11 and libpycapi in one invocation; writes docs/benchmarks.md.")
-    .IsDependentOn("Library")
-    .Does(() =>
-{
-    var outDir = buildDir.Combine("bench");
-    EnsureDirectoryExists(outDir);
-    Run("gcc", $"-O2 -I/usr/include/python3.11 -o {outDir}/bench_cpython bench/bench.c -lpython3.11");
-    Run("gcc", $"-O2 -I include -o {outDir}/bench_pycapi bench/bench.c -L {libDir} -lpycapi -Wl,-rpath,{libDir}");
-    Dictionary<string, double> Measure(string exe)
-    {
-        var settings = new ProcessSettings { WorkingDirectory = outDir, RedirectStandardOutput = true };
-        if (StartProcess(outDir.CombineWithFilePath(exe), settings, out var lines) != 0)
-        {
-            throw new Exception(exe + " failed");
-        }
-        return lines.Select(l => l.Split('\t')).Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
-    }
-    var cpython = Measure("bench_cpython");
-    var ours = Measure("bench_pycapi");
-    var table = new System.Text.StringBuilder();
-    table.AppendLine("# Benchmarks: libpycapi against CPython 3.11");
-    table.AppendLine();
-    table.AppendLine("Written by `dotnet cake --target=Bench` from `bench/bench.c`: each row is a C loop timed inside C,");
-    table.AppendLine("best of 5 repetitions, both runtimes measured in the same invocation on this machine. Ratio = libpycapi / CPython.");
-    table.AppendLine();
-    table.AppendLine("| row | CPython ns/op | libpycapi ns/op | ratio |");
-    table.AppendLine("|---|---:|---:|---:|");
-    double logSum = 0;
-    foreach (var (name, reference) in cpython)
-    {
-        double ratio = ours[name] / reference;
-        logSum += Math.Log(ratio);
-        table.AppendLine($"| {name} | {reference:F2} | {ours[name]:F2} | {ratio:F2} |");
-    }
-    table.AppendLine();
-    table.AppendLine($"Geometric mean of the ratios: **{Math.Exp(logSum / cpython.Count):F2}**");
-    System.IO.File.WriteAllText(root.CombineWithFilePath("docs/benchmarks.md").FullPath, table.ToString());
-    Information(table.ToString());
 });
 
 Task("Default").IsDependentOn("Sample");

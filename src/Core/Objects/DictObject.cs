@@ -315,29 +315,6 @@ internal static unsafe class DictApi
     [CApi]
     internal static NewReference PyDict_New() => ObjectSpace.NewFresh(new PyDict());
 
-    /// <summary>Borrowed, and errors are swallowed (the historical PyDict_GetItem contract).</summary>
-    [CApi(Error = "0")]
-    internal static BorrowedReference PyDict_GetItem(BorrowedReference mp, BorrowedReference key)
-    {
-        if (ObjectSpace.FromNativeForCallOrNull(mp) is not PyDict d)
-        {
-            return BorrowedReference.Null;
-        }
-        var saved = PythonException.Fetch();
-        try
-        {
-            return d.GetItem(ObjectSpace.FromNativeForCall(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
-        }
-        catch (PythonException)
-        {
-            return BorrowedReference.Null;
-        }
-        finally
-        {
-            saved?.Restore();
-        }
-    }
-
     [CApi]
     internal static BorrowedReference PyDict_GetItemWithError(BorrowedReference mp, BorrowedReference key) =>
         RequireDict(mp).GetItem(ObjectSpace.FromNativeForCall(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
@@ -424,7 +401,7 @@ internal static unsafe class DictApi
         return 1;
     }
 
-    [CApi]
+    [CApi(SlowPath = true)]
     internal static nint PyDict_Size(BorrowedReference mp) => RequireDict(mp).Count;
 
     [CApi]

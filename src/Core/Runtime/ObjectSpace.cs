@@ -19,6 +19,9 @@ namespace PyCApi.Runtime;
 internal static unsafe partial class ObjectSpace
 {
     private static readonly Dictionary<nint, PyObject> statics = new();
+    /// <summary>None, True, False, NotImplemented and Ellipsis: passed to the API all the
+    /// time, found without a hash lookup.</summary>
+    private static (nint Address, PyObject Object)[] singletons = [];
     private static nint noneType, notImplementedType, boolType, ellipsisType;
 
     /// <summary>The types whose only instances are static singletons (see IsStatic).</summary>
@@ -30,6 +33,10 @@ internal static unsafe partial class ObjectSpace
     {
         o.Native = address;
         statics[address] = o;
+        if (o is PyNone or PyNotImplemented or PyBool or PyEllipsis)
+        {
+            singletons = [.. singletons, (address, o)];
+        }
     }
 
     /// <summary>The object's address, materializing its native half on first crossing.</summary>
@@ -54,6 +61,13 @@ internal static unsafe partial class ObjectSpace
         }
         if (IsStatic(p))
         {
+            foreach (var (address, singleton) in singletons)
+            {
+                if (address == p)
+                {
+                    return singleton;
+                }
+            }
             return statics.TryGetValue(p, out var known) ? known : PyType.FromStaticTypeObject(p);
         }
         nint link = PreHeader.Of(p)->Link;
