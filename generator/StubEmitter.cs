@@ -189,6 +189,8 @@ internal static class StubEmitter
             e += "_";
 
         var sb = new StringBuilder();
+        // The collector skips its managed pass when no managed code ran (ManagedActivity.cs).
+        sb.Append("        ").Append(Runtime).Append("ManagedActivity.Calls++;\n");
         if (f.Return.IsVoid)
         {
             sb.Append("        try { ").Append(result).Append("; }\n");

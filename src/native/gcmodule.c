@@ -1,6 +1,7 @@
-/* The cyclic collector's native side: the chain of tracked GC objects, and the edge
-   census the managed collector (ObjectSpace.Collect) hands to the .NET GC. The .NET GC
-   then decides reachability for both worlds in one pass (docs/object-model.md). */
+/* The cyclic collector's native side: the chain of tracked GC objects; the native pass,
+   which collects what C alone holds as CPython does; and the edge census of what it
+   leaves undecided, which the managed pass (ObjectSpace.Collect) hands to the .NET GC so
+   that one tracing pass decides reachability for both worlds (docs/object-model.md). */
 #include "pycapi_runtime.h"
 
 static pycapi_preheader gc_list = { &gc_list, &gc_list, 0, 0, 0, 0 };
@@ -25,6 +26,175 @@ typedef struct {
     PyObject *source;
     PyObject *target;
 } pycapi_gc_edge;
+
+/* The collector's marks in the pre-header's flags, set by the native pass. */
+#define GC_REACHABLE 2 /* reached from references C holds outside the tracked graph */
+#define GC_UNDECIDED 4 /* reached only through objects with a managed twin */
+#define GC_RESURRECTED 8 /* its finalizer took a new reference during the release */
+
+/* A stack of objects to visit, grown on demand. */
+typedef struct {
+    PyObject **items;
+    Py_ssize_t count, capacity;
+    int failed;
+} object_stack;
+
+static void stack_push(object_stack *stack, PyObject *op) {
+    if (stack->count == stack->capacity) {
+        Py_ssize_t capacity = stack->capacity ? stack->capacity * 2 : 256;
+        PyObject **grown = realloc(stack->items, (size_t)capacity * sizeof(PyObject *));
+        if (grown == NULL) {
+            stack->failed = 1;
+            return;
+        }
+        stack->items = grown;
+        stack->capacity = capacity;
+    }
+    stack->items[stack->count++] = op;
+}
+
+static int is_tracked_object(PyObject *op) { return !pycapi_is_static(op) && pycapi_gc_is_tracked(op); }
+
+static int is_linked(pycapi_preheader *h) { return h->link != 0 && !(h->link & PYCAPI_LINK_FRESH); }
+
+static int visit_decref(PyObject *target, void *arg) {
+    (void)arg;
+    if (is_tracked_object(target)) {
+        PYCAPI_PREHEADER(target)->gc_refs--;
+    }
+    return 0;
+}
+
+typedef struct {
+    object_stack *stack;
+    uint16_t mark;
+    PyObject *source;
+    uint64_t fingerprint; /* of the undecided objects' edges: see pycapi_gc_collect_native */
+} marking;
+
+static uint64_t mix(const void *a, const void *b) {
+    uint64_t x = (uint64_t)(uintptr_t)a * 0x9E3779B97F4A7C15u ^ (uint64_t)(uintptr_t)b;
+    x ^= x >> 29;
+    return x * 0xBF58476D1CE4E5B9u;
+}
+
+static int visit_mark(PyObject *target, void *arg) {
+    marking *m = arg;
+    if (m->mark == GC_UNDECIDED) {
+        m->fingerprint += mix(m->source, target);
+    }
+    if (is_tracked_object(target)) {
+        pycapi_preheader *h = PYCAPI_PREHEADER(target);
+        if (!(h->flags & (GC_REACHABLE | GC_UNDECIDED))) {
+            h->flags |= m->mark;
+            stack_push(m->stack, target);
+        }
+    }
+    return 0;
+}
+
+/* Marks everything reachable from the stack's objects (already marked). */
+static void propagate(marking *m) {
+    while (m->stack->count > 0) {
+        PyObject *op = m->stack->items[--m->stack->count];
+        traverseproc traverse = Py_TYPE(op)->tp_traverse;
+        if (traverse != NULL) {
+            m->source = op;
+            traverse(op, visit_mark, m);
+        }
+    }
+}
+
+/* Releases garbage the caller holds one reference to each of (in the order CPython's
+   collector would visit it): finalizers first (PEP 442; one that resurrects its object
+   keeps it out of the clearing), then tp_clear on each object something else still
+   references (one that only our hold keeps would have died already in CPython), then the
+   holds are dropped and whatever reaches zero is deallocated. `first_alive`: the first
+   object is cleared in any case (references from managed containers are not in ob_refcnt). */
+PYCAPI_HIDDEN void pycapi_gc_release(PyObject **garbage, Py_ssize_t n, int first_alive) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *op = garbage[i];
+        Py_ssize_t before = Py_REFCNT(op);
+        PyObject_CallFinalizer(op);
+        if (Py_REFCNT(op) > before) {
+            PYCAPI_PREHEADER(op)->flags |= GC_RESURRECTED;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *op = garbage[i];
+        pycapi_preheader *h = PYCAPI_PREHEADER(op);
+        if (h->flags & GC_RESURRECTED) {
+            h->flags &= (uint16_t)~GC_RESURRECTED;
+            continue;
+        }
+        inquiry clear = Py_TYPE(op)->tp_clear;
+        if (clear != NULL && (first_alive || Py_REFCNT(op) > 1)) {
+            clear(op);
+            first_alive = 0;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_DECREF(garbage[i]);
+    }
+}
+
+/* The native pass of a collection, CPython's algorithm over the tracked objects: the
+   references from other tracked objects (tp_traverse) are subtracted from each refcount;
+   what is left is held from outside and roots everything it reaches. Objects with a
+   managed twin may be held by managed code, which refcounts do not show: what they reach
+   is left undecided, for the managed pass (ObjectSpace.Collect). The rest is garbage,
+   released here. Returns how many objects were collected; *undecided is how many the
+   managed pass must decide, and *fingerprint a hash of them and their edges: when it and
+   the managed objects are unchanged, so is the managed pass's verdict. */
+PYCAPI_HIDDEN Py_ssize_t pycapi_gc_collect_native(Py_ssize_t *undecided, uint64_t *fingerprint) {
+    object_stack stack = { NULL, 0, 0, 0 };
+    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+        Py_ssize_t refcnt = Py_REFCNT(PYCAPI_OBJECT(h));
+        h->gc_refs = refcnt > INT32_MAX ? INT32_MAX : (int32_t)refcnt;
+        h->flags &= (uint16_t)~(GC_REACHABLE | GC_UNDECIDED);
+    }
+    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+        PyObject *op = PYCAPI_OBJECT(h);
+        traverseproc traverse = Py_TYPE(op)->tp_traverse;
+        if (traverse != NULL) {
+            traverse(op, visit_decref, NULL);
+        }
+    }
+    marking passes[] = { { &stack, GC_REACHABLE, NULL, 0 }, { &stack, GC_UNDECIDED, NULL, 0 } };
+    for (int pass = 0; pass < 2; pass++) {
+        for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+            int root = pass == 0 ? h->gc_refs > 0 : is_linked(h);
+            if (root && !(h->flags & (GC_REACHABLE | GC_UNDECIDED))) {
+                h->flags |= passes[pass].mark;
+                stack_push(&stack, PYCAPI_OBJECT(h));
+                propagate(&passes[pass]);
+            }
+        }
+    }
+    *fingerprint = passes[1].fingerprint;
+    Py_ssize_t garbage = 0;
+    *undecided = 0;
+    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list && !stack.failed; h = h->gc_next) {
+        if (h->flags & GC_UNDECIDED) {
+            ++*undecided;
+            *fingerprint += mix(h, NULL);
+        } else if (!(h->flags & GC_REACHABLE)) {
+            stack_push(&stack, Py_NewRef(PYCAPI_OBJECT(h)));
+            garbage++;
+        }
+    }
+    if (stack.failed) {
+        /* Out of memory: nothing is released this time (the holds taken are dropped). */
+        for (Py_ssize_t i = 0; i < stack.count; i++) {
+            Py_DECREF(stack.items[i]);
+        }
+        garbage = 0;
+    } else {
+        pycapi_gc_release(stack.items, garbage, 0);
+    }
+    free(stack.items);
+    return garbage;
+}
 
 typedef struct {
     pycapi_gc_edge *edges;
@@ -59,27 +229,31 @@ static int visit_record(PyObject *target, void *arg) {
     return 0;
 }
 
-/* Every edge from a tracked object (what its tp_traverse reports), with each target's
-   gc_refs set to the number of such edges into it: ob_refcnt - gc_refs is then what
-   the rest of C holds. Returns the edge count (-1 when out of memory); the array is the
-   caller's, freed with pycapi_gc_free_edges. */
+/* Every edge from an object the last native pass left undecided (what its tp_traverse
+   reports), with each target's gc_refs set to the number of such edges into it:
+   ob_refcnt - gc_refs is then what the rest of C holds. Returns the edge count (-1 when
+   out of memory); the array is the caller's, freed with pycapi_gc_free_edges. */
 PYCAPI_HIDDEN Py_ssize_t pycapi_gc_census(pycapi_gc_edge **out) {
     edge_census census = { NULL, 0, 0, NULL };
-    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
-        PyObject *op = PYCAPI_OBJECT(h);
-        h->gc_refs = 0;
-        traverseproc traverse = Py_TYPE(op)->tp_traverse;
-        if (traverse != NULL) {
-            traverse(op, visit_zero, NULL);
-        }
-    }
-    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
-        PyObject *op = PYCAPI_OBJECT(h);
-        traverseproc traverse = Py_TYPE(op)->tp_traverse;
-        census.source = op;
-        if (traverse != NULL && traverse(op, visit_record, &census) < 0) {
-            free(census.edges);
-            return -1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+            PyObject *op = PYCAPI_OBJECT(h);
+            traverseproc traverse = Py_TYPE(op)->tp_traverse;
+            if (!(h->flags & GC_UNDECIDED)) {
+                continue;
+            }
+            if (pass == 0) {
+                h->gc_refs = 0;
+                if (traverse != NULL) {
+                    traverse(op, visit_zero, NULL);
+                }
+            } else if (traverse != NULL) {
+                census.source = op;
+                if (traverse(op, visit_record, &census) < 0) {
+                    free(census.edges);
+                    return -1;
+                }
+            }
         }
     }
     *out = census.edges;

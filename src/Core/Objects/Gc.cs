@@ -7,11 +7,7 @@ namespace PyCApi.Objects;
 internal static class GcApi
 {
     [CApi]
-    internal static nint PyGC_Collect()
-    {
-        ObjectSpace.Collect();
-        return 0;
-    }
+    internal static nint PyGC_Collect() => ObjectSpace.Collect();
 
     /// <summary>The built-in gc module: collect, enable, disable, isenabled.</summary>
     internal static PyModule CreateModule()

@@ -40,7 +40,7 @@ internal static class Lifecycle
             ((delegate* unmanaged<void>)atExit[i])();
         }
         atExit.Clear();
-        ObjectSpace.Collect();
+        ObjectSpace.Collect(force: true);
         StdIO.Flush();
         IsInitialized = false;
         return 0;

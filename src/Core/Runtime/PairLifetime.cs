@@ -160,6 +160,7 @@ internal static unsafe partial class ObjectSpace
     [UnmanagedCallersOnly]
     private static void UnrootPair(nint p)
     {
+        ManagedActivity.Calls++;
         if (PreHeader.Of(p)->Link is var handle and not 0 && GCHandle.FromIntPtr(handle).Target is PairLink link)
         {
             link.Unroot();
@@ -207,6 +208,10 @@ internal static unsafe partial class ObjectSpace
                 Unlink(link);
                 IncRef(p);
                 dead.Add(p);
+                if (censusArmed && census!.ContainsKey(p))
+                {
+                    releasedFromCensus++;
+                }
             }
             foreach (nint candidate in undecided)
             {
@@ -219,39 +224,7 @@ internal static unsafe partial class ObjectSpace
             fixed (nint* objs = garbage)
             {
                 pycapi_gc_order(objs, garbage.Length);
-            }
-            // PEP 442: finalizers first, on this thread; one that resurrects its object
-            // (takes a new reference to it) keeps it out of the clearing.
-            var resurrected = new HashSet<nint>();
-            foreach (nint p in garbage)
-            {
-                nint before = ((PyObjectHead*)p)->ob_refcnt;
-                CPart.PyObject_CallFinalizer(p);
-                if (((PyObjectHead*)p)->ob_refcnt > before)
-                {
-                    resurrected.Add(p);
-                }
-            }
-            bool first = true;
-            foreach (nint p in garbage)
-            {
-                if (resurrected.Contains(p))
-                {
-                    continue;
-                }
-                // Only our own hold left: in CPython it would have died by now, uncleared.
-                // (The first is alive in any case; references from managed containers are
-                // not in ob_refcnt, so the count alone would miss it.)
-                var clear = (delegate* unmanaged<nint, int>)((PyTypeObjectLayout*)((PyObjectHead*)p)->ob_type)->tp_clear;
-                if (clear != null && (first || ((PyObjectHead*)p)->ob_refcnt > 1))
-                {
-                    clear(p);
-                    first = false;
-                }
-            }
-            foreach (nint p in garbage)
-            {
-                DecRef(p);
+                pycapi_gc_release(objs, garbage.Length, firstAlive: 1);
             }
             return dead.Count;
         }
@@ -287,20 +260,57 @@ internal static unsafe partial class ObjectSpace
     [LibraryImport("pycapi_native")]
     private static partial void pycapi_gc_order(nint* objs, nint n);
 
-    /// <summary>gc.collect(): one tracing pass of the .NET GC decides reachability across
-    /// both worlds. Native edges between objects (from tp_traverse) become DependentHandles
-    /// from the holder's twin to the target's twin; objects C still holds from outside that
-    /// graph are rooted for the pass; everything else lives only if managed code reaches
-    /// it. The dead are released, clearing cycles; then collect again while more die.</summary>
-    internal static void Collect()
+    [LibraryImport("pycapi_native")]
+    private static partial void pycapi_gc_release(nint* garbage, nint n, int firstAlive);
+
+    [LibraryImport("pycapi_native")]
+    private static partial nint pycapi_gc_collect_native(nint* undecided, ulong* fingerprint);
+
+    private static long activityAtLastCollection = -1;
+    /// <summary>The undecided objects (and their edges) the last managed pass found all alive.</summary>
+    private static ulong undecidedFoundAlive;
+
+    /// <summary>gc.collect(). The native pass collects what C alone holds, as CPython does.
+    /// What it leaves undecided (reachable only through objects with a managed twin) is
+    /// decided by one tracing pass of the .NET GC across both worlds: native edges between
+    /// objects (from tp_traverse) become DependentHandles from the holder's twin to the
+    /// target's twin; objects C still holds from outside that graph are rooted for the pass;
+    /// everything else lives only if managed code reaches it. The dead are released,
+    /// clearing cycles; then collect again while more die. The managed pass is skipped
+    /// when its verdict is known, unless <paramref name="force"/>: no candidates, no
+    /// managed code run since the last pass (only managed code changes what twins reach),
+    /// and the same undecided objects as the last pass found alive. Returns how many
+    /// objects were collected.</summary>
+    internal static nint Collect(bool force = false)
     {
-        DrainReleasedFresh();
-        CollectCycles();
-        do
+        nint collected = 0;
+        while (true)
         {
+            DrainReleasedFresh();
+            nint undecided;
+            ulong fingerprint;
+            collected += pycapi_gc_collect_native(&undecided, &fingerprint);
+            // One call is this collection's own.
+            bool managedCodeRan = ManagedActivity.Calls - activityAtLastCollection > 1;
+            if (!force && candidates.IsEmpty && !managedCodeRan && fingerprint == undecidedFoundAlive)
+            {
+                activityAtLastCollection = ManagedActivity.Calls;
+                return collected;
+            }
+            force = false;
+            // Pairs released in cycles count, as CPython counts its unreachable objects;
+            // pairs that simply died would have gone at their last reference in CPython.
+            int inCycles = undecided > 0 ? CollectCycles() : 0;
             FullCollection();
+            int released = ReleaseDeadPairs() + inCycles;
+            activityAtLastCollection = ManagedActivity.Calls;
+            collected += inCycles;
+            if (released == 0)
+            {
+                undecidedFoundAlive = fingerprint;
+                return collected;
+            }
         }
-        while (ReleaseDeadPairs() > 0);
     }
 
     /// <summary>Two full collections: the first finds the candidates (and roots what C
@@ -314,13 +324,17 @@ internal static unsafe partial class ObjectSpace
         }
     }
 
-    private static void CollectCycles()
+    /// <summary>Pairs of the census released by the managed pass (members of cycles).</summary>
+    private static int releasedFromCensus;
+
+    /// <summary>The managed pass over the census; returns how many of its pairs it released.</summary>
+    private static int CollectCycles()
     {
         GcEdge* edges;
         nint count = pycapi_gc_census(&edges);
         if (count <= 0)
         {
-            return;
+            return 0;
         }
         census = new Dictionary<nint, nint>();
         for (nint i = 0; i < count; i++)
@@ -376,7 +390,9 @@ internal static unsafe partial class ObjectSpace
             involved.Clear();
             censusArmed = true;
             FullCollection();
+            releasedFromCensus = 0;
             ReleaseDeadPairs();
+            return releasedFromCensus;
         }
         finally
         {
