@@ -3,6 +3,33 @@
 #include "pycapi_runtime.h"
 #include "slow_paths.g.h"
 
+PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
+
+/* A key found by identity and its value, valid while ma_version_tag is unchanged (the
+   dict then holds both, so neither address can be reused). A few of them, in ma_values,
+   filled by the object space (PyDict in DictObject.cs): repeated lookups of the same key
+   object need no call into managed code. */
+#define HIT_CACHE_SIZE 8
+typedef struct {
+    uint64_t version;
+    PyObject *key;
+    PyObject *value;
+} pycapi_dict_hit;
+
+PyObject *PyDict_GetItemWithError(PyObject *op, PyObject *key) {
+    if (op != NULL && PyDict_CheckExact(op)) {
+        PyDictObject *d = (PyDictObject *)op;
+        pycapi_dict_hit *cache = (pycapi_dict_hit *)d->ma_values;
+        if (cache != NULL) {
+            pycapi_dict_hit *hit = &cache[((uintptr_t)key >> 4) & (HIT_CACHE_SIZE - 1)];
+            if (hit->key == key && hit->version == d->ma_version_tag) {
+                return hit->value;
+            }
+        }
+    }
+    return _PyCApi_Slow_PyDict_GetItemWithError(op, key);
+}
+
 /* The historical lookup: borrowed, every error hidden, and the caller's pending
    exception kept across it. The error indicator is C's, so no managed call is needed
    to save it. */
@@ -20,4 +47,40 @@ PyObject *PyDict_GetItem(PyObject *op, PyObject *key) {
 /* ma_used of an exact dict is kept current by the object space. */
 Py_ssize_t PyDict_Size(PyObject *op) {
     return op != NULL && PyDict_CheckExact(op) ? ((PyDictObject *)op)->ma_used : _PyCApi_Slow_PyDict_Size(op);
+}
+
+/* The entries of a dict that C iterates, as native pointers: a key and a value per entry
+   index, NULL for a deleted entry. The object space keeps it current in ma_keys (PyDict
+   in DictObject.cs); PyDict_Next reads it without a call. */
+typedef struct {
+    Py_ssize_t count, capacity;
+    PyObject *items[];
+} pycapi_dict_mirror;
+
+int PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue) {
+    pycapi_dict_mirror *mirror = op != NULL && PyDict_CheckExact(op) ? (pycapi_dict_mirror *)((PyDictObject *)op)->ma_keys : NULL;
+    if (mirror == NULL) {
+        return _PyCApi_Slow_PyDict_Next(op, ppos, pkey, pvalue);
+    }
+    for (Py_ssize_t i = *ppos < 0 ? mirror->count : *ppos; i < mirror->count; i++) {
+        PyObject **entry = &mirror->items[2 * i];
+        if (entry[0] != NULL) {
+            if (pkey != NULL) {
+                *pkey = entry[0];
+            }
+            if (pvalue != NULL) {
+                *pvalue = entry[1];
+            }
+            *ppos = i + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The native half of a dict: its mirror and lookup cache go with it. */
+PYCAPI_HIDDEN void pycapi_dict_dealloc(PyObject *op) {
+    PyMem_Free(((PyDictObject *)op)->ma_keys);
+    PyMem_Free(((PyDictObject *)op)->ma_values);
+    pycapi_object_dealloc(op);
 }

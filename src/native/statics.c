@@ -8,6 +8,7 @@
 PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_tuple_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_list_dealloc(PyObject *op);
+PYCAPI_HIDDEN void pycapi_dict_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
 PYCAPI_HIDDEN int pycapi_sequence_traverse(PyObject *op, visitproc visit, void *arg);
 PYCAPI_HIDDEN int pycapi_list_clear(PyObject *op);
@@ -75,7 +76,7 @@ STATIC_TYPE(PyList_Type, "list", &PyBaseObject_Type, sizeof(PyListObject), 0,
             .tp_traverse = pycapi_sequence_traverse, .tp_clear = pycapi_list_clear)
 STATIC_TYPE(PyDict_Type, "dict", &PyBaseObject_Type, sizeof(PyDictObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING | _Py_TPFLAGS_MATCH_SELF,
-            pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_dict_as_sequence, &pycapi_mutable_as_mapping))
+            pycapi_dict_dealloc, CONTAINER_SLOTS(&pycapi_dict_as_sequence, &pycapi_mutable_as_mapping))
 STATIC_TYPE(PyModule_Type, "module", &PyBaseObject_Type, sizeof(pycapi_module_layout), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc,
             .tp_weaklistoffset = offsetof(pycapi_module_layout, md_weaklist))

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
@@ -5,7 +6,10 @@ namespace PyCApi.Objects;
 /// <summary>dict: an insertion-ordered hash table with Python's key semantics (hash,
 /// then identity or ==), laid out as CPython's: a sparse index over a dense entry
 /// array, so PyDict_Next's position is an entry index. The native half is the
-/// PyDictObject header, whose ma_used is kept current for PyDict_GET_SIZE.</summary>
+/// PyDictObject header, whose ma_used and ma_version_tag are kept current (PyDict_GET_SIZE,
+/// and Cython's dict-version caches). Once C iterates the dict with PyDict_Next, the entries
+/// are mirrored as native pointers in ma_keys (dictobject.c), so C iterates it without a
+/// call into managed code.</summary>
 internal sealed class PyDict : PyObject
 {
     private struct Entry
@@ -35,18 +39,89 @@ internal sealed class PyDict : PyObject
         return a;
     }
 
+    /// <summary>CPython's ma_version_tag: a process-wide counter, bumped by every change.</summary>
+    private static ulong lastVersion;
+
     internal override unsafe nint CreateNative()
     {
         nint p = ObjectSpace.AllocateObject((nuint)sizeof(PyDictLayout), Type);
         ((PyDictLayout*)p)->ma_used = used;
+        ((PyDictLayout*)p)->ma_version_tag = ++lastVersion;
         return p;
     }
 
-    private unsafe void SyncNative()
+    /// <summary>The native mirror of the entries (pycapi_dict_mirror in dictobject.c).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Mirror
     {
-        if (Native != 0)
+        public nint Count, Capacity;
+        // followed by Capacity (key, value) pairs of PyObject*
+    }
+
+    private unsafe Mirror* NativeMirror => Native != 0 ? (Mirror*)((PyDictLayout*)Native)->ma_keys : null;
+
+    /// <summary>After every change: the native header, and the mirror's entry
+    /// <paramref name="changed"/> (if the dict has a mirror).</summary>
+    private unsafe void SyncNative(int changed = -1)
+    {
+        if (Native == 0)
         {
-            ((PyDictLayout*)Native)->ma_used = used;
+            return;
+        }
+        var layout = (PyDictLayout*)Native;
+        layout->ma_used = used;
+        layout->ma_version_tag = ++lastVersion;
+        if (NativeMirror is var mirror && mirror != null)
+        {
+            if (entries.Length > mirror->Capacity)
+            {
+                DropMirror();
+                return;
+            }
+            mirror->Count = entryCount;
+            if (changed >= 0)
+            {
+                MirrorEntry(mirror, changed);
+            }
+        }
+    }
+
+    private unsafe void MirrorEntry(Mirror* mirror, int ix)
+    {
+        nint* pair = (nint*)(mirror + 1) + 2 * ix;
+        ref var e = ref entries[ix];
+        pair[0] = ObjectSpace.ToNativeOrNull(e.Key);
+        pair[1] = ObjectSpace.ToNativeOrNull(e.Value);
+    }
+
+    /// <summary>PyDict_Next from C found no mirror: make one (an exact dict only; the
+    /// entries cross into C, as PyDict_Next would make them cross one by one).</summary>
+    internal unsafe void BuildMirror()
+    {
+        if (Native == 0 || Type != BuiltinTypes.Dict || NativeMirror != null)
+        {
+            return;
+        }
+        var mirror = (Mirror*)CPart.PyMem_Malloc((nuint)(sizeof(Mirror) + entries.Length * 2 * sizeof(nint)));
+        if (mirror == null)
+        {
+            return; // PyDict_Next then simply stays a managed call
+        }
+        mirror->Count = entryCount;
+        mirror->Capacity = entries.Length;
+        for (int i = 0; i < entryCount; i++)
+        {
+            MirrorEntry(mirror, i);
+        }
+        ((PyDictLayout*)Native)->ma_keys = (nint)mirror;
+    }
+
+    private unsafe void DropMirror()
+    {
+        if (NativeMirror is var mirror && mirror != null)
+        {
+            ((PyDictLayout*)Native)->ma_keys = 0;
+            CPart.PyMem_Free((nint)mirror);
         }
     }
 
@@ -88,10 +163,44 @@ internal sealed class PyDict : PyObject
 
     internal PyObject? GetItem(PyObject key) => GetItem(key, Abstract.Hash(key));
 
-    internal PyObject? GetItem(PyObject key, long hash)
+    internal PyObject? GetItem(PyObject key, long hash) => Lookup(key, hash)?.Value;
+
+    /// <summary>The entry for the key: the stored key and its value.</summary>
+    internal (PyObject Key, PyObject Value)? Lookup(PyObject key, long hash)
     {
         FindSlot(key, hash, out int ix);
-        return ix < 0 ? null : entries[ix].Value;
+        return ix < 0 ? null : (entries[ix].Key!, entries[ix].Value!);
+    }
+
+    /// <summary>The native lookup cache (ma_values; pycapi_dict_hit in dictobject.c): a few
+    /// keys found by identity, each valid while ma_version_tag is unchanged, so that the
+    /// dict holds the key and the value and neither address can be reused meanwhile.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Hit
+    {
+        public ulong Version;
+        public nint Key, Value;
+    }
+
+    private const int HitCacheSize = 8;
+
+    internal unsafe void RememberHit(nint key, nint value)
+    {
+        if (Native == 0 || Type != BuiltinTypes.Dict)
+        {
+            return;
+        }
+        var layout = (PyDictLayout*)Native;
+        if (layout->ma_values == 0)
+        {
+            layout->ma_values = CPart.PyMem_Calloc(HitCacheSize, (nuint)sizeof(Hit));
+            if (layout->ma_values == 0)
+            {
+                return;
+            }
+        }
+        var hit = (Hit*)layout->ma_values + ((key >> 4) & (HitCacheSize - 1));
+        *hit = new Hit { Version = layout->ma_version_tag, Key = key, Value = value };
     }
 
     internal void SetItem(PyObject key, PyObject value) => SetItem(key, Abstract.Hash(key), value);
@@ -102,6 +211,7 @@ internal sealed class PyDict : PyObject
         if (ix >= 0)
         {
             entries[ix].Value = value;
+            SyncNative(ix);
             return;
         }
         if (entryCount == entries.Length)
@@ -112,7 +222,7 @@ internal sealed class PyDict : PyObject
         entries[entryCount] = new Entry { Hash = hash, Key = key, Value = value };
         indices[slot] = entryCount++;
         used++;
-        SyncNative();
+        SyncNative(entryCount - 1);
     }
 
     /// <summary>Removes the key; false if it was not there.</summary>
@@ -126,7 +236,7 @@ internal sealed class PyDict : PyObject
         indices[slot] = Deleted;
         entries[ix] = default;
         used--;
-        SyncNative();
+        SyncNative(ix);
         return true;
     }
 
@@ -135,11 +245,13 @@ internal sealed class PyDict : PyObject
         indices = NoIndices;
         entries = [];
         entryCount = used = 0;
+        DropMirror();
         SyncNative();
     }
 
     private void Resize(int minUsed)
     {
+        DropMirror(); // entries move to other positions
         int size = 8;
         while (size * 2 / 3 < minUsed)
         {
@@ -195,6 +307,7 @@ internal sealed class PyDict : PyObject
                 var v = entries[i].Value!;
                 DelItem(k);
                 entryCount = i; // what follows the last live entry is all deleted
+                SyncNative();
                 return (k, v);
             }
         }
@@ -315,9 +428,24 @@ internal static unsafe class DictApi
     [CApi]
     internal static NewReference PyDict_New() => ObjectSpace.NewFresh(new PyDict());
 
-    [CApi]
-    internal static BorrowedReference PyDict_GetItemWithError(BorrowedReference mp, BorrowedReference key) =>
-        RequireDict(mp).GetItem(ObjectSpace.FromNativeForCall(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
+    /// <summary>A key found by identity is remembered in the dict's native lookup cache,
+    /// which serves the next such lookups in C (dictobject.c).</summary>
+    [CApi(SlowPath = true)]
+    internal static BorrowedReference PyDict_GetItemWithError(BorrowedReference mp, BorrowedReference key)
+    {
+        var d = RequireDict(mp);
+        var k = ObjectSpace.FromNativeForCall(key);
+        if (d.Lookup(k, Abstract.Hash(k)) is not { } entry)
+        {
+            return BorrowedReference.Null;
+        }
+        var value = ObjectSpace.Borrow(entry.Value);
+        if (ReferenceEquals(entry.Key, k))
+        {
+            d.RememberHit(key.Address, value.Address);
+        }
+        return value;
+    }
 
     [CApi]
     internal static BorrowedReference _PyDict_GetItem_KnownHash(BorrowedReference mp, BorrowedReference key, nint hash) =>
@@ -383,10 +511,17 @@ internal static unsafe class DictApi
         }
     }
 
-    [CApi(Error = "0")]
+    /// <summary>The first PyDict_Next from C mirrors the entries natively: the next ones
+    /// are served in C (dictobject.c).</summary>
+    [CApi(Error = "0", SlowPath = true)]
     internal static int PyDict_Next(BorrowedReference mp, nint* pos, nint* key, nint* value)
     {
-        if (ObjectSpace.FromNativeForCallOrNull(mp) is not PyDict d || !d.Next(ref *pos, out var k, out var v))
+        if (ObjectSpace.FromNativeForCallOrNull(mp) is not PyDict d)
+        {
+            return 0;
+        }
+        d.BuildMirror();
+        if (!d.Next(ref *pos, out var k, out var v))
         {
             return 0;
         }

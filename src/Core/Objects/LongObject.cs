@@ -48,8 +48,11 @@ internal class PyInt : PyObject
 
     internal override bool IsTrue() => !Value.IsZero;
 
+    /// <summary>Hash() once computed (never -1, which marks "not yet"): ints are dict keys.</summary>
+    private long hash = -1;
+
     /// <summary>CPython's numeric hash: the value modulo 2**61 - 1, sign kept, -1 → -2.</summary>
-    internal override long Hash() => NumericHash.OfInteger(Value);
+    internal override long Hash() => hash != -1 ? hash : hash = NumericHash.OfInteger(Value);
 
     internal override PyObject RichCompare(PyObject other, CompareOp op) => other switch
     {
@@ -835,6 +838,13 @@ internal static class NumericHash
 
     internal static long OfInteger(BigInteger v)
     {
+        if (v >= long.MinValue + 1 && v <= long.MaxValue)
+        {
+            long small = (long)v;
+            long m = (long)((ulong)Math.Abs(small) % Modulus);
+            m = small < 0 ? -m : m;
+            return m == -1 ? -2 : m;
+        }
         var h = (long)(BigInteger.Abs(v) % Modulus);
         h = v.Sign < 0 ? -h : h;
         return h == -1 ? -2 : h;

@@ -29,6 +29,7 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib)] public static partial void pycapi_exit(int status);
 
     [LibraryImport(Lib)] public static partial nint PyMem_Malloc(nuint size);
+    [LibraryImport(Lib)] public static partial nint PyMem_Calloc(nuint count, nuint size);
     [LibraryImport(Lib)] public static partial nint PyMem_Realloc(nint p, nuint size);
     [LibraryImport(Lib)] public static partial void PyMem_Free(nint p);
     [LibraryImport(Lib)] public static partial void _Py_Dealloc(nint op);

@@ -57,6 +57,7 @@ internal static unsafe partial class ObjectSpace
                     probe = GCHandle.Alloc(Twin, GCHandleType.Weak);
                     probeCollection = GC.CollectionCount(2);
                     candidates.Enqueue(Native); // not the link itself: that would keep the twin reachable
+                    candidatesQueued = true;
                 }
             }
         }
@@ -111,6 +112,9 @@ internal static unsafe partial class ObjectSpace
     /// <summary>Candidates for release, by address: the link is found through the
     /// pre-header's (resurrection-tracking) handle, so the queue keeps nothing alive.</summary>
     private static readonly ConcurrentQueue<nint> candidates = new();
+    /// <summary>Set after every enqueue, cleared before the queue is drained: the
+    /// allocation path checks it instead of the queue.</summary>
+    private static volatile bool candidatesQueued;
     private static long livePairs;
     private static bool releasing;
 
@@ -149,7 +153,7 @@ internal static unsafe partial class ObjectSpace
     internal static void ReleaseDeadPairsIfAny()
     {
         DrainReleasedFresh();
-        if (!candidates.IsEmpty && GC.CollectionCount(2) is var collection && collection != lastConfirmingCollection)
+        if (candidatesQueued && GC.CollectionCount(2) is var collection && collection != lastConfirmingCollection)
         {
             lastConfirmingCollection = collection;
             ReleaseDeadPairs();
@@ -188,6 +192,7 @@ internal static unsafe partial class ObjectSpace
         {
             var dead = new List<nint>();
             var undecided = new List<nint>();
+            candidatesQueued = false;
             while (candidates.TryDequeue(out var candidate))
             {
                 if (PreHeader.Of(candidate)->Link is not (var handle and not 0)
@@ -216,6 +221,7 @@ internal static unsafe partial class ObjectSpace
             foreach (nint candidate in undecided)
             {
                 candidates.Enqueue(candidate);
+                candidatesQueued = true;
             }
             // Weak references to the dead are all cleared by now: their callbacks run before
             // any tp_clear, as in CPython, except those of weak references that died too.
