@@ -9,14 +9,14 @@ PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
    dict then holds both, so neither address can be reused). A few of them, in ma_values,
    filled by the object space (PyDict in DictObject.cs): repeated lookups of the same key
    object need no call into managed code. */
-#define HIT_CACHE_SIZE 8
+#define HIT_CACHE_SIZE 4
 typedef struct {
     uint64_t version;
     PyObject *key;
     PyObject *value;
 } pycapi_dict_hit;
 
-PyObject *PyDict_GetItemWithError(PyObject *op, PyObject *key) {
+static PyObject *cached_lookup(PyObject *op, PyObject *key) {
     if (op != NULL && PyDict_CheckExact(op)) {
         PyDictObject *d = (PyDictObject *)op;
         pycapi_dict_hit *cache = (pycapi_dict_hit *)d->ma_values;
@@ -27,7 +27,12 @@ PyObject *PyDict_GetItemWithError(PyObject *op, PyObject *key) {
             }
         }
     }
-    return _PyCApi_Slow_PyDict_GetItemWithError(op, key);
+    return NULL;
+}
+
+PyObject *PyDict_GetItemWithError(PyObject *op, PyObject *key) {
+    PyObject *value = cached_lookup(op, key);
+    return value != NULL ? value : _PyCApi_Slow_PyDict_GetItemWithError(op, key);
 }
 
 /* The historical lookup: borrowed, every error hidden, and the caller's pending
@@ -36,6 +41,10 @@ PyObject *PyDict_GetItemWithError(PyObject *op, PyObject *key) {
 PyObject *PyDict_GetItem(PyObject *op, PyObject *key) {
     if (!PyDict_Check(op)) {
         return NULL;
+    }
+    PyObject *hit = cached_lookup(op, key); /* a hit raises nothing: no need to save */
+    if (hit != NULL) {
+        return hit;
     }
     PyObject *type, *value, *traceback;
     PyErr_Fetch(&type, &value, &traceback);

@@ -6,7 +6,8 @@ PyObject *PyFloat_FromDouble(double v) {
     if (op == NULL) {
         return PyErr_NoMemory();
     }
-    PyObject_Init((PyObject *)op, &PyFloat_Type);
+    Py_SET_TYPE(op, &PyFloat_Type); /* a static type: no reference to take */
+    Py_SET_REFCNT(op, 1);
     op->ob_fval = v;
     return (PyObject *)op;
 }

@@ -27,6 +27,16 @@ PYCAPI_HIDDEN PyObject **pycapi_take_released_fresh(Py_ssize_t *count) {
     return q->items;
 }
 
+/* The object space has unlinked them (FreshObjects.cs): exact built-ins whose tp_dealloc
+   only frees memory. */
+PYCAPI_HIDDEN void pycapi_dealloc_released_fresh(PyObject **released, Py_ssize_t count) {
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (released[i] != NULL) {
+            Py_TYPE(released[i])->tp_dealloc(released[i]);
+        }
+    }
+}
+
 static void release_fresh(PyObject *op) {
     fresh_queue *q = &fresh_queues[fresh_current];
     if (q->count == q->capacity) {
@@ -70,7 +80,11 @@ void Py_DecRef(PyObject *op) { Py_XDECREF(op); }
 /* The default tp_dealloc of our built-in types: nothing to release but the memory. */
 void pycapi_object_dealloc(PyObject *op) {
     PyTypeObject *type = Py_TYPE(op);
-    type->tp_free(op);
+    if (type->tp_free == PyObject_Free) {
+        pycapi_free(op); /* the usual case, without the indirect call */
+    } else {
+        type->tp_free(op);
+    }
     if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
         Py_DECREF(type);
     }

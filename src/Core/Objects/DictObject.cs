@@ -182,9 +182,11 @@ internal sealed class PyDict : PyObject
         public nint Key, Value;
     }
 
-    private const int HitCacheSize = 8;
+    private const int HitCacheSize = 4;
 
-    internal unsafe void RememberHit(nint key, nint value)
+    /// <summary>Remembers a key found (or stored) by identity. The cache is made by the
+    /// first lookup from C, not by stores: a dict C only fills pays nothing for it.</summary>
+    internal unsafe void RememberHit(nint key, nint value, bool lookup)
     {
         if (Native == 0 || Type != BuiltinTypes.Dict)
         {
@@ -193,6 +195,10 @@ internal sealed class PyDict : PyObject
         var layout = (PyDictLayout*)Native;
         if (layout->ma_values == 0)
         {
+            if (!lookup)
+            {
+                return;
+            }
             layout->ma_values = CPart.PyMem_Calloc(HitCacheSize, (nuint)sizeof(Hit));
             if (layout->ma_values == 0)
             {
@@ -205,14 +211,16 @@ internal sealed class PyDict : PyObject
 
     internal void SetItem(PyObject key, PyObject value) => SetItem(key, Abstract.Hash(key), value);
 
-    internal void SetItem(PyObject key, long hash, PyObject value)
+    /// <summary>Sets the key's value; true when the key stored is this very object (a new
+    /// entry, or one whose key is identical), as the lookup cache requires.</summary>
+    internal bool SetItem(PyObject key, long hash, PyObject value)
     {
         int slot = FindSlot(key, hash, out int ix);
         if (ix >= 0)
         {
             entries[ix].Value = value;
             SyncNative(ix);
-            return;
+            return ReferenceEquals(entries[ix].Key, key);
         }
         if (entryCount == entries.Length)
         {
@@ -223,6 +231,7 @@ internal sealed class PyDict : PyObject
         indices[slot] = entryCount++;
         used++;
         SyncNative(entryCount - 1);
+        return true;
     }
 
     /// <summary>Removes the key; false if it was not there.</summary>
@@ -442,7 +451,7 @@ internal static unsafe class DictApi
         var value = ObjectSpace.Borrow(entry.Value);
         if (ReferenceEquals(entry.Key, k))
         {
-            d.RememberHit(key.Address, value.Address);
+            d.RememberHit(key.Address, value.Address, lookup: true);
         }
         return value;
     }
@@ -469,7 +478,11 @@ internal static unsafe class DictApi
         {
             throw Abstract.BadInternalCall();
         }
-        d.SetItem(ObjectSpace.FromNative(key), ObjectSpace.FromNative(item));
+        var k = ObjectSpace.FromNative(key);
+        if (d.SetItem(k, Abstract.Hash(k), ObjectSpace.FromNative(item)))
+        {
+            d.RememberHit(key.Address, item.Address, lookup: false); // a lookup after a store is common
+        }
         return 0;
     }
 

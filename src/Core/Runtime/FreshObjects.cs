@@ -41,7 +41,9 @@ internal static unsafe partial class ObjectSpace
     private static int FreshSlot(nint link) => (int)(link >> 1) - 1;
 
     /// <summary>A new reference to <paramref name="o"/>, which this call has just created
-    /// and keeps no reference to: it crosses as a fresh object.</summary>
+    /// and keeps no reference to: it crosses as a fresh object. Only for exact built-ins
+    /// (dict, str, bytes, int) whose native half holds nothing but memory: their release
+    /// deallocates in a batch without a GC transition.</summary>
     public static NewReference NewFresh(PyObject o)
     {
         nint p = o.CreateNative(); // (allocation drains the released ones first)
@@ -107,6 +109,11 @@ internal static unsafe partial class ObjectSpace
     [LibraryImport("pycapi_native"), SuppressGCTransition]
     private static partial nint* pycapi_take_released_fresh(nint* count);
 
+    /// <summary>Deallocates the batch's objects (NULL entries skipped). Without a GC
+    /// transition: fresh objects are exact built-ins whose tp_dealloc only frees memory.</summary>
+    [LibraryImport("pycapi_native"), SuppressGCTransition]
+    private static partial void pycapi_dealloc_released_fresh(nint* released, nint count);
+
     [LibraryImport("pycapi_native")]
     private static partial void pycapi_set_fresh_drain_hook(delegate* unmanaged<void> hook);
 
@@ -136,12 +143,13 @@ internal static unsafe partial class ObjectSpace
                 nint link = PreHeader.Of(p)->Link;
                 if (!IsFresh(link) || ((PyObjectHead*)p)->ob_refcnt != 0)
                 {
+                    released[i] = 0;
                     continue;
                 }
                 ReleaseFreshSlot(link).Native = 0;
                 PreHeader.Of(p)->Link = 0;
-                CPart._Py_Dealloc(p);
             }
+            pycapi_dealloc_released_fresh(released, count);
         }
         finally
         {
