@@ -47,14 +47,26 @@ internal static unsafe partial class ObjectSpace
     public static NewReference NewFresh(PyObject o)
     {
         nint p = o.CreateNative(); // (allocation drains the released ones first)
-        int slot = TakeFreshSlot();
-        freshSlots[slot].Twin = o;
-        o.Native = p;
-        PreHeader.Of(p)->Link = FreshLink(slot);
-        CountLinked();
+        AttachFresh(o, p);
         IncRef(p);
         return new NewReference(p);
     }
+
+    private static PyObject AttachFresh(PyObject twin, nint p)
+    {
+        int slot = TakeFreshSlot();
+        freshSlots[slot].Twin = twin;
+        twin.Native = p;
+        PreHeader.Of(p)->Link = FreshLink(slot);
+        CountLinked();
+        return twin;
+    }
+
+    /// <summary>The C-born objects that can get a fresh twin: values whose native half
+    /// holds only memory (see <see cref="NewFresh"/>).</summary>
+    private static bool CanBeFresh(nint type) =>
+        type == BuiltinTypes.Str.Native || type == BuiltinTypes.Int.Native
+        || type == BuiltinTypes.Bytes.Native || type == BuiltinTypes.Float.Native;
 
     private static int TakeFreshSlot()
     {
@@ -93,13 +105,23 @@ internal static unsafe partial class ObjectSpace
     }
 
     /// <summary>The object behind an argument this call uses only while it runs (it keeps
-    /// no reference to it): a fresh object stays fresh.</summary>
+    /// no reference to it): a fresh object stays fresh, and a C-born str, int, float or bytes
+    /// that needs a twin gets a fresh one (a temporary key costs no link).</summary>
     public static PyObject FromNativeForCall(BorrowedReference r)
     {
         nint p = r.Address;
-        if (p != 0 && !IsStatic(p) && PreHeader.Of(p)->Link is var link && IsFresh(link))
+        if (p != 0 && !IsStatic(p))
         {
-            return freshSlots[FreshSlot(link)].Twin!;
+            nint link = PreHeader.Of(p)->Link;
+            if (IsFresh(link))
+            {
+                return freshSlots[FreshSlot(link)].Twin!;
+            }
+            nint type = ((PyObjectHead*)p)->ob_type;
+            if (link == 0 && CanBeFresh(type))
+            {
+                return AttachFresh(((PyType)FromNative(type)).CreateTwin(p), p);
+            }
         }
         return FromNative(p);
     }
