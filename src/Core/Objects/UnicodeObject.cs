@@ -80,7 +80,31 @@ internal sealed class PyStr : PyObject
         return new PyStr(FromCodePoints(cps));
     }
 
-    internal override nint CreateNative() => Allocate(CodePoints(Value), Type);
+    /// <summary>Text without surrogate pairs (the common case) is written from its UTF-16
+    /// units directly; pairs go through code points.</summary>
+    internal override unsafe nint CreateNative()
+    {
+        int max = 0;
+        foreach (char c in Value)
+        {
+            if (char.IsSurrogate(c))
+            {
+                return Allocate(CodePoints(Value), Type);
+            }
+            max = Math.Max(max, c);
+        }
+        nint p = AllocateEmpty(Value.Length, max, Type);
+        byte* data = Data(p, out int kind);
+        if (kind == 1)
+        {
+            Encoding.Latin1.GetBytes(Value, new Span<byte>(data, Value.Length));
+        }
+        else
+        {
+            Value.AsSpan().CopyTo(new Span<char>(data, Value.Length));
+        }
+        return p;
+    }
 
     /// <summary>A compact str object holding <paramref name="cps"/> (PyUnicode_New's layout).</summary>
     internal static unsafe nint Allocate(ReadOnlySpan<int> cps, PyType type)
