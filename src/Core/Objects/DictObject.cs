@@ -150,7 +150,7 @@ internal sealed class PyDict : PyObject
             else
             {
                 ref var e = ref entries[ix];
-                if (ReferenceEquals(e.Key, key) || (e.Hash == hash && Abstract.RichCompareBool(e.Key!, key, CompareOp.Eq)))
+                if (ReferenceEquals(e.Key, key) || (e.Hash == hash && KeysEqual(e.Key!, key)))
                 {
                     entryIndex = ix;
                     return i;
@@ -160,6 +160,12 @@ internal sealed class PyDict : PyObject
             i = (int)(((ulong)i * 5 + 1 + perturb) & (ulong)mask);
         }
     }
+
+    /// <summary>Python's ==, compared directly for two exact str (the usual keys).</summary>
+    private static bool KeysEqual(PyObject stored, PyObject key) =>
+        stored is PyStr a && key is PyStr b && a.Type == BuiltinTypes.Str && b.Type == BuiltinTypes.Str
+            ? string.Equals(a.Value, b.Value, StringComparison.Ordinal)
+            : Abstract.RichCompareBool(stored, key, CompareOp.Eq);
 
     internal PyObject? GetItem(PyObject key) => GetItem(key, Abstract.Hash(key));
 

@@ -110,20 +110,21 @@ internal static unsafe partial class ObjectSpace
     public static PyObject FromNativeForCall(BorrowedReference r)
     {
         nint p = r.Address;
-        if (p != 0 && !IsStatic(p))
+        if (p == 0 || IsStatic(p))
         {
-            nint link = PreHeader.Of(p)->Link;
-            if (IsFresh(link))
-            {
-                return freshSlots[FreshSlot(link)].Twin!;
-            }
-            nint type = ((PyObjectHead*)p)->ob_type;
-            if (link == 0 && CanBeFresh(type))
-            {
-                return AttachFresh(((PyType)FromNative(type)).CreateTwin(p), p);
-            }
+            return FromNative(p);
         }
-        return FromNative(p);
+        nint link = PreHeader.Of(p)->Link;
+        if (IsFresh(link))
+        {
+            return freshSlots[FreshSlot(link)].Twin!;
+        }
+        nint type = ((PyObjectHead*)p)->ob_type;
+        if (link == 0 && CanBeFresh(type))
+        {
+            return AttachFresh(((PyType)FromNative(type)).CreateTwin(p), p);
+        }
+        return FromNativeWithPreHeader(p);
     }
 
     public static PyObject? FromNativeForCallOrNull(BorrowedReference r) => r.IsNull ? null : FromNativeForCall(r);

@@ -59,17 +59,23 @@ internal static unsafe partial class ObjectSpace
         {
             throw new PythonException(PyExc.SystemError, "NULL object passed where an object was expected");
         }
-        if (IsStatic(p))
+        return IsStatic(p) ? StaticObject(p) : FromNativeWithPreHeader(p);
+    }
+
+    private static PyObject StaticObject(nint p)
+    {
+        foreach (var (address, singleton) in singletons)
         {
-            foreach (var (address, singleton) in singletons)
+            if (address == p)
             {
-                if (address == p)
-                {
-                    return singleton;
-                }
+                return singleton;
             }
-            return statics.TryGetValue(p, out var known) ? known : PyType.FromStaticTypeObject(p);
         }
+        return statics.TryGetValue(p, out var known) ? known : PyType.FromStaticTypeObject(p);
+    }
+
+    private static PyObject FromNativeWithPreHeader(nint p)
+    {
         nint link = PreHeader.Of(p)->Link;
         if (link != 0)
         {
