@@ -308,7 +308,7 @@ static int ga_as_complex(PyObject *arg, ga_complex *out)
         return ga_complex_parts(arg, out);
     }
     /* __complex__, looked up on the type */
-    name = PyUnicode_FromString("__complex__");
+    name = _pycapi_name_from_cstr("__complex__");
     if (name == NULL) {
         return -1;
     }
@@ -1394,7 +1394,7 @@ static const char *skipitem(const char **p_format, va_list *p_va, int flags)
 /* kwargs[key] for a C string key: borrowed, NULL if absent (check PyErr_Occurred). */
 static PyObject *ga_dict_get_cstr(PyObject *kwargs, const char *key)
 {
-    PyObject *k = PyUnicode_FromString(key);
+    PyObject *k = _pycapi_name_from_cstr(key);
     PyObject *v;
 
     if (k == NULL) {

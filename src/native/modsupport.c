@@ -338,7 +338,7 @@ static PyObject *bv_value(const char **p_format, va_list *p_va, int flags)
             if (c == 'y') {
                 return PyBytes_FromStringAndSize(str, n);
             }
-            return PyUnicode_DecodeUTF8(str, n, NULL);
+            return PyUnicode_FromStringAndSize(str, n);
         }
 
         case 'N':

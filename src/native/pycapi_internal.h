@@ -130,4 +130,9 @@ static inline void _pycapi_buf_free(_pycapi_buf *b)
    reference, or NULL with an exception set. *p_va is advanced. */
 _PYCAPI_HIDDEN PyObject *_pycapi_VaBuildArgs(const char *format, va_list *p_va, int size_t_flag);
 
+/* attrnames.c: PyUnicode_FromString(name) for a name C code looks things up by (an
+   attribute or keyword name): a new reference to the same str object each time the same
+   ASCII name comes again, so that it crosses into managed code without a new twin. */
+_PYCAPI_HIDDEN PyObject *_pycapi_name_from_cstr(const char *name);
+
 #endif /* PYCAPI_INTERNAL_H */

@@ -494,8 +494,8 @@ PyObject *PyUnicode_FromFormatV(const char *format, va_list vargs)
             f = q;
         }
     }
-    result = PyUnicode_DecodeUTF8(o.b.data, (Py_ssize_t)o.b.len,
-                                  o.surrogates ? "surrogatepass" : NULL);
+    result = o.surrogates ? PyUnicode_DecodeUTF8(o.b.data, (Py_ssize_t)o.b.len, "surrogatepass")
+                          : PyUnicode_FromStringAndSize(o.b.data, (Py_ssize_t)o.b.len);
 done:
     va_end(va);
     _pycapi_buf_free(&o.b);

@@ -189,10 +189,6 @@ internal static unsafe class ObjectApi
         ObjectSpace.NewRef(Abstract.GetAttr(Arg(o), Arg(name)));
 
     [CApi]
-    internal static NewReference PyObject_GetAttrString(BorrowedReference o, string name) =>
-        ObjectSpace.NewRef(Attributes.GetAttr(Arg(o), new PyStr(name)));
-
-    [CApi]
     internal static NewReference PyObject_GenericGetAttr(BorrowedReference o, BorrowedReference name) =>
         ObjectSpace.NewRef(Attributes.GenericGetAttr(Arg(o), (PyStr)Arg(name)));
 
@@ -200,13 +196,6 @@ internal static unsafe class ObjectApi
     internal static int PyObject_SetAttr(BorrowedReference o, BorrowedReference name, BorrowedReference value)
     {
         Abstract.SetAttr(Arg(o), Arg(name), ObjectSpace.FromNativeOrNull(value));
-        return 0;
-    }
-
-    [CApi]
-    internal static int PyObject_SetAttrString(BorrowedReference o, string name, BorrowedReference value)
-    {
-        Arg(o).SetAttr(new PyStr(name), ObjectSpace.FromNativeOrNull(value));
         return 0;
     }
 
@@ -221,10 +210,6 @@ internal static unsafe class ObjectApi
     [CApi(Error = "0")]
     internal static int PyObject_HasAttr(BorrowedReference o, BorrowedReference name) =>
         Abstract.SucceedsQuietly(() => Abstract.GetAttr(Arg(o), Arg(name)));
-
-    [CApi(Error = "0")]
-    internal static int PyObject_HasAttrString(BorrowedReference o, string name) =>
-        Abstract.SucceedsQuietly(() => Arg(o).GetAttr(new PyStr(name)));
 
     /// <summary>1 with the value, 0 without an error when the attribute is missing.</summary>
     [CApi]

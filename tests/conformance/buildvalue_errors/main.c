@@ -21,6 +21,8 @@ int main(void)
     show_new("dict with odd items '{s}'", Py_BuildValue("{s}", "k"));
     show_new("unhashable key '{O:i}'", Py_BuildValue("{O:i}", PyList_New(0), 1));
     show_new("invalid UTF-8 's'", Py_BuildValue("s", "\xff"));
+    show_new("truncated UTF-8 's#'", Py_BuildValue("s#", "ab\xe2\x82", (Py_ssize_t)4));
+    show_new("surrogate in UTF-8 '(is)'", Py_BuildValue("(is)", 1, "\xed\xa0\x80"));
     show_new("'C' out of range", Py_BuildValue("C", 0x110000));
 
     /* 'N' with NULL inside a tuple releases the other 'N' references it was given. */

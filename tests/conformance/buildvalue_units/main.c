@@ -19,6 +19,10 @@ int main(void)
     show_new("\"s\"", Py_BuildValue("s", "caf\xc3\xa9"));
     show_new("\"s\" NULL", Py_BuildValue("s", (char *)NULL));
     show_new("\"s#\"", Py_BuildValue("s#", "abcdef", (Py_ssize_t)3));
+    show_new("\"s#\" with a NUL", Py_BuildValue("s#", "a\0b", (Py_ssize_t)3));
+    show_new("\"s\" empty", Py_BuildValue("s", ""));
+    show_new("\"s\" astral", Py_BuildValue("s", "\xf0\x9f\x98\x80"));
+    show_new("\"(isd)\"", Py_BuildValue("(isd)", 7, "two", 3.0));
     show_new("\"z z#\"", Py_BuildValue("zz#", (char *)NULL, (char *)NULL, (Py_ssize_t)0));
     show_new("\"U\"", Py_BuildValue("U", "u"));
     show_new("\"y y#\"", Py_BuildValue("yy#", "by", "b\0y", (Py_ssize_t)3));

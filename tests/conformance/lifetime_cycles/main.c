@@ -300,6 +300,12 @@ int main(void)
     }
     key = conf_crossed_str("key");
     key2 = conf_crossed_str("witness");
+    /* libpycapi keeps the str of a name given as a C string (PyObject_SetAttrString ...)
+       for the life of the process, as CPython interns identifiers: the names used below
+       cross before the baseline. */
+    PyObject_HasAttrString(Py_None, "me");
+    PyObject_HasAttrString(Py_None, "witness");
+    PyObject_HasAttrString(Py_None, "cycle");
     PyImport_AddModule("lifetime_cycles_holder");
     PyGC_Collect();
     baseline = conf_live_pairs();

@@ -62,6 +62,41 @@ int main(void)
     show_new("PyObject_GenericGetAttr('abc', '__class__')",
              PyObject_GenericGetAttr(s, PyUnicode_FromString("__class__")));
 
+    /* Names given as C strings: not ASCII, not UTF-8, long, one buffer reused. */
+    PyObject *names = PyModule_New("names");
+    printf("SetAttrString(names, 'caf\\xe9', 1): %d\n", PyObject_SetAttrString(names, "caf\xc3\xa9", PyLong_FromLong(1)));
+    show_new("names.caf\\xe9", PyObject_GetAttrString(names, "caf\xc3\xa9"));
+    show_new("names.caf (its ASCII prefix)", PyObject_GetAttrString(names, "caf"));
+    printf("HasAttrString(names, 'caf\\xe9'): %d\n", PyObject_HasAttrString(names, "caf\xc3\xa9"));
+    show_new("GetAttrString, name not UTF-8", PyObject_GetAttrString(names, "\xff"));
+    printf("SetAttrString, name not UTF-8: %d, ", PyObject_SetAttrString(names, "\xff", Py_None));
+    conf_write_exc();
+    printf("\n");
+    printf("HasAttrString, name not UTF-8: %d\n", PyObject_HasAttrString(names, "\xff"));
+    check_no_exc("HasAttrString, name not UTF-8");
+    char long_name[101];
+    memset(long_name, 'q', 100);
+    long_name[100] = '\0';
+    printf("SetAttrString, 100-character name: %d\n", PyObject_SetAttrString(names, long_name, Py_True));
+    show_new("GetAttrString, 100-character name", PyObject_GetAttrString(names, long_name));
+    long_name[99] = '\0';
+    printf("HasAttrString, 99-character prefix: %d\n", PyObject_HasAttrString(names, long_name));
+    char buffer[16];
+    strcpy(buffer, "first");
+    printf("SetAttrString(names, 'first', 1): %d\n", PyObject_SetAttrString(names, buffer, PyLong_FromLong(1)));
+    strcpy(buffer, "second");
+    printf("same buffer, SetAttrString(names, 'second', 2): %d\n", PyObject_SetAttrString(names, buffer, PyLong_FromLong(2)));
+    strcpy(buffer, "first");
+    show_new("same buffer, names.first", PyObject_GetAttrString(names, buffer));
+    strcpy(buffer, "firs");
+    show_new("same buffer, names.firs", PyObject_GetAttrString(names, buffer));
+    strcpy(buffer, "first");
+    printf("SetAttrString(names, 'first', NULL) deletes: %d\n", PyObject_SetAttrString(names, buffer, NULL));
+    show_new("names.first after deleting", PyObject_GetAttrString(names, "first"));
+    printf("HasAttrString(names, 'first'): %d\n", PyObject_HasAttrString(names, "first"));
+    show_new("dir(names)", PyObject_Dir(names));
+    Py_DECREF(names);
+
     /* dir() of a small module is sorted. */
     PyObject *small = PyModule_New("small");
     PyObject_SetAttrString(small, "zeta", Py_None);

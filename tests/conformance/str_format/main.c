@@ -33,6 +33,21 @@ int main(void)
     show_new("%10s", PyUnicode_FromFormat("[%10s]", "right"));
     show_new("%.2U", PyUnicode_FromFormat("[%.2U]", ustr));
     show_new("mixed", PyUnicode_FromFormat("%s has %d items: %R (%zd%%)", "list", 2, obj, (Py_ssize_t)50));
+    show_new("%s Latin-1 range", PyUnicode_FromFormat("<%s>", "caf\xc3\xa9"));
+    show_new("%s astral", PyUnicode_FromFormat("<%s>", "\xf0\x9f\x98\x80!"));
+    show_new("%c astral", PyUnicode_FromFormat("[%c]", 0x1F600));
+    show_new("%c lone surrogate", PyUnicode_FromFormat("[%c]", 0xD800));
+    show_new("%s not UTF-8 (replaced)", PyUnicode_FromFormat("<%s>", "a\xffb"));
+    show_new("%c out of range", PyUnicode_FromFormat("[%c]", 0x110000));
+    {
+        /* The result's PEP 393 form, which C code reads directly. */
+        const char *texts[] = {"ascii", "caf\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80"};
+        for (int i = 0; i < 4; i++) {
+            PyObject *u = PyUnicode_FromFormat("%s-%d", texts[i], i);
+            printf("kind and length of %d: %d %zd\n", i, (int)PyUnicode_KIND(u), PyUnicode_GET_LENGTH(u));
+            Py_DECREF(u);
+        }
+    }
     show_new("no conversions", PyUnicode_FromFormat("plain text"));
     show_new("empty", PyUnicode_FromFormat(""));
 
