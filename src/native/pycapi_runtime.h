@@ -39,15 +39,20 @@ static inline int pycapi_gc_is_tracked(PyObject *op) { return PYCAPI_PREHEADER(o
 /* Static objects carry no pre-header: type objects that are not heap types (ours and
    those in extensions' data) and the singletons of types that have no other instances.
    An address range would not do: a host executable's copy relocations move our data. */
+/* A private type flag (a bit CPython 3.11 leaves unused): the type's only instances are
+   static singletons (NoneType, NotImplementedType, bool, ellipsis). With the type-object
+   flag, one test tells most objects apart from static ones. */
+#define PYCAPI_TPFLAGS_STATIC_INSTANCES (1UL << 1)
+
 static inline int pycapi_is_static(PyObject *op) {
     PyTypeObject *type = Py_TYPE(op);
     if (type == NULL) {
         return 1; /* a static type object before PyType_Ready */
     }
-    if (type == &_PyNone_Type || type == &_PyNotImplemented_Type || type == &PyBool_Type || type == &PyEllipsis_Type) {
-        return 1;
+    if (!(type->tp_flags & (PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_TYPE_SUBCLASS))) {
+        return 0;
     }
-    return PyType_FastSubclass(type, Py_TPFLAGS_TYPE_SUBCLASS) && !(((PyTypeObject *)op)->tp_flags & Py_TPFLAGS_HEAPTYPE);
+    return (type->tp_flags & PYCAPI_TPFLAGS_STATIC_INSTANCES) || !(((PyTypeObject *)op)->tp_flags & Py_TPFLAGS_HEAPTYPE);
 }
 
 /* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */

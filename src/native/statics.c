@@ -51,7 +51,7 @@ STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYP
 STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
-            Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+            PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
             Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
@@ -89,9 +89,10 @@ STATIC_TYPE(PyCMethod_Type, "builtin_method", &PyCFunction_Type, sizeof(PyCMetho
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc,
             .tp_vectorcall_offset = offsetof(PyCFunctionObject, vectorcall),
             .tp_weaklistoffset = offsetof(PyCFunctionObject, m_weakreflist))
-STATIC_TYPE(_PyNone_Type, "NoneType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
-STATIC_TYPE(_PyNotImplemented_Type, "NotImplementedType", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
-STATIC_TYPE(PyEllipsis_Type, "ellipsis", &PyBaseObject_Type, sizeof(PyObject), 0, 0, pycapi_object_dealloc)
+STATIC_TYPE(_PyNone_Type, "NoneType", &PyBaseObject_Type, sizeof(PyObject), 0, PYCAPI_TPFLAGS_STATIC_INSTANCES, pycapi_object_dealloc)
+STATIC_TYPE(_PyNotImplemented_Type, "NotImplementedType", &PyBaseObject_Type, sizeof(PyObject), 0, PYCAPI_TPFLAGS_STATIC_INSTANCES,
+            pycapi_object_dealloc)
+STATIC_TYPE(PyEllipsis_Type, "ellipsis", &PyBaseObject_Type, sizeof(PyObject), 0, PYCAPI_TPFLAGS_STATIC_INSTANCES, pycapi_object_dealloc)
 STATIC_TYPE(PyDictKeys_Type, "dict_keys", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL))
 STATIC_TYPE(PyDictValues_Type, "dict_values", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL))
 STATIC_TYPE(PyDictItems_Type, "dict_items", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL))

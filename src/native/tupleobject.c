@@ -3,6 +3,14 @@
 
 static PyTupleObject *empty_tuple;
 
+/* Dead tuples kept for reuse by size, as CPython keeps them: most tuples are small and
+   short-lived (arguments, results). Kept untracked and unlinked, items NULL, chained
+   through ob_item[0]. */
+#define SAVED_SIZES 20
+#define SAVED_PER_SIZE 2000
+static PyTupleObject *saved_tuples[SAVED_SIZES];
+static int saved_counts[SAVED_SIZES];
+
 PyObject *PyTuple_New(Py_ssize_t size) {
     if (size < 0) {
         PyErr_BadInternalCall();
@@ -11,12 +19,22 @@ PyObject *PyTuple_New(Py_ssize_t size) {
     if (size == 0 && empty_tuple != NULL) {
         return Py_NewRef((PyObject *)empty_tuple);
     }
-    size_t bytes = offsetof(PyTupleObject, ob_item) + (size_t)size * sizeof(PyObject *);
-    PyVarObject *op = (PyVarObject *)pycapi_alloc(bytes);
-    if (op == NULL) {
-        return PyErr_NoMemory();
+    PyTupleObject *op;
+    if (size < SAVED_SIZES && saved_tuples[size] != NULL) {
+        op = saved_tuples[size];
+        saved_tuples[size] = (PyTupleObject *)op->ob_item[0];
+        saved_counts[size]--;
+        op->ob_item[0] = NULL;
+    } else {
+        size_t bytes = offsetof(PyTupleObject, ob_item) + (size_t)size * sizeof(PyObject *);
+        op = pycapi_alloc(bytes);
+        if (op == NULL) {
+            return PyErr_NoMemory();
+        }
+        Py_SET_TYPE(op, &PyTuple_Type); /* a static type: no reference to take */
+        Py_SET_SIZE(op, size);
     }
-    PyObject_InitVar(op, &PyTuple_Type, size);
+    Py_SET_REFCNT(op, 1);
     if (size == 0) {
         empty_tuple = (PyTupleObject *)Py_NewRef((PyObject *)op);
     } else {
@@ -26,8 +44,18 @@ PyObject *PyTuple_New(Py_ssize_t size) {
 }
 
 void pycapi_tuple_dealloc(PyObject *op) {
-    for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
-        Py_XDECREF(PyTuple_GET_ITEM(op, i));
+    Py_ssize_t size = Py_SIZE(op);
+    if (pycapi_gc_is_tracked(op)) {
+        pycapi_gc_untrack(op);
+    }
+    for (Py_ssize_t i = 0; i < size; i++) {
+        Py_CLEAR(((PyTupleObject *)op)->ob_item[i]);
+    }
+    if (Py_IS_TYPE(op, &PyTuple_Type) && size > 0 && size < SAVED_SIZES && saved_counts[size] < SAVED_PER_SIZE) {
+        ((PyTupleObject *)op)->ob_item[0] = (PyObject *)saved_tuples[size];
+        saved_tuples[size] = (PyTupleObject *)op;
+        saved_counts[size]++;
+        return;
     }
     pycapi_free(op);
 }

@@ -36,9 +36,6 @@ internal static unsafe class Bootstrap
             linked.Add((key, obj));
         }
         BuiltinTypes.Bind();
-        ObjectSpace.RegisterSingletonTypes(ObjectSpace.ToNative(BuiltinTypes.NoneType),
-            ObjectSpace.ToNative(BuiltinTypes.NotImplementedType), ObjectSpace.ToNative(BuiltinTypes.Bool),
-            ObjectSpace.ToNative(BuiltinTypes.Get("ellipsis")));
         foreach (var (type, address) in types)
         {
             var layout = (PyTypeObjectLayout*)address;

@@ -193,6 +193,10 @@ internal static class TypeFlags
         TupleSubclass = 1UL << 26, BytesSubclass = 1UL << 27, UnicodeSubclass = 1UL << 28, DictSubclass = 1UL << 29,
         BaseExcSubclass = 1UL << 30, TypeSubclass = 1UL << 31, Default = 1UL << 18;
 
+    /// <summary>libpycapi's own (a bit CPython 3.11 leaves unused): the type's only instances
+    /// are static singletons (PYCAPI_TPFLAGS_STATIC_INSTANCES in pycapi_runtime.h).</summary>
+    public const ulong StaticInstances = 1UL << 1;
+
     /// <summary>The fast subclass bits a type inherits from its base.</summary>
     public const ulong InheritedKinds = LongSubclass | ListSubclass | TupleSubclass | BytesSubclass | UnicodeSubclass
         | DictSubclass | BaseExcSubclass | TypeSubclass;

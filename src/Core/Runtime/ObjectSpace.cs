@@ -22,11 +22,6 @@ internal static unsafe partial class ObjectSpace
     /// <summary>None, True, False, NotImplemented and Ellipsis: passed to the API all the
     /// time, found without a hash lookup.</summary>
     private static (nint Address, PyObject Object)[] singletons = [];
-    private static nint noneType, notImplementedType, boolType, ellipsisType;
-
-    /// <summary>The types whose only instances are static singletons (see IsStatic).</summary>
-    public static void RegisterSingletonTypes(nint none, nint notImplemented, nint @bool, nint ellipsis) =>
-        (noneType, notImplementedType, boolType, ellipsisType) = (none, notImplemented, @bool, ellipsis);
 
     /// <summary>Links a managed object to a static native object (no pre-header).</summary>
     public static void LinkStatic(PyObject o, nint address)
@@ -102,13 +97,12 @@ internal static unsafe partial class ObjectSpace
         {
             return true; // a static type object before PyType_Ready (PyVarObject_HEAD_INIT(NULL, 0))
         }
-        if (typeAddress == noneType || typeAddress == notImplementedType || typeAddress == boolType || typeAddress == ellipsisType)
+        ulong flags = ((PyTypeObjectLayout*)typeAddress)->tp_flags;
+        if ((flags & (TypeFlags.StaticInstances | TypeFlags.TypeSubclass)) == 0)
         {
-            return true;
+            return false;
         }
-        var type = (PyTypeObjectLayout*)typeAddress;
-        return type != null && (type->tp_flags & TypeFlags.TypeSubclass) != 0
-            && (((PyTypeObjectLayout*)p)->tp_flags & TypeFlags.HeapType) == 0;
+        return (flags & TypeFlags.StaticInstances) != 0 || (((PyTypeObjectLayout*)p)->tp_flags & TypeFlags.HeapType) == 0;
     }
 
     private static void Link(PyObject o, nint p)
