@@ -1,15 +1,39 @@
 /* float constructor from a C double. */
 #include "pycapi_runtime.h"
 
+/* Dead floats kept for reuse, as CPython keeps up to 100: chained through ob_type,
+   which the reuse sets again. */
+#define SAVED_FLOATS 100
+static PyFloatObject *saved_floats;
+static int saved_count;
+
 PyObject *PyFloat_FromDouble(double v) {
-    PyFloatObject *op = pycapi_alloc(sizeof(PyFloatObject));
-    if (op == NULL) {
-        return PyErr_NoMemory();
+    PyFloatObject *op = saved_floats;
+    if (op != NULL) {
+        saved_floats = (PyFloatObject *)Py_TYPE(op);
+        saved_count--;
+    } else {
+        op = pycapi_alloc(sizeof(PyFloatObject));
+        if (op == NULL) {
+            return PyErr_NoMemory();
+        }
     }
     Py_SET_TYPE(op, &PyFloat_Type); /* a static type: no reference to take */
     Py_SET_REFCNT(op, 1);
     op->ob_fval = v;
     return (PyObject *)op;
+}
+
+PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
+
+PYCAPI_HIDDEN void pycapi_float_dealloc(PyObject *op) {
+    if (Py_IS_TYPE(op, &PyFloat_Type) && saved_count < SAVED_FLOATS) {
+        Py_SET_TYPE(op, (PyTypeObject *)saved_floats);
+        saved_floats = (PyFloatObject *)op;
+        saved_count++;
+        return;
+    }
+    pycapi_object_dealloc(op);
 }
 
 double PyFloat_GetMax(void) { return 1.7976931348623157e308; }

@@ -9,6 +9,7 @@ PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_tuple_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_list_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_dict_dealloc(PyObject *op);
+PYCAPI_HIDDEN void pycapi_float_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
 PYCAPI_HIDDEN int pycapi_sequence_traverse(PyObject *op, visitproc visit, void *arg);
 PYCAPI_HIDDEN int pycapi_list_clear(PyObject *op);
@@ -53,7 +54,7 @@ STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_di
 STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
-            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc)
 STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc)
 /* bytes exports its ob_sval read-only (bytes_buffer_getbuffer); getargs reads tp_as_buffer. */
