@@ -37,7 +37,7 @@ PYCAPI_HIDDEN void pycapi_dealloc_released_fresh(PyObject **released, Py_ssize_t
     }
 }
 
-static void release_fresh(PyObject *op) {
+__attribute__((noinline)) static void release_fresh(PyObject *op) {
     fresh_queue *q = &fresh_queues[fresh_current];
     if (q->count == q->capacity) {
         Py_ssize_t capacity = q->capacity ? q->capacity * 2 : FRESH_BATCH;

@@ -120,6 +120,25 @@ static int32_t utf8_next(const unsigned char **s, const unsigned char *end) {
     return (int32_t)cp;
 }
 
+/* Whether no byte has its high bit set, a word at a time. */
+static int is_ascii(const unsigned char *s, Py_ssize_t size) {
+    const uint64_t high_bits = 0x8080808080808080u;
+    Py_ssize_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t word;
+        memcpy(&word, s + i, sizeof word);
+        if (word & high_bits) {
+            return 0;
+        }
+    }
+    for (; i < size; i++) {
+        if (s[i] & 0x80) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Valid UTF-8 is decoded here; invalid input goes to the slow path, which raises
    CPython's UnicodeDecodeError. */
 static PyObject *decode_utf8(const char *text, Py_ssize_t size, PyObject *(*slow)(const char *, Py_ssize_t)) {
@@ -130,6 +149,13 @@ static PyObject *decode_utf8(const char *text, Py_ssize_t size, PyObject *(*slow
             Py_SET_REFCNT(empty, PYCAPI_IMMORTAL_REFCNT);
         }
         return Py_XNewRef(empty);
+    }
+    if (is_ascii(s, size)) {
+        PyObject *op = PyUnicode_New(size, 0x7F);
+        if (op != NULL) {
+            memcpy(PyUnicode_DATA(op), text, (size_t)size);
+        }
+        return op;
     }
     Py_UCS4 max_char = 0;
     Py_ssize_t length = 0;
@@ -146,10 +172,6 @@ static PyObject *decode_utf8(const char *text, Py_ssize_t size, PyObject *(*slow
     }
     int kind = PyUnicode_KIND(op);
     void *data = PyUnicode_DATA(op);
-    if (length == size) {
-        memcpy(data, text, (size_t)size);
-        return op;
-    }
     for (Py_ssize_t i = 0; s < end; i++) {
         PyUnicode_WRITE(kind, data, i, (Py_UCS4)utf8_next(&s, end));
     }
