@@ -5,6 +5,25 @@
 
 PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
 
+/* ma_version_tag: a process-wide counter bumped by every change (the object space bumps
+   it too, through pycapi_dict_version_counter). */
+static uint64_t last_version;
+
+PYCAPI_HIDDEN uint64_t *pycapi_dict_version_counter(void) { return &last_version; }
+
+/* A dict is born in C, empty and without a twin: one made and dropped by C never enters
+   managed code. The twin is made (fresh) by the first call that works on the dict. */
+PyObject *PyDict_New(void) {
+    PyDictObject *d = pycapi_alloc(sizeof(PyDictObject));
+    if (d == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_SET_TYPE(d, &PyDict_Type); /* a static type: no reference to take */
+    Py_SET_REFCNT(d, 1);
+    d->ma_version_tag = ++last_version;
+    return (PyObject *)d;
+}
+
 /* A key found by identity and its value, valid while ma_version_tag is unchanged (the
    dict then holds both, so neither address can be reused). A few of them, in ma_values,
    filled by the object space (PyDict in DictObject.cs): repeated lookups of the same key

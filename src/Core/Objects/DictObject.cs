@@ -10,7 +10,7 @@ namespace PyCApi.Objects;
 /// and Cython's dict-version caches). Once C iterates the dict with PyDict_Next, the entries
 /// are mirrored as native pointers in ma_keys (dictobject.c), so C iterates it without a
 /// call into managed code.</summary>
-internal sealed class PyDict : PyObject
+internal sealed unsafe class PyDict : PyObject
 {
     private struct Entry
     {
@@ -39,14 +39,19 @@ internal sealed class PyDict : PyObject
         return a;
     }
 
-    /// <summary>CPython's ma_version_tag: a process-wide counter, bumped by every change.</summary>
-    private static ulong lastVersion;
+    /// <summary>CPython's ma_version_tag: a process-wide counter, bumped by every change
+    /// (shared with PyDict_New in dictobject.c).</summary>
+    private static readonly ulong* lastVersion = CPart.pycapi_dict_version_counter();
+
+    /// <summary>The twin of a dict made by PyDict_New in C: empty, since every change to a
+    /// dict goes through its twin.</summary>
+    internal static PyDict FromNative(nint p) => new();
 
     internal override unsafe nint CreateNative()
     {
         nint p = ObjectSpace.AllocateObject((nuint)sizeof(PyDictLayout), Type);
         ((PyDictLayout*)p)->ma_used = used;
-        ((PyDictLayout*)p)->ma_version_tag = ++lastVersion;
+        ((PyDictLayout*)p)->ma_version_tag = ++*lastVersion;
         return p;
     }
 
@@ -70,7 +75,7 @@ internal sealed class PyDict : PyObject
         }
         var layout = (PyDictLayout*)Native;
         layout->ma_used = used;
-        layout->ma_version_tag = ++lastVersion;
+        layout->ma_version_tag = ++*lastVersion;
         if (NativeMirror is var mirror && mirror != null)
         {
             if (entries.Length > mirror->Capacity)
@@ -440,8 +445,6 @@ internal static unsafe class DictApi
     private static PyDict RequireDict(BorrowedReference o) =>
         ObjectSpace.FromNativeForCallOrNull(o) as PyDict ?? throw Abstract.BadInternalCall();
 
-    [CApi]
-    internal static NewReference PyDict_New() => ObjectSpace.NewFresh(new PyDict());
 
     /// <summary>A key found by identity is remembered in the dict's native lookup cache,
     /// which serves the next such lookups in C (dictobject.c).</summary>

@@ -57,6 +57,7 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Bytes.TwinFactory = PyBytes.FromNative;
         BuiltinTypes.Tuple.TwinFactory = PyTuple.FromNative;
         BuiltinTypes.List.TwinFactory = PyList.FromNative;
+        BuiltinTypes.Dict.TwinFactory = PyDict.FromNative;
         StrMethods.Register();
         BytesMethods.Register();
         NumberTypes.Register();

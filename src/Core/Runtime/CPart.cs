@@ -19,6 +19,7 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib), SuppressGCTransition] public static partial nint pycapi_alloc(nuint size);
     [LibraryImport(Lib), SuppressGCTransition] public static partial void pycapi_free(nint p);
     [LibraryImport(Lib), SuppressGCTransition] public static partial nint pycapi_unicode_alloc(nint type, nint length, uint maxChar);
+    [LibraryImport(Lib), SuppressGCTransition] public static partial ulong* pycapi_dict_version_counter();
 
     [LibraryImport(Lib)] public static partial void pycapi_write_stdio(int toStderr, byte* utf8, nuint size);
     [LibraryImport(Lib)] public static partial void pycapi_flush_stdio();

@@ -62,11 +62,11 @@ internal static unsafe partial class ObjectSpace
         return twin;
     }
 
-    /// <summary>The C-born objects that can get a fresh twin: values whose native half
+    /// <summary>The C-born objects that can get a fresh twin: those whose native half
     /// holds only memory (see <see cref="NewFresh"/>).</summary>
     private static bool CanBeFresh(nint type) =>
-        type == BuiltinTypes.Str.Native || type == BuiltinTypes.Int.Native
-        || type == BuiltinTypes.Bytes.Native || type == BuiltinTypes.Float.Native;
+        type == BuiltinTypes.Str.Native || type == BuiltinTypes.Int.Native || type == BuiltinTypes.Bytes.Native
+        || type == BuiltinTypes.Float.Native || type == BuiltinTypes.Dict.Native;
 
     private static int TakeFreshSlot()
     {
@@ -105,8 +105,9 @@ internal static unsafe partial class ObjectSpace
     }
 
     /// <summary>The object behind an argument this call uses only while it runs (it keeps
-    /// no reference to it): a fresh object stays fresh, and a C-born str, int, float or bytes
-    /// that needs a twin gets a fresh one (a temporary key costs no link).</summary>
+    /// no reference to it): a fresh object stays fresh, and a C-born str, int, float, bytes or
+    /// dict that needs a twin gets a fresh one (a temporary key, or the dict PyDict_New made
+    /// that C fills, costs no link).</summary>
     public static PyObject FromNativeForCall(BorrowedReference r)
     {
         nint p = r.Address;

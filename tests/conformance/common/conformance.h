@@ -332,6 +332,17 @@ CONF_API PyObject *conf_crossed_str(const char *text)
     return s;
 }
 
+/* A dict that already has its managed twin (PyDict_New makes none until managed code first
+   works on the dict), so that using it after a baseline adds no pair. */
+CONF_API PyObject *conf_crossed_dict(void)
+{
+    PyObject *d = PyDict_New();
+    if (d != NULL) {
+        PyDict_Clear(d);
+    }
+    return d;
+}
+
 /* Collects (PyGC_Collect) until the live pairs are back to <= baseline, at most
    max_collections times. Returns 1 when they are (always under CPython: see above). */
 CONF_API int conf_collect_to_baseline(Py_ssize_t baseline, int max_collections)

@@ -51,7 +51,7 @@ int main(void)
     }
     ConfNodeCounts *counts = api->counts;
     key = conf_crossed_str("key");
-    PyObject *d = PyDict_New(); /* lives through several sections: made before the baseline */
+    PyObject *d = conf_crossed_dict(); /* lives through several sections: made before the baseline */
     /* libpycapi keeps the str of a name given as a C string (the method name of
        PyObject_CallMethod ...) for the life of the process, as CPython interns
        identifiers: the one used below crosses before the baseline. */

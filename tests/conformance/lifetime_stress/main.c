@@ -105,8 +105,8 @@ int main(int argc, char **argv)
         return conf_end();
     }
     ConfNodeCounts *counts = api->counts;
-    PyObject *window = PyDict_New();
-    PyObject *d = PyDict_New();
+    PyObject *window = conf_crossed_dict();
+    PyObject *d = conf_crossed_dict();
     PyObject *key = PyUnicode_FromString("key");
     PyGC_Collect();
     Py_ssize_t baseline = conf_live_pairs();
