@@ -261,41 +261,39 @@ public sealed unsafe class PyType : PyObject
 
     internal override bool IsCallable => true;
 
+    /// <summary>Py_TPFLAGS_DISALLOW_INSTANTIATION: a type that has no tp_new, whatever its base has.</summary>
+    private const ulong DisallowInstantiation = 1UL << 7;
+
+    /// <summary>type_call for the types C does not call itself (src/native/typeobject.c):
+    /// type(x), our types' managed constructors, and tp_new inherited from a C base.</summary>
     internal override PyObject Call(PyTuple args, PyDict? kwargs)
     {
         if (ReferenceEquals(this, BuiltinTypes.Type) && args.Count == 1 && (kwargs is null || kwargs.Count == 0))
         {
             return args[0].Type;
         }
-        for (var t = this; t is not null; t = t.Base)
+        for (var t = this; t is not null && (t.Flags & DisallowInstantiation) == 0; t = t.Base)
         {
             if (t.Constructor is not null)
             {
                 return t.Constructor(this, args, kwargs);
             }
-            if (t.NativeSlot(l => l->tp_new) != 0)
+            if (!t.IsBuiltin && t.Layout->tp_new is var tpNew and not 0)
             {
-                return CallNativeNew(args, kwargs);
+                return CallNativeNew(tpNew, args, kwargs);
             }
         }
-        throw new PythonException(PyExc.TypeError, $"cannot create '{DisplayName}' instances");
+        throw new PythonException(PyExc.TypeError, $"cannot create '{Name}' instances");
     }
 
-    /// <summary>tp_new then tp_init, as type_call does for a type defined in C.</summary>
-    private PyObject CallNativeNew(PyTuple args, PyDict? kwargs)
+    /// <summary>tp_new then tp_init, run in C as type_call does.</summary>
+    private PyObject CallNativeNew(nint tpNew, PyTuple args, PyDict? kwargs)
     {
-        nint self = ObjectSpace.ToNative(this), a = ObjectSpace.ToNative(args), k = ObjectSpace.ToNativeOrNull(kwargs);
-        var tpNew = (delegate* unmanaged<nint, nint, nint, nint>)NativeSlot(l => l->tp_new);
-        var obj = ObjectSpace.Steal(tpNew(self, a, k));
-        if (obj.Type.IsSubtypeOf(this) && NativeSlot(l => l->tp_init) is var init and not 0)
-        {
-            var tpInit = (delegate* unmanaged<nint, nint, nint, int>)init;
-            if (tpInit(ObjectSpace.ToNative(obj), a, k) < 0)
-            {
-                throw PythonException.FetchOrSystemError();
-            }
-        }
-        return obj;
+        nint obj = NativeCalls.pycapi_type_new_init(CPart._PyThreadState_UncheckedGet(), ObjectSpace.ToNative(this), tpNew,
+            ObjectSpace.ToNative(args), ObjectSpace.ToNativeOrNull(kwargs));
+        GC.KeepAlive(args);
+        GC.KeepAlive(kwargs);
+        return obj != 0 ? ObjectSpace.Steal(obj) : throw PythonException.FetchOrSystemError();
     }
 
     /// <summary>Our own static types: their semantics are managed, not slot-driven.</summary>
@@ -454,14 +452,6 @@ internal static unsafe class TypeApi
     {
         Type(type);
         return 0;
-    }
-
-    [CApi]
-    internal static NewReference PyType_GenericNew(BorrowedReference type, BorrowedReference args, BorrowedReference kwds)
-    {
-        var alloc = (delegate* unmanaged<nint, nint, nint>)((PyTypeObjectLayout*)type.Address)->tp_alloc;
-        nint obj = alloc(type.Address, 0);
-        return obj == 0 ? throw PythonException.FetchOrSystemError() : new NewReference(obj);
     }
 
     [CApi(Error = "0")]
