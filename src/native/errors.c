@@ -8,19 +8,26 @@ struct _is {
 static struct _is main_interpreter = { 0 };
 
 static __thread PyThreadState thread_state;
+/* The thread's state once initialized: every call that raises or checks an error reads
+   it, and one TLS read of a pointer is the cheapest (a shared library's TLS costs a call). */
+static __thread PyThreadState *initialized_state;
 
-static PyThreadState *current(void) {
+static __attribute__((noinline)) PyThreadState *initialize_current(void) {
     PyThreadState *ts = &thread_state;
-    if (!ts->_initialized) {
-        ts->_initialized = 1;
-        ts->interp = &main_interpreter;
-        ts->recursion_limit = 1000;
-        ts->recursion_remaining = 1000;
-        ts->exc_info = &ts->exc_state;
-        ts->cframe = &ts->root_cframe;
-        ts->gilstate_counter = 1;
-    }
+    ts->_initialized = 1;
+    ts->interp = &main_interpreter;
+    ts->recursion_limit = 1000;
+    ts->recursion_remaining = 1000;
+    ts->exc_info = &ts->exc_state;
+    ts->cframe = &ts->root_cframe;
+    ts->gilstate_counter = 1;
+    initialized_state = ts;
     return ts;
+}
+
+static inline PyThreadState *current(void) {
+    PyThreadState *ts = initialized_state;
+    return ts != NULL ? ts : initialize_current();
 }
 
 PyThreadState *_PyThreadState_UncheckedGet(void) { return current(); }
