@@ -467,9 +467,20 @@ static int type_alloc(long n) {
     return 0;
 }
 
-static int first_crossing(long n) {
+static int dict_new(long n) {
     for (long i = 0; i < n; i++) {
         if (drop_result(PyDict_New()) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The copy is made by the runtime (in libpycapi, a managed object): its native half is
+   made when it is returned, its first crossing. */
+static int first_crossing(long n) {
+    for (long i = 0; i < n; i++) {
+        if (drop_result(PyDict_Copy(fx.lookup_dict)) < 0) {
             return -1;
         }
     }
@@ -539,7 +550,8 @@ static const struct {
     {"PyObject_Call(f, args, NULL) (METH_VARARGS, host style)", call_like_a_host, 1000000, 1},
     {"PyObject_CallNoArgs(type) + drop (extension type)", type_call, 300000, 1},
     {"tp_alloc + drop (extension type)", type_alloc, 500000, 1},
-    {"PyDict_New + drop (first crossing)", first_crossing, 500000, 1},
+    {"PyDict_New + drop", dict_new, 500000, 1},
+    {"PyDict_Copy (1 item) + drop (first crossing)", first_crossing, 300000, 1},
     {"PyDict_GetItem existing value (repeat crossing)", repeat_crossing, 1000000, 1},
     {"GC: 1000 C cycles + PyGC_Collect (per object)", gc_cycles, 100, 2 * PAIRS_PER_COLLECTION},
 };

@@ -15,6 +15,10 @@ typedef struct {
 } fresh_queue;
 static fresh_queue fresh_queues[2];
 static int fresh_current;
+/* How many wait in the current queue: the object space reads it directly. */
+static Py_ssize_t fresh_waiting;
+
+PYCAPI_HIDDEN Py_ssize_t *pycapi_released_fresh_count(void) { return &fresh_waiting; }
 static void (*drain_fresh)(void);
 
 PYCAPI_HIDDEN void pycapi_set_fresh_drain_hook(void (*hook)(void)) { drain_fresh = hook; }
@@ -23,6 +27,7 @@ PYCAPI_HIDDEN PyObject **pycapi_take_released_fresh(Py_ssize_t *count) {
     fresh_queue *q = &fresh_queues[fresh_current];
     fresh_current ^= 1;
     fresh_queues[fresh_current].count = 0;
+    fresh_waiting = 0;
     *count = q->count;
     return q->items;
 }
@@ -49,6 +54,7 @@ __attribute__((noinline)) static void release_fresh(PyObject *op) {
         q->capacity = capacity;
     }
     q->items[q->count++] = op;
+    fresh_waiting = q->count;
     if (q->count == FRESH_BATCH) {
         drain_fresh();
     }

@@ -300,6 +300,27 @@ internal sealed unsafe class PyDict : PyObject
         }
     }
 
+    /// <summary>dict.copy(): the table is cloned when no entry was deleted (the hashes are
+    /// known), rebuilt otherwise.</summary>
+    internal PyDict Copy()
+    {
+        var copy = new PyDict();
+        if (entryCount == used)
+        {
+            // Entries only as many as used: the copy's first insertion grows the table.
+            // (Array.Clone would go through a runtime call; copying spans does not.)
+            copy.indices = used == 0 ? NoIndices : indices.AsSpan().ToArray();
+            copy.entries = entries.AsSpan(0, used).ToArray();
+            copy.entryCount = copy.used = used;
+            return copy;
+        }
+        foreach (var (k, v) in Items())
+        {
+            copy.SetItem(k, v);
+        }
+        return copy;
+    }
+
     /// <summary>PyDict_Next: the next live entry at or after <paramref name="pos"/>.</summary>
     internal bool Next(ref nint pos, out PyObject key, out PyObject value)
     {
@@ -574,15 +595,7 @@ internal static unsafe class DictApi
         ObjectSpace.NewRef(PyList.Create(RequireDict(mp).Items().Select(kv => (PyObject)PyTuple.Create([kv.Key, kv.Value])).ToList()));
 
     [CApi]
-    internal static NewReference PyDict_Copy(BorrowedReference mp)
-    {
-        var copy = new PyDict();
-        foreach (var (k, v) in RequireDict(mp).Items().ToList())
-        {
-            copy.SetItem(k, v);
-        }
-        return ObjectSpace.NewFresh(copy);
-    }
+    internal static NewReference PyDict_Copy(BorrowedReference mp) => ObjectSpace.NewFresh(RequireDict(mp).Copy());
 
     [CApi]
     internal static int PyDict_Contains(BorrowedReference mp, BorrowedReference key) =>

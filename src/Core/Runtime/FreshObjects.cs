@@ -46,7 +46,7 @@ internal static unsafe partial class ObjectSpace
     /// deallocates in a batch without a GC transition.</summary>
     public static NewReference NewFresh(PyObject o)
     {
-        nint p = o.CreateNative(); // (allocation drains the released ones first)
+        nint p = o.CreateNative(); // (allocation drains the released ones, in batches)
         AttachFresh(o, p);
         IncRef(p);
         return new NewReference(p);
@@ -137,6 +137,23 @@ internal static unsafe partial class ObjectSpace
     /// transition: fresh objects are exact built-ins whose tp_dealloc only frees memory.</summary>
     [LibraryImport("pycapi_native"), SuppressGCTransition]
     private static partial void pycapi_dealloc_released_fresh(nint* released, nint count);
+
+    [LibraryImport("pycapi_native"), SuppressGCTransition]
+    private static partial nint* pycapi_released_fresh_count();
+
+    private static readonly nint* releasedFreshCount = pycapi_released_fresh_count();
+
+    /// <summary>On the allocation path the queue is drained once this many wait: a batch
+    /// costs two calls into C, whatever its size.</summary>
+    private const int DrainOnAllocation = 64;
+
+    internal static void DrainReleasedFreshIfMany()
+    {
+        if (*releasedFreshCount >= DrainOnAllocation)
+        {
+            DrainReleasedFresh();
+        }
+    }
 
     [LibraryImport("pycapi_native")]
     private static partial void pycapi_set_fresh_drain_hook(delegate* unmanaged<void> hook);

@@ -152,7 +152,7 @@ internal static unsafe partial class ObjectSpace
     /// collection, so look at them once per full collection, not once per allocation.</summary>
     internal static void ReleaseDeadPairsIfAny()
     {
-        DrainReleasedFresh();
+        DrainReleasedFreshIfMany();
         if (candidatesQueued && GC.CollectionCount(2) is var collection && collection != lastConfirmingCollection)
         {
             lastConfirmingCollection = collection;
