@@ -25,6 +25,9 @@ internal sealed unsafe class PyDict : PyObject
     private static readonly int[] NoIndices = NewIndices(8);
     private int[] indices = NoIndices;
     private Entry[] entries = [];
+    /// <summary>The two arrays are shared with a copy (see <see cref="Copy"/>): they are
+    /// cloned before this dict's first change.</summary>
+    private bool tableShared;
     private int entryCount;
     private int used;
 
@@ -229,6 +232,7 @@ internal sealed unsafe class PyDict : PyObject
         int slot = FindSlot(key, hash, out int ix);
         if (ix >= 0)
         {
+            Unshare();
             entries[ix].Value = value;
             SyncNative(ix);
             return ReferenceEquals(entries[ix].Key, key);
@@ -238,6 +242,7 @@ internal sealed unsafe class PyDict : PyObject
             Resize(Math.Max(5, used * 3));
             slot = FindSlot(key, hash, out _);
         }
+        Unshare();
         entries[entryCount] = new Entry { Hash = hash, Key = key, Value = value };
         indices[slot] = entryCount++;
         used++;
@@ -253,6 +258,7 @@ internal sealed unsafe class PyDict : PyObject
         {
             return false;
         }
+        Unshare();
         indices[slot] = Deleted;
         entries[ix] = default;
         used--;
@@ -264,6 +270,7 @@ internal sealed unsafe class PyDict : PyObject
     {
         indices = NoIndices;
         entries = [];
+        tableShared = false;
         entryCount = used = 0;
         DropMirror();
         SyncNative();
@@ -281,6 +288,7 @@ internal sealed unsafe class PyDict : PyObject
         int oldCount = entryCount;
         indices = NewIndices(size);
         entries = new Entry[size * 2 / 3];
+        tableShared = false;
         entryCount = 0;
         for (int i = 0; i < oldCount; i++)
         {
@@ -300,18 +308,22 @@ internal sealed unsafe class PyDict : PyObject
         }
     }
 
-    /// <summary>dict.copy(): the table is cloned when no entry was deleted (the hashes are
-    /// known), rebuilt otherwise.</summary>
+    /// <summary>dict.copy(): when no entry was deleted, the copy shares the table and
+    /// whichever of the two changes first clones it (many copies are only read); otherwise
+    /// the table is rebuilt.</summary>
     internal PyDict Copy()
     {
         var copy = new PyDict();
+        if (used == 0)
+        {
+            return copy;
+        }
         if (entryCount == used)
         {
-            // Entries only as many as used: the copy's first insertion grows the table.
-            // (Array.Clone would go through a runtime call; copying spans does not.)
-            copy.indices = used == 0 ? NoIndices : indices.AsSpan().ToArray();
-            copy.entries = entries.AsSpan(0, used).ToArray();
+            copy.indices = indices;
+            copy.entries = entries;
             copy.entryCount = copy.used = used;
+            tableShared = copy.tableShared = true;
             return copy;
         }
         foreach (var (k, v) in Items())
@@ -319,6 +331,17 @@ internal sealed unsafe class PyDict : PyObject
             copy.SetItem(k, v);
         }
         return copy;
+    }
+
+    private void Unshare()
+    {
+        if (tableShared)
+        {
+            // (Array.Clone would go through a runtime call; copying spans does not.)
+            indices = indices.AsSpan().ToArray();
+            entries = entries.AsSpan().ToArray();
+            tableShared = false;
+        }
     }
 
     /// <summary>PyDict_Next: the next live entry at or after <paramref name="pos"/>.</summary>
@@ -782,12 +805,7 @@ internal static class DictMethods
         AddNoArgs("keys", d => new PyDictView(d, DictViewKind.Keys));
         AddNoArgs("values", d => new PyDictView(d, DictViewKind.Values));
         AddNoArgs("items", d => new PyDictView(d, DictViewKind.Items));
-        AddNoArgs("copy", d =>
-        {
-            var copy = new PyDict();
-            copy.Merge(d, overwrite: true);
-            return copy;
-        });
+        AddNoArgs("copy", d => d.Copy());
         AddNoArgs("clear", d =>
         {
             d.Clear();

@@ -85,6 +85,34 @@ int main(void)
     PyDict_Clear(c);
     show("cleared copy", c);
 
+    /* Copies of a dict without deletions, each changed in turn: no change shows in another
+       (libpycapi shares the table until the first change). */
+    PyObject *src = Py_BuildValue("{s:i,s:i,s:i}", "a", 1, "b", 2, "c", 3);
+    PyObject *c1 = PyDict_Copy(src), *c2 = PyDict_Copy(src), *c3 = PyDict_Copy(c1);
+    PyDict_SetItemString(src, "a", PyLong_FromLong(100));
+    PyDict_SetItemString(c1, "d", PyLong_FromLong(4));
+    PyDict_DelItemString(c2, "b");
+    show("source, value replaced", src);
+    show("copy 1, item added", c1);
+    show("copy 2, item deleted", c2);
+    show("copy of copy 1, made before", c3);
+    pos = 0;
+    while (PyDict_Next(c3, &pos, &key, &value)) {
+        PyDict_SetItem(c3, key, PyLong_FromLong(PyLong_AsLong(value) * 10)); /* values may change while iterating */
+    }
+    show("copy of copy 1, values changed while iterating", c3);
+    show("copy 1 unchanged by it", c1);
+    PyObject *empty = PyDict_New(), *empty_copy = PyDict_Copy(empty);
+    PyDict_SetItemString(empty_copy, "x", Py_None);
+    show("empty dict after its copy got an item", empty);
+    show("that copy", empty_copy);
+    Py_DECREF(empty_copy);
+    Py_DECREF(empty);
+    Py_DECREF(c3);
+    Py_DECREF(c2);
+    Py_DECREF(c1);
+    Py_DECREF(src);
+
     Py_DECREF(upd);
     Py_DECREF(c);
     Py_DECREF(missing);
