@@ -4,22 +4,8 @@
    that one tracing pass decides reachability for both worlds (docs/object-model.md). */
 #include "pycapi_runtime.h"
 
-static pycapi_preheader gc_list = { &gc_list, &gc_list, 0, 0, 0, 0 };
-
-void pycapi_gc_track(PyObject *op) {
-    pycapi_preheader *h = PYCAPI_PREHEADER(op);
-    h->gc_next = &gc_list;
-    h->gc_prev = gc_list.gc_prev;
-    gc_list.gc_prev->gc_next = h;
-    gc_list.gc_prev = h;
-}
-
-void pycapi_gc_untrack(PyObject *op) {
-    pycapi_preheader *h = PYCAPI_PREHEADER(op);
-    h->gc_prev->gc_next = h->gc_next;
-    h->gc_next->gc_prev = h->gc_prev;
-    h->gc_next = h->gc_prev = NULL;
-}
+/* The tracked objects, in the order they were tracked (pycapi_gc_track). */
+pycapi_preheader pycapi_gc_list = { &pycapi_gc_list, &pycapi_gc_list, 0, 0, 0, 0 };
 
 /* An edge of the object graph held in native memory: source's layout refers to target. */
 typedef struct {
@@ -148,12 +134,12 @@ PYCAPI_HIDDEN void pycapi_gc_release(PyObject **garbage, Py_ssize_t n, int first
    the managed objects are unchanged, so is the managed pass's verdict. */
 PYCAPI_HIDDEN Py_ssize_t pycapi_gc_collect_native(Py_ssize_t *undecided, uint64_t *fingerprint) {
     object_stack stack = { NULL, 0, 0, 0 };
-    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+    for (pycapi_preheader *h = pycapi_gc_list.gc_next; h != &pycapi_gc_list; h = h->gc_next) {
         Py_ssize_t refcnt = Py_REFCNT(PYCAPI_OBJECT(h));
         h->gc_refs = refcnt > INT32_MAX ? INT32_MAX : (int32_t)refcnt;
         h->flags &= (uint16_t)~(GC_REACHABLE | GC_UNDECIDED);
     }
-    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+    for (pycapi_preheader *h = pycapi_gc_list.gc_next; h != &pycapi_gc_list; h = h->gc_next) {
         PyObject *op = PYCAPI_OBJECT(h);
         traverseproc traverse = Py_TYPE(op)->tp_traverse;
         if (traverse != NULL) {
@@ -162,7 +148,7 @@ PYCAPI_HIDDEN Py_ssize_t pycapi_gc_collect_native(Py_ssize_t *undecided, uint64_
     }
     marking passes[] = { { &stack, GC_REACHABLE, NULL, 0 }, { &stack, GC_UNDECIDED, NULL, 0 } };
     for (int pass = 0; pass < 2; pass++) {
-        for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+        for (pycapi_preheader *h = pycapi_gc_list.gc_next; h != &pycapi_gc_list; h = h->gc_next) {
             int root = pass == 0 ? h->gc_refs > 0 : is_linked(h);
             if (root && !(h->flags & (GC_REACHABLE | GC_UNDECIDED))) {
                 h->flags |= passes[pass].mark;
@@ -174,7 +160,7 @@ PYCAPI_HIDDEN Py_ssize_t pycapi_gc_collect_native(Py_ssize_t *undecided, uint64_
     *fingerprint = passes[1].fingerprint;
     Py_ssize_t garbage = 0;
     *undecided = 0;
-    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list && !stack.failed; h = h->gc_next) {
+    for (pycapi_preheader *h = pycapi_gc_list.gc_next; h != &pycapi_gc_list && !stack.failed; h = h->gc_next) {
         if (h->flags & GC_UNDECIDED) {
             ++*undecided;
             *fingerprint += mix(h, NULL);
@@ -236,7 +222,7 @@ static int visit_record(PyObject *target, void *arg) {
 PYCAPI_HIDDEN Py_ssize_t pycapi_gc_census(pycapi_gc_edge **out) {
     edge_census census = { NULL, 0, 0, NULL };
     for (int pass = 0; pass < 2; pass++) {
-        for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list; h = h->gc_next) {
+        for (pycapi_preheader *h = pycapi_gc_list.gc_next; h != &pycapi_gc_list; h = h->gc_next) {
             PyObject *op = PYCAPI_OBJECT(h);
             traverseproc traverse = Py_TYPE(op)->tp_traverse;
             if (!(h->flags & GC_UNDECIDED)) {
@@ -287,7 +273,7 @@ PYCAPI_HIDDEN void pycapi_gc_order(PyObject **objs, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) {
         PYCAPI_PREHEADER(objs[i])->link = 1;
     }
-    for (pycapi_preheader *h = gc_list.gc_next; h != &gc_list && k < n; h = h->gc_next) {
+    for (pycapi_preheader *h = pycapi_gc_list.gc_next; h != &pycapi_gc_list && k < n; h = h->gc_next) {
         if (h->link == 1) {
             h->link = 0;
             ordered[k++] = PYCAPI_OBJECT(h);

@@ -28,8 +28,23 @@ typedef struct pycapi_preheader {
 #define PYCAPI_OBJECT(h) ((PyObject *)((pycapi_preheader *)(h) + 1))
 
 /* The cyclic collector's list (gcmodule.c). */
-PYCAPI_HIDDEN void pycapi_gc_track(PyObject *op);
-PYCAPI_HIDDEN void pycapi_gc_untrack(PyObject *op);
+PYCAPI_HIDDEN extern pycapi_preheader pycapi_gc_list;
+
+/* Inline: tuples, lists and C types' instances are tracked and untracked all the time. */
+static inline void pycapi_gc_track(PyObject *op) {
+    pycapi_preheader *h = PYCAPI_PREHEADER(op);
+    h->gc_next = &pycapi_gc_list;
+    h->gc_prev = pycapi_gc_list.gc_prev;
+    pycapi_gc_list.gc_prev->gc_next = h;
+    pycapi_gc_list.gc_prev = h;
+}
+
+static inline void pycapi_gc_untrack(PyObject *op) {
+    pycapi_preheader *h = PYCAPI_PREHEADER(op);
+    h->gc_prev->gc_next = h->gc_next;
+    h->gc_next->gc_prev = h->gc_prev;
+    h->gc_next = h->gc_prev = NULL;
+}
 static inline int pycapi_gc_is_tracked(PyObject *op) { return PYCAPI_PREHEADER(op)->gc_next != NULL; }
 
 /* A huge refcount keeps static objects from ever reaching _Py_Dealloc. */
