@@ -261,9 +261,6 @@ public sealed unsafe class PyType : PyObject
 
     internal override bool IsCallable => true;
 
-    /// <summary>Py_TPFLAGS_DISALLOW_INSTANTIATION: a type that has no tp_new, whatever its base has.</summary>
-    private const ulong DisallowInstantiation = 1UL << 7;
-
     /// <summary>type_call for the types C does not call itself (src/native/typeobject.c):
     /// type(x), our types' managed constructors, and tp_new inherited from a C base.</summary>
     internal override PyObject Call(PyTuple args, PyDict? kwargs)
@@ -272,7 +269,7 @@ public sealed unsafe class PyType : PyObject
         {
             return args[0].Type;
         }
-        for (var t = this; t is not null && (t.Flags & DisallowInstantiation) == 0; t = t.Base)
+        for (var t = this; t is not null && (t.Flags & TypeFlags.DisallowInstantiation) == 0; t = t.Base)
         {
             if (t.Constructor is not null)
             {

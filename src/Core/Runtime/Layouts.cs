@@ -188,7 +188,8 @@ internal struct PyCompactUnicodeLayout
 
 internal static class TypeFlags
 {
-    public const ulong ImmutableType = 1UL << 8, HeapType = 1UL << 9, BaseType = 1UL << 10, HaveVectorcall = 1UL << 11, Ready = 1UL << 12,
+    public const ulong DisallowInstantiation = 1UL << 7, ImmutableType = 1UL << 8, HeapType = 1UL << 9, BaseType = 1UL << 10,
+        HaveVectorcall = 1UL << 11, Ready = 1UL << 12,
         HaveGC = 1UL << 14, MethodDescriptor = 1UL << 17, LongSubclass = 1UL << 24, ListSubclass = 1UL << 25,
         TupleSubclass = 1UL << 26, BytesSubclass = 1UL << 27, UnicodeSubclass = 1UL << 28, DictSubclass = 1UL << 29,
         BaseExcSubclass = 1UL << 30, TypeSubclass = 1UL << 31, Default = 1UL << 18;
