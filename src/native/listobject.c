@@ -31,7 +31,7 @@ PyObject *PyList_New(Py_ssize_t size) {
         PyErr_BadInternalCall();
         return NULL;
     }
-    PyListObject *op = (PyListObject *)pycapi_alloc(sizeof(PyListObject));
+    PyListObject *op = (PyListObject *)pycapi_alloc_gc(sizeof(PyListObject));
     if (op == NULL) {
         return PyErr_NoMemory();
     }

@@ -1,6 +1,8 @@
-/* Allocators. PyMem_* and PyObject_* blocks carry the 32-byte pre-header so that any
-   object an extension allocates itself (PyObject_Malloc + PyObject_Init) can be linked
-   to a managed twin; PyMem_Raw* is plain malloc, as in CPython. */
+/* Allocators. PyMem_* and PyObject_* blocks carry the pre-header's 16 bytes (link,
+   counts, size class) so that any object an extension allocates itself (PyObject_Malloc
+   + PyObject_Init) can be linked to a managed twin; GC objects (PyObject_GC_New, tp_alloc
+   of a GC type) have the 16-byte GC head in front of it too, as CPython's PyGC_Head.
+   PyMem_Raw* is plain malloc, as in CPython. */
 #include "pycapi_runtime.h"
 #include <malloc.h>
 
@@ -10,7 +12,7 @@
    pre-header, so freeing needs no lookup. Callers hold the GIL, as CPython requires
    for PyObject_Malloc; the runtime frees only on API threads. */
 #define CLASS_UNIT 16
-#define MAX_SMALL_BLOCK 544 /* a 512-byte object and its pre-header */
+#define MAX_SMALL_BLOCK 544 /* a 512-byte object and its whole pre-header */
 #define CLASS_COUNT (MAX_SMALL_BLOCK / CLASS_UNIT + 1)
 #define CHUNK_BYTES (256 * 1024)
 
@@ -52,33 +54,59 @@ static void zero_units(void *block, unsigned units) {
     }
 }
 
-void *pycapi_alloc(size_t size) {
-    size_t total = sizeof(pycapi_preheader) + size;
-    pycapi_preheader *h;
+/* A zeroed block of header + size bytes; returns where its pre-header would start
+   (the GC head's place, even when the block has none). */
+static pycapi_preheader *allocate(size_t header, size_t size) {
+    size_t total = header + size;
+    char *block;
+    unsigned size_class = 0;
     if (total <= MAX_SMALL_BLOCK) {
-        unsigned size_class = (unsigned)((total + CLASS_UNIT - 1) / CLASS_UNIT);
-        h = small_block(size_class);
-        if (h == NULL) {
+        size_class = (unsigned)((total + CLASS_UNIT - 1) / CLASS_UNIT);
+        block = small_block(size_class);
+        if (block == NULL) {
             return NULL;
         }
-        zero_units(h, size_class);
-        h->size_class = (uint16_t)size_class;
+        zero_units(block, size_class);
     } else {
-        h = calloc(1, total);
-        if (h == NULL) {
+        block = calloc(1, total);
+        if (block == NULL) {
             return NULL;
         }
     }
+    pycapi_preheader *h = (pycapi_preheader *)(block + header - sizeof(pycapi_preheader));
+    h->size_class = (uint16_t)size_class;
+    return h;
+}
+
+void *pycapi_alloc(size_t size) {
+    pycapi_preheader *h = allocate(sizeof(pycapi_preheader) - PYCAPI_GC_HEAD_SIZE, size);
+    return h != NULL ? h + 1 : NULL;
+}
+
+void *pycapi_alloc_gc(size_t size) {
+    pycapi_preheader *h = allocate(sizeof(pycapi_preheader), size);
+    if (h == NULL) {
+        return NULL;
+    }
+    h->flags = PYCAPI_GC_HEAD;
     return h + 1;
 }
 
+/* The block a pre-header belongs to, and the size of its header. */
+static size_t header_size(pycapi_preheader *h) {
+    return (h->flags & PYCAPI_GC_HEAD) ? sizeof(pycapi_preheader) : sizeof(pycapi_preheader) - PYCAPI_GC_HEAD_SIZE;
+}
+
+static char *block_of(pycapi_preheader *h) { return (char *)(h + 1) - header_size(h); }
+
 static void release_block(pycapi_preheader *h) {
     unsigned size_class = h->size_class;
+    char *block = block_of(h);
     if (size_class == 0) {
-        free(h);
+        free(block);
         return;
     }
-    free_block *b = (free_block *)h;
+    free_block *b = (free_block *)block;
     b->next = free_lists[size_class];
     free_lists[size_class] = b;
 }
@@ -94,8 +122,8 @@ void pycapi_free(void *p) {
 }
 
 static size_t usable_size(pycapi_preheader *h) {
-    size_t block = h->size_class != 0 ? (size_t)h->size_class * CLASS_UNIT : malloc_usable_size(h);
-    return block - sizeof(pycapi_preheader);
+    size_t block = h->size_class != 0 ? (size_t)h->size_class * CLASS_UNIT : malloc_usable_size(block_of(h));
+    return block - header_size(h);
 }
 
 static void *pycapi_realloc(void *p, size_t size) {
@@ -113,11 +141,12 @@ static void *pycapi_realloc(void *p, size_t size) {
         pycapi_gc_untrack(p);
     }
     void *moved;
+    size_t header = header_size(old);
     if (old->size_class == 0) {
-        pycapi_preheader *h = realloc(old, sizeof(pycapi_preheader) + size);
-        moved = h != NULL ? h + 1 : NULL;
+        char *block = realloc(block_of(old), header + size);
+        moved = block != NULL ? block + header : NULL;
     } else {
-        moved = pycapi_alloc(size);
+        moved = (old->flags & PYCAPI_GC_HEAD) ? pycapi_alloc_gc(size) : pycapi_alloc(size);
         if (moved != NULL) {
             pycapi_preheader *h = PYCAPI_PREHEADER(moved);
             h->link = old->link;

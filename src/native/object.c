@@ -126,17 +126,20 @@ PyObject *_PyObject_New(PyTypeObject *type) {
     return PyObject_Init(pycapi_alloc((size_t)type->tp_basicsize), type);
 }
 
-PyVarObject *_PyObject_NewVar(PyTypeObject *type, Py_ssize_t nitems) {
+static PyVarObject *new_var(PyTypeObject *type, Py_ssize_t nitems, void *(*allocate)(size_t)) {
     if (nitems < 0) {
         PyErr_BadInternalCall();
         return NULL;
     }
-    return PyObject_InitVar(pycapi_alloc(var_size(type, nitems)), type, nitems);
+    return PyObject_InitVar(allocate(var_size(type, nitems)), type, nitems);
 }
+
+PyVarObject *_PyObject_NewVar(PyTypeObject *type, Py_ssize_t nitems) { return new_var(type, nitems, pycapi_alloc); }
 
 /* One item more than asked, as CPython: a sentinel some variable-size types rely on. */
 PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) {
-    PyObject *op = pycapi_alloc(var_size(type, nitems + 1));
+    size_t size = var_size(type, nitems + 1);
+    PyObject *op = PyType_IS_GC(type) ? pycapi_alloc_gc(size) : pycapi_alloc(size);
     if (op == NULL) {
         return PyErr_NoMemory();
     }
@@ -151,11 +154,13 @@ PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) {
     return op;
 }
 
-/* GC objects are chained for the cyclic collector (gcmodule.c) once tracked. */
-PyObject *_PyObject_GC_New(PyTypeObject *type) { return _PyObject_New(type); }
-PyVarObject *_PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t nitems) { return _PyObject_NewVar(type, nitems); }
+/* GC objects are chained for the cyclic collector (gcmodule.c) once tracked: they are
+   allocated with a GC head. (An object allocated without one, by PyObject_Malloc, has no
+   room for the chain; CPython would corrupt memory tracking it, we leave it untracked.) */
+PyObject *_PyObject_GC_New(PyTypeObject *type) { return PyObject_Init(pycapi_alloc_gc((size_t)type->tp_basicsize), type); }
+PyVarObject *_PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t nitems) { return new_var(type, nitems, pycapi_alloc_gc); }
 void PyObject_GC_Track(void *op) {
-    if (!pycapi_gc_is_tracked(op)) {
+    if ((PYCAPI_PREHEADER(op)->flags & PYCAPI_GC_HEAD) && !pycapi_gc_is_tracked(op)) {
         pycapi_gc_track(op);
     }
 }

@@ -8,9 +8,11 @@
 
 /* Every object (and every PyMem/PyObject allocation) we hand out is preceded by this,
    as CPython's PyGC_Head precedes GC objects. `link` is the GCHandle of the managed
-   twin's link (0 while there is none); gc_next/gc_prev chain the objects tracked by the
-   cyclic collector (NULL when untracked); gc_refs is the collector's scratch count;
-   size_class is the allocator's (memory.c; 0 for a block from malloc). */
+   twin's link (0 while there is none); gc_refs is the collector's scratch count;
+   size_class is the allocator's (memory.c; 0 for a block from malloc). The first two
+   words, the GC head, exist only in blocks allocated for GC objects (PYCAPI_GC_HEAD in
+   flags; pycapi_alloc_gc): gc_next/gc_prev chain the objects tracked by the cyclic
+   collector (NULL when untracked). Other blocks start at `link`. */
 typedef struct pycapi_preheader {
     struct pycapi_preheader *gc_next;
     struct pycapi_preheader *gc_prev;
@@ -21,10 +23,13 @@ typedef struct pycapi_preheader {
 } pycapi_preheader;
 
 #define PYCAPI_PREHEADER(op) (((pycapi_preheader *)(op)) - 1)
+#define PYCAPI_GC_HEAD_SIZE offsetof(pycapi_preheader, link)
 /* A link word with this bit set is a fresh object's slot, not a GCHandle (FreshObjects.cs). */
 #define PYCAPI_LINK_FRESH 1
-/* A flag that outlives the collector's counting: tp_finalize has run (PEP 442). */
+/* Flags that outlive the collector's counting: tp_finalize has run (PEP 442); the block
+   has a GC head. */
 #define PYCAPI_GC_FINALIZED 1
+#define PYCAPI_GC_HEAD 0x8000
 #define PYCAPI_OBJECT(h) ((PyObject *)((pycapi_preheader *)(h) + 1))
 
 /* The cyclic collector's list (gcmodule.c). */
@@ -45,7 +50,10 @@ static inline void pycapi_gc_untrack(PyObject *op) {
     h->gc_next->gc_prev = h->gc_prev;
     h->gc_next = h->gc_prev = NULL;
 }
-static inline int pycapi_gc_is_tracked(PyObject *op) { return PYCAPI_PREHEADER(op)->gc_next != NULL; }
+static inline int pycapi_gc_is_tracked(PyObject *op) {
+    pycapi_preheader *h = PYCAPI_PREHEADER(op);
+    return (h->flags & PYCAPI_GC_HEAD) && h->gc_next != NULL;
+}
 
 /* A huge refcount keeps static objects from ever reaching _Py_Dealloc. */
 #define PYCAPI_IMMORTAL_REFCNT ((Py_ssize_t)1 << 60)
@@ -72,6 +80,8 @@ static inline int pycapi_is_static(PyObject *op) {
 
 /* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */
 PYCAPI_HIDDEN void *pycapi_alloc(size_t size);
+/* The same, with the GC head: for objects the cyclic collector may track. */
+PYCAPI_HIDDEN void *pycapi_alloc_gc(size_t size);
 PYCAPI_HIDDEN void pycapi_free(void *p);
 
 #endif

@@ -27,7 +27,7 @@ PyObject *PyTuple_New(Py_ssize_t size) {
         op->ob_item[0] = NULL;
     } else {
         size_t bytes = offsetof(PyTupleObject, ob_item) + (size_t)size * sizeof(PyObject *);
-        op = pycapi_alloc(bytes);
+        op = pycapi_alloc_gc(bytes);
         if (op == NULL) {
             return PyErr_NoMemory();
         }

@@ -10,9 +10,15 @@ namespace PyCApi.Runtime;
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PreHeader
 {
-    public nint GcNext, GcPrev, Link;
+    /// <summary>The GC head: only in blocks allocated for GC objects (GcHeadFlag).</summary>
+    public nint GcNext, GcPrev;
+    public nint Link;
     public int GcRefs;
     public ushort Flags, SizeClass;
+
+    private const ushort GcHeadFlag = 0x8000; // PYCAPI_GC_HEAD in pycapi_runtime.h
+
+    public bool IsTracked => (Flags & GcHeadFlag) != 0 && GcNext != 0;
 
     public static PreHeader* Of(nint op) => (PreHeader*)op - 1;
 }

@@ -363,7 +363,7 @@ internal static unsafe partial class ObjectSpace
                 {
                     // Objects that have no twin and no edges of their own (an int in a tuple)
                     // cannot close a cycle; give twins only to linked or tracked ones.
-                    bool relevant = PreHeader.Of(p)->Link != 0 || PreHeader.Of(p)->GcNext != 0;
+                    bool relevant = PreHeader.Of(p)->Link != 0 || PreHeader.Of(p)->IsTracked;
                     twin = relevant ? FromNative(p) : null;
                     involved[p] = twin!;
                 }
