@@ -5,7 +5,7 @@ static PyTupleObject *empty_tuple;
 
 /* Dead tuples kept for reuse by size, as CPython keeps them: most tuples are small and
    short-lived (arguments, results). Kept untracked and unlinked, items NULL, chained
-   through ob_item[0]. */
+   through the GC head's gc_prev (which tracking sets again). */
 #define SAVED_SIZES 20
 #define SAVED_PER_SIZE 2000
 static PyTupleObject *saved_tuples[SAVED_SIZES];
@@ -22,9 +22,8 @@ PyObject *PyTuple_New(Py_ssize_t size) {
     PyTupleObject *op;
     if (size < SAVED_SIZES && saved_tuples[size] != NULL) {
         op = saved_tuples[size];
-        saved_tuples[size] = (PyTupleObject *)op->ob_item[0];
+        saved_tuples[size] = (PyTupleObject *)PYCAPI_PREHEADER(op)->gc_prev;
         saved_counts[size]--;
-        op->ob_item[0] = NULL;
     } else {
         size_t bytes = offsetof(PyTupleObject, ob_item) + (size_t)size * sizeof(PyObject *);
         op = pycapi_alloc_gc(bytes);
@@ -45,14 +44,14 @@ PyObject *PyTuple_New(Py_ssize_t size) {
 
 void pycapi_tuple_dealloc(PyObject *op) {
     Py_ssize_t size = Py_SIZE(op);
-    if (pycapi_gc_is_tracked(op)) {
+    if (PYCAPI_PREHEADER(op)->gc_next != NULL) { /* a tuple always has the GC head */
         pycapi_gc_untrack(op);
     }
     for (Py_ssize_t i = 0; i < size; i++) {
         Py_CLEAR(((PyTupleObject *)op)->ob_item[i]);
     }
     if (Py_IS_TYPE(op, &PyTuple_Type) && size > 0 && size < SAVED_SIZES && saved_counts[size] < SAVED_PER_SIZE) {
-        ((PyTupleObject *)op)->ob_item[0] = (PyObject *)saved_tuples[size];
+        PYCAPI_PREHEADER(op)->gc_prev = (pycapi_preheader *)saved_tuples[size];
         saved_tuples[size] = (PyTupleObject *)op;
         saved_counts[size]++;
         return;
