@@ -3,8 +3,9 @@ using PyCApi.Objects;
 
 namespace PyCApi.Runtime;
 
-/// <summary>Fresh objects: made by a managed call for its C caller (<c>PyDict_New</c>,
-/// a str a codec produced) and referenced by no managed object but this table. Such an
+/// <summary>Fresh objects: made by a managed call for its C caller (<c>PyDict_Copy</c>,
+/// a str a codec produced), or twins made for a call that only uses its argument, and
+/// referenced by no managed object but this table. Such an
 /// object needs no link, no finalizer and no collection to die: as long as managed code
 /// cannot see it, its refcount alone decides, as for a C-only object.
 ///
@@ -42,7 +43,7 @@ internal static unsafe partial class ObjectSpace
 
     /// <summary>A new reference to <paramref name="o"/>, which this call has just created
     /// and keeps no reference to: it crosses as a fresh object. Only for exact built-ins
-    /// (dict, str, bytes, int) whose native half holds nothing but memory: their release
+    /// (dict, str, bytes, int, float) whose native half holds nothing but memory: their release
     /// deallocates in a batch without a GC transition.</summary>
     public static NewReference NewFresh(PyObject o)
     {
