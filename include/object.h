@@ -289,6 +289,8 @@ PyAPI_FUNC(PyObject *) PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *s
 PyAPI_FUNC(void *) PyType_GetSlot(PyTypeObject *type, int slot);
 PyAPI_FUNC(PyObject *) PyType_GetModule(PyTypeObject *type);
 PyAPI_FUNC(void *) PyType_GetModuleState(PyTypeObject *type);
+struct PyModuleDef;
+PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *type, struct PyModuleDef *def);
 PyAPI_FUNC(PyObject *) PyType_GetName(PyTypeObject *type);
 PyAPI_FUNC(PyObject *) PyType_GetQualName(PyTypeObject *type);
 

@@ -88,10 +88,6 @@ internal sealed unsafe class PyMethodDescriptor(PyType owner, PyMethodDefLayout*
         {
             return new PyCFunction(def, null, null);
         }
-        if ((def->ml_flags & MethFlags.Class) != 0)
-        {
-            return new PyCFunction(def, type, null, DefiningClass);
-        }
         return instance is null ? this : new PyCFunction(def, instance, null, DefiningClass);
     }
 
@@ -119,7 +115,7 @@ internal sealed unsafe class PyMethodDescriptor(PyType owner, PyMethodDefLayout*
         return bound.Call(PyTuple.Create(args.ToArray().AsSpan(1)), kwargs);
     }
 
-    internal override PyStr Repr() => new($"<method '{Name}' of '{owner.ShortName}' objects>");
+    internal override PyStr Repr() => new($"<method '{Name}' of '{owner.Name}' objects>");
 }
 
 internal static unsafe class MethodApi

@@ -422,18 +422,40 @@ public sealed unsafe class PyType : PyObject
             ItemSize = l->tp_itemsize,
         };
         ObjectSpace.LinkStatic(type, p);
-        type.AddNativeMethods();
+        type.AddSlotDescriptors();
         return type;
     }
 
-    /// <summary>tp_methods become attributes of the type (bound on lookup from an instance).</summary>
-    private void AddNativeMethods()
+    /// <summary>type_ready's add_methods, add_members and add_getset: tp_methods,
+    /// tp_members and tp_getset of the native layout become descriptors in the type's
+    /// dict. A name already there stays (PyDict_SetDefault), unless a method says
+    /// METH_COEXIST.</summary>
+    internal void AddSlotDescriptors()
     {
-        var defs = (PyMethodDefLayout*)Layout->tp_methods;
-        for (; defs != null && defs->ml_name != null; defs++)
+        var l = Layout;
+        for (var def = (PyMethodDefLayout*)l->tp_methods; def != null && def->ml_name != null; def++)
         {
-            var name = Marshal.PtrToStringUTF8((nint)defs->ml_name)!;
-            TypeDict.SetItem(new PyStr(name), new PyMethodDescriptor(this, defs));
+            PyObject descriptor = (def->ml_flags & MethFlags.Class) != 0
+                ? new PyClassMethodDescriptor(this, def)
+                : new PyMethodDescriptor(this, def);
+            AddDescriptor(def->ml_name, descriptor, (def->ml_flags & MethFlags.Coexist) != 0);
+        }
+        for (var def = (PyMemberDefLayout*)l->tp_members; def != null && def->name != null; def++)
+        {
+            AddDescriptor(def->name, new PyMemberDescriptor(this, def), false);
+        }
+        for (var def = (PyGetSetDefLayout*)l->tp_getset; def != null && def->name != null; def++)
+        {
+            AddDescriptor(def->name, new PyNativeGetSetDescriptor(this, def), false);
+        }
+    }
+
+    private void AddDescriptor(byte* name, PyObject descriptor, bool replace)
+    {
+        var key = new PyStr(Marshal.PtrToStringUTF8((nint)name)!);
+        if (replace || TypeDict.GetItem(key) is null)
+        {
+            TypeDict.SetItem(key, descriptor);
         }
     }
 }
