@@ -178,3 +178,47 @@ static void subtype_dealloc(PyObject *self) {
 }
 
 PYCAPI_HIDDEN void pycapi_type_use_subtype_dealloc(PyTypeObject *type) { type->tp_dealloc = subtype_dealloc; }
+
+/* inherit_special and inherit_slots for a static type (PyType_Ready): a protocol table the
+   type lacks is the base's table itself, one it has gets the base's entries where its own
+   are NULL; GC support comes with the traverse/clear pair when the type defines neither;
+   Py_TPFLAGS_BASETYPE is not inherited. */
+PYCAPI_HIDDEN void pycapi_type_inherit_static(PyTypeObject *type, PyTypeObject *base) {
+    if (!(type->tp_flags & Py_TPFLAGS_HAVE_GC) && (base->tp_flags & Py_TPFLAGS_HAVE_GC) && type->tp_traverse == NULL &&
+        type->tp_clear == NULL) {
+        type->tp_flags |= Py_TPFLAGS_HAVE_GC;
+        type->tp_traverse = base->tp_traverse;
+        type->tp_clear = base->tp_clear;
+    }
+    if (type->tp_as_async == NULL) {
+        type->tp_as_async = base->tp_as_async;
+    }
+    if (type->tp_as_number == NULL) {
+        type->tp_as_number = base->tp_as_number;
+    }
+    if (type->tp_as_sequence == NULL) {
+        type->tp_as_sequence = base->tp_as_sequence;
+    }
+    if (type->tp_as_mapping == NULL) {
+        type->tp_as_mapping = base->tp_as_mapping;
+    }
+    if (type->tp_as_buffer == NULL) {
+        type->tp_as_buffer = base->tp_as_buffer;
+    }
+    /* The vectorcall protocol comes with an inherited tp_call. */
+    int inherits_call = type->tp_call == NULL;
+    pycapi_type_inherit_slots(type, base);
+    if (type->tp_dictoffset == 0) {
+        type->tp_dictoffset = base->tp_dictoffset;
+    }
+    if (type->tp_weaklistoffset == 0) {
+        type->tp_weaklistoffset = base->tp_weaklistoffset;
+    }
+    if (inherits_call && (base->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL)) {
+        type->tp_vectorcall_offset = base->tp_vectorcall_offset;
+        type->tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
+    }
+}
+
+/* The tp_hash that makes a type unhashable (its __hash__ is None). */
+PYCAPI_HIDDEN void *pycapi_hash_not_implemented(void) { return (void *)PyObject_HashNotImplemented; }

@@ -167,3 +167,85 @@ internal static class BaseTypes
         }
     }
 }
+
+/// <summary>The attribute slots of a C type (tp_getattro / tp_setattro, else the char*
+/// tp_getattr / tp_setattr) and the descriptor slots of its instances, read along tp_base.
+/// A type without them gets object's generic behaviour.</summary>
+internal static unsafe class NativeAttributeSlots
+{
+    private static nint N(PyObject o) => ObjectSpace.ToNative(o);
+
+    /// <summary>The attribute through the type's own slot; null when it has none.</summary>
+    internal static PyObject? GetAttr(PyObject o, PyStr name)
+    {
+        nint result;
+        if (o.Type.NativeSlot(l => l->tp_getattro) is var getattro and not 0)
+        {
+            result = ((delegate* unmanaged<nint, nint, nint>)getattro)(N(o), N(name));
+        }
+        else if (o.Type.NativeSlot(l => l->tp_getattr) is var getattr and not 0)
+        {
+            fixed (byte* utf8 = Utf8(name))
+            {
+                result = ((delegate* unmanaged<nint, byte*, nint>)getattr)(N(o), utf8);
+            }
+        }
+        else
+        {
+            return null;
+        }
+        GC.KeepAlive(name);
+        return result != 0 ? ObjectSpace.Steal(result) : throw PythonException.FetchOrSystemError();
+    }
+
+    /// <summary>Sets (value null: deletes) through the type's own slot; false when it has none.</summary>
+    internal static bool SetAttr(PyObject o, PyStr name, PyObject? value)
+    {
+        int status;
+        if (o.Type.NativeSlot(l => l->tp_setattro) is var setattro and not 0)
+        {
+            status = ((delegate* unmanaged<nint, nint, nint, int>)setattro)(N(o), N(name), ObjectSpace.ToNativeOrNull(value));
+        }
+        else if (o.Type.NativeSlot(l => l->tp_setattr) is var setattr and not 0)
+        {
+            fixed (byte* utf8 = Utf8(name))
+            {
+                status = ((delegate* unmanaged<nint, byte*, nint, int>)setattr)(N(o), utf8, ObjectSpace.ToNativeOrNull(value));
+            }
+        }
+        else
+        {
+            return false;
+        }
+        GC.KeepAlive(name);
+        GC.KeepAlive(value);
+        NativeSlots.CheckStatus(status);
+        return true;
+    }
+
+    private static byte[] Utf8(PyStr name) => System.Text.Encoding.UTF8.GetBytes(name.Value + "\0");
+
+    internal static bool HasDescrSet(PyObject descr) => descr.Type.NativeSlot(l => l->tp_descr_set) != 0;
+
+    /// <summary>tp_descr_get(descr, instance or NULL, owner); null when the type has none.</summary>
+    internal static PyObject? DescrGet(PyObject descr, PyObject? instance, PyType owner)
+    {
+        nint get = descr.Type.NativeSlot(l => l->tp_descr_get);
+        if (get == 0)
+        {
+            return null;
+        }
+        nint result = ((delegate* unmanaged<nint, nint, nint, nint>)get)(N(descr), ObjectSpace.ToNativeOrNull(instance), N(owner));
+        GC.KeepAlive(instance);
+        return result != 0 ? ObjectSpace.Steal(result) : throw PythonException.FetchOrSystemError();
+    }
+
+    /// <summary>tp_descr_set(descr, instance, value or NULL to delete).</summary>
+    internal static void DescrSet(PyObject descr, PyObject instance, PyObject? value)
+    {
+        nint set = descr.Type.NativeSlot(l => l->tp_descr_set);
+        int status = ((delegate* unmanaged<nint, nint, nint, int>)set)(N(descr), N(instance), ObjectSpace.ToNativeOrNull(value));
+        GC.KeepAlive(value);
+        NativeSlots.CheckStatus(status);
+    }
+}

@@ -214,18 +214,18 @@ internal sealed class PySlotWrapper(PyType owner, string name, BuiltinBody body)
     {
         if (args.Count == 0)
         {
-            throw new PythonException(PyExc.TypeError, $"descriptor '{name}' of '{owner.ShortName}' object needs an argument");
+            throw new PythonException(PyExc.TypeError, $"descriptor '{name}' of '{owner.Name}' object needs an argument");
         }
         var self = args[0];
         if (!self.Type.IsSubtypeOf(owner))
         {
             throw new PythonException(PyExc.TypeError,
-                $"descriptor '{name}' requires a '{owner.ShortName}' object but received a '{self.Type.Name}'");
+                $"descriptor '{name}' requires a '{owner.Name}' object but received a '{self.Type.Name}'");
         }
         return body(self, args.ToArray()[1..], kwargs);
     }
 
-    internal override PyStr Repr() => new($"<slot wrapper '{name}' of '{owner.ShortName}' objects>");
+    internal override PyStr Repr() => new($"<slot wrapper '{name}' of '{owner.Name}' objects>");
 
     /// <summary>Adds a slot wrapper taking <paramref name="arity"/> arguments ("expected 1 argument, got 0").</summary>
     internal static void Add(PyType type, string name, int arity, Func<PyObject, PyObject[], PyObject> body) =>

@@ -38,12 +38,12 @@ public abstract class PyObject
     }
 
     /// <summary>Returns <see cref="PyNotImplemented.Instance"/> for comparisons the type
-    /// does not define (object's default compares identity for == and !=).</summary>
+    /// does not define. object's default answers == and != only for the object itself, so
+    /// that the other operand's reflected slot is tried before the identity fallback.</summary>
     internal virtual PyObject RichCompare(PyObject other, CompareOp op) => op switch
     {
         CompareOp.Eq when ReferenceEquals(this, other) => PyBool.True,
-        CompareOp.Ne when !ReferenceEquals(this, other) => PyBool.True,
-        CompareOp.Eq or CompareOp.Ne => PyBool.False,
+        CompareOp.Ne when ReferenceEquals(this, other) => PyBool.False,
         _ => PyNotImplemented.Instance,
     };
 
@@ -69,8 +69,9 @@ public abstract class PyObject
 }
 
 /// <summary>Instances of types defined in C whose native layout is authoritative: the
-/// twin only points at it, and every slot goes to the type's C function.</summary>
-internal sealed class PyNativeInstance(PyType type) : PyObject(type)
+/// twin only points at it, and every slot goes to the type's C function. Any of them may
+/// be a descriptor (tp_descr_get / tp_descr_set) in another type's dict.</summary>
+internal sealed class PyNativeInstance(PyType type) : PyObject(type), IDescriptor
 {
     internal override nint CreateNative() =>
         throw new InvalidOperationException("a C-born object always has its native half");
@@ -88,6 +89,24 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type)
         Type.CallCallSlot(this, args, kwargs) ?? base.Call(args, kwargs);
 
     internal override bool IsCallable => Type.HasCallSlot;
+
+    internal override bool IsTrue() => NativeSlots.IsTrue(this);
+
+    internal override PyObject GetAttr(PyStr name) => NativeAttributeSlots.GetAttr(this, name) ?? base.GetAttr(name);
+
+    internal override void SetAttr(PyStr name, PyObject? value)
+    {
+        if (!NativeAttributeSlots.SetAttr(this, name, value))
+        {
+            base.SetAttr(name, value);
+        }
+    }
+
+    public bool IsData => NativeAttributeSlots.HasDescrSet(this);
+
+    public PyObject Get(PyObject? instance, PyType owner) => NativeAttributeSlots.DescrGet(this, instance, owner) ?? this;
+
+    public void Set(PyObject instance, PyObject? value) => NativeAttributeSlots.DescrSet(this, instance, value);
 
     /// <summary>The instance dict at tp_dictoffset, made on first use as CPython does; the
     /// object's native layout owns the reference.</summary>

@@ -4,12 +4,14 @@ using PyCApi.Runtime;
 namespace PyCApi.Objects;
 
 /// <summary>The slots of a C type's PySequenceMethods and PyMappingMethods (word offsets
-/// into the tables), read along tp_base, and calls through them. Only instances of types
-/// defined in C have them; our built-in types keep their semantics in managed code.</summary>
+/// into the tables; nb_bool's in PyNumberMethods too), read along tp_base, and calls
+/// through them. Only instances of types defined in C have them; our built-in types keep
+/// their semantics in managed code.</summary>
 internal static unsafe class NativeSlots
 {
     internal const int SqLength = 0, SqItem = 3, SqAssItem = 5, SqContains = 7;
     internal const int MpLength = 0, MpSubscript = 1, MpAssSubscript = 2;
+    private const int NbBool = 9;
 
     internal static nint Sequence(PyObject o, int slot) => o is PyNativeInstance
         ? o.Type.NativeSlot(l => l->tp_as_sequence == 0 ? 0 : ((nint*)l->tp_as_sequence)[slot])
@@ -17,6 +19,10 @@ internal static unsafe class NativeSlots
 
     internal static nint Mapping(PyObject o, int slot) => o is PyNativeInstance
         ? o.Type.NativeSlot(l => l->tp_as_mapping == 0 ? 0 : ((nint*)l->tp_as_mapping)[slot])
+        : 0;
+
+    private static nint Number(PyObject o, int slot) => o is PyNativeInstance
+        ? o.Type.NativeSlot(l => l->tp_as_number == 0 ? 0 : ((nint*)l->tp_as_number)[slot])
         : 0;
 
     internal static nint Iter(PyObject o) => o is PyNativeInstance ? o.Type.NativeSlot(l => l->tp_iter) : 0;
@@ -38,6 +44,18 @@ internal static unsafe class NativeSlots
     {
         long n = ((delegate* unmanaged<nint, nint>)f)(N(o));
         return n < 0 ? throw PythonException.FetchOrSystemError() : n;
+    }
+
+    /// <summary>PyObject_IsTrue of a C type's instance: nb_bool, then mp_length, then
+    /// sq_length; true without any of them.</summary>
+    internal static bool IsTrue(PyObject o)
+    {
+        if (Number(o, NbBool) is var nbBool and not 0)
+        {
+            return CheckStatus(((delegate* unmanaged<nint, int>)nbBool)(N(o))) != 0;
+        }
+        nint length = Mapping(o, MpLength) is var mpLength and not 0 ? mpLength : Sequence(o, SqLength);
+        return length == 0 || CallLength(length, o) != 0;
     }
 
     /// <summary>An int-returning slot: -1 means failure.</summary>
@@ -85,9 +103,12 @@ internal static partial class Abstract
         : HasMappingLength(o) ? throw TypeError($"{o.Type.Name} is not a sequence")
         : throw TypeError($"object of type '{o.Type.Name}' has no len()");
 
-    /// <summary>PyMapping_Size: a sequence without mp_length is "not a mapping".</summary>
-    internal static long MappingLength(PyObject o) => HasMappingLength(o) ? Length(o)
-        : HasSequenceLength(o) ? throw TypeError($"object of type '{o.Type.Name}' is not a mapping")
+    /// <summary>PyMapping_Size: mp_length even where sq_length differs; a sequence without
+    /// mp_length is "not a mapping".</summary>
+    internal static long MappingLength(PyObject o) =>
+        NativeSlots.Mapping(o, NativeSlots.MpLength) is var mpLength and not 0 ? NativeSlots.CallLength(mpLength, o)
+        : HasMappingLength(o) ? Length(o)
+        : HasSequenceLength(o) ? throw TypeError($"{o.Type.Name} is not a mapping")
         : throw TypeError($"object of type '{o.Type.Name}' has no len()");
 
     /// <summary>PySequence_Check: sq_item, and never a dict.</summary>

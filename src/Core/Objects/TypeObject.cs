@@ -6,7 +6,7 @@ namespace PyCApi.Objects;
 /// <summary>A Python type. Built-in types are linked to our static PyTypeObjects, types
 /// defined in C to theirs (static, from PyType_Ready) and types made at run time
 /// (PyErr_NewException, heap types) get a PyHeapTypeObject when they first cross.</summary>
-public sealed unsafe class PyType : PyObject
+public sealed unsafe partial class PyType : PyObject
 {
     internal string Name;
     internal PyType? Base;
@@ -222,6 +222,10 @@ public sealed unsafe class PyType : PyObject
             case "__base__": return (PyObject?)Base ?? PyNone.Instance;
             case "__bases__": return PyTuple.Create(Bases);
             case "__dict__": return TypeDict;
+            case "__basicsize__": return new PyInt(BasicSize);
+            case "__itemsize__": return new PyInt(ItemSize);
+            case "__text_signature__" when !IsBuiltin:
+                return DocSignature.TextSignature(Name, Layout->tp_doc == null ? null : Marshal.PtrToStringUTF8((nint)Layout->tp_doc));
             case "__doc__": return TypeDict.GetItem(name) is IDescriptor d ? d.Get(null, this) : TypeDict.GetItem(name) ?? PyNone.Instance;
         }
         var meta = Type.Lookup(name);
@@ -339,7 +343,7 @@ public sealed unsafe class PyType : PyObject
             return null;
         }
         long h = ((delegate* unmanaged<nint, nint>)slot)(ObjectSpace.ToNative(o));
-        return h == -1 ? throw PythonException.FetchOrSystemError() : h;
+        return h == -1 && PythonException.Fetch() is { } error ? throw error : h; // -1 alone is a hash
     }
 
     internal PyObject? CallRichCompareSlot(PyObject o, PyObject other, CompareOp op)
@@ -387,21 +391,22 @@ public sealed unsafe class PyType : PyObject
         return p;
     }
 
-    /// <summary>PyType_Ready for a static type defined in an extension's data: links a
-    /// managed type to it and inherits what CPython's inherit_special/inherit_slots do for
-    /// the fields macros and allocators read.</summary>
+    /// <summary>PyType_Ready for a static type defined in an extension's data (type_ready):
+    /// readies the base first, links a managed type to the native
+    /// layout, fills the type's dict (__new__, slot wrappers for the slots it fills itself,
+    /// methods, members, getsets, __doc__) and then inherits the base's slots. Fails (a
+    /// PythonException) before linking anything, so a later call tries again.</summary>
     internal static PyType FromStaticTypeObject(nint p)
     {
         var l = (PyTypeObjectLayout*)p;
-        if (l->tp_base == 0)
-        {
-            l->tp_base = ObjectSpace.ToNative(BuiltinTypes.Object);
-        }
+        // Unlike type_new, type_ready does not ask the base for Py_TPFLAGS_BASETYPE.
+        var @base = l->tp_base == 0 ? BuiltinTypes.Object : (PyType)ObjectSpace.FromNative(l->tp_base);
+        CheckMethodFlags(l);
+        l->tp_base = ObjectSpace.ToNative(@base);
         if (l->ob_base.ob_base.ob_type == 0)
         {
             l->ob_base.ob_base.ob_type = ObjectSpace.ToNative(BuiltinTypes.Type);
         }
-        var @base = (PyType)ObjectSpace.FromNative(l->tp_base);
         var bl = @base.Layout;
         if (l->tp_basicsize == 0)
         {
@@ -414,16 +419,57 @@ public sealed unsafe class PyType : PyObject
         l->tp_dealloc = l->tp_dealloc != 0 ? l->tp_dealloc : bl->tp_dealloc;
         l->tp_alloc = l->tp_alloc != 0 ? l->tp_alloc : bl->tp_alloc;
         l->tp_free = l->tp_free != 0 ? l->tp_free : bl->tp_free;
+        // type_ready_set_new: a static type directly below object without a tp_new of its own cannot be instantiated.
+        nint ownNew = l->tp_new;
+        if (ownNew == 0 && @base == BuiltinTypes.Object)
+        {
+            l->tp_flags |= TypeFlags.DisallowInstantiation;
+        }
         // type_ready: static types are immutable.
-        l->tp_flags |= (bl->tp_flags & TypeFlags.InheritedKinds) | TypeFlags.Ready | TypeFlags.ImmutableType;
+        l->tp_flags |= (bl->tp_flags & TypeFlags.InheritedKinds) | TypeFlags.ImmutableType;
         var metatype = (PyType)ObjectSpace.FromNative(l->ob_base.ob_base.ob_type);
         var type = new PyType(Marshal.PtrToStringUTF8((nint)l->tp_name) ?? "?", @base, l->tp_basicsize, l->tp_flags, metatype)
         {
             ItemSize = l->tp_itemsize,
         };
         ObjectSpace.LinkStatic(type, p);
+        if (ownNew != 0)
+        {
+            SlotWrappers.AddNew(type, ownNew);
+        }
+        SlotWrappers.Add(type);
         type.AddSlotDescriptors();
+        var docKey = new PyStr("__doc__");
+        if (type.TypeDict.GetItem(docKey) is null)
+        {
+            type.TypeDict.SetItem(docKey, l->tp_doc == null ? PyNone.Instance
+                : DocSignature.Doc(type.Name, Marshal.PtrToStringUTF8((nint)l->tp_doc)));
+        }
+        if (!@base.IsBuiltin)
+        {
+            pycapi_type_inherit_static(p, ObjectSpace.ToNative(@base));
+        }
+        SlotWrappers.MakeUnhashableIfComparing(type, l);
+        l->tp_dict = ObjectSpace.NewRef(type.TypeDict).Address;
+        l->tp_flags |= TypeFlags.Ready;
+        type.Flags = l->tp_flags;
         return type;
+    }
+
+    [LibraryImport("pycapi_native"), SuppressGCTransition]
+    private static partial void pycapi_type_inherit_static(nint type, nint @base);
+
+    /// <summary>type_add_method's check, made before the type is linked so that a failing
+    /// PyType_Ready leaves nothing behind.</summary>
+    private static void CheckMethodFlags(PyTypeObjectLayout* l)
+    {
+        for (var def = (PyMethodDefLayout*)l->tp_methods; def != null && def->ml_name != null; def++)
+        {
+            if ((def->ml_flags & MethFlags.Class) != 0 && (def->ml_flags & MethFlags.Static) != 0)
+            {
+                throw new PythonException(PyExc.ValueError, "method cannot be both class and static");
+            }
+        }
     }
 
     /// <summary>type_ready's add_methods, add_members and add_getset: tp_methods,
