@@ -3,25 +3,6 @@ using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
 
-[StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PyMemberDefLayout
-{
-    public byte* name;
-    public int type;
-    public nint offset;
-    public int flags;
-    public byte* doc;
-}
-
-[StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PyGetSetDefLayout
-{
-    public byte* name;
-    public nint get, set;
-    public byte* doc;
-    public nint closure;
-}
-
 /// <summary>What the descriptors of C definitions share (CPython's PyDescrObject):
 /// the owner type, the name, the instance check and the attributes __name__,
 /// __qualname__, __objclass__ and __doc__.</summary>

@@ -3,22 +3,6 @@ using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
 
-[StructLayout(LayoutKind.Sequential)]
-internal struct PyTypeSlotLayout
-{
-    public int slot;
-    public nint pfunc;
-}
-
-[StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PyTypeSpecLayout
-{
-    public byte* name;
-    public int basicsize, itemsize;
-    public uint flags;
-    public PyTypeSlotLayout* slots;
-}
-
 /// <summary>Heap types made from a PyType_Spec, and the module a heap type belongs to. The
 /// slot table (which field each slot id names) is C's: src/native/typespec.c.</summary>
 internal static unsafe partial class TypeSpecApi

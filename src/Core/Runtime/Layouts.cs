@@ -214,3 +214,38 @@ internal static class MethFlags
     public const int VarArgs = 0x1, Keywords = 0x2, NoArgs = 0x4, O = 0x8, Class = 0x10, Static = 0x20,
         Coexist = 0x40, FastCall = 0x80, Method = 0x200;
 }
+
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyMemberDefLayout
+{
+    public byte* name;
+    public int type;
+    public nint offset;
+    public int flags;
+    public byte* doc;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyGetSetDefLayout
+{
+    public byte* name;
+    public nint get, set;
+    public byte* doc;
+    public nint closure;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct PyTypeSlotLayout
+{
+    public int slot;
+    public nint pfunc;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyTypeSpecLayout
+{
+    public byte* name;
+    public int basicsize, itemsize;
+    public uint flags;
+    public PyTypeSlotLayout* slots;
+}

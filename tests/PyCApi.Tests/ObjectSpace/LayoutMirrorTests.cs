@@ -37,6 +37,20 @@ public sealed class LayoutMirrorTests
             list.Add(("PyModuleDef", c, typeof(PyModuleDefLayout), cs));
         }
         list.Add(("PyModuleDef_Slot", "value", typeof(PyModuleDefSlotLayout), "value"));
+        foreach (var name in new[] { "name", "type", "offset", "flags", "doc" })
+        {
+            list.Add(("PyMemberDef", name, typeof(PyMemberDefLayout), name));
+        }
+        foreach (var name in new[] { "name", "get", "set", "doc", "closure" })
+        {
+            list.Add(("PyGetSetDef", name, typeof(PyGetSetDefLayout), name));
+        }
+        list.Add(("PyType_Slot", "slot", typeof(PyTypeSlotLayout), "slot"));
+        list.Add(("PyType_Slot", "pfunc", typeof(PyTypeSlotLayout), "pfunc"));
+        foreach (var name in new[] { "name", "basicsize", "itemsize", "flags", "slots" })
+        {
+            list.Add(("PyType_Spec", name, typeof(PyTypeSpecLayout), name));
+        }
         list.Add(("PyCMethodObject", "func.m_ml", typeof(PyCFunctionLayout), "m_ml"));
         list.Add(("PyCMethodObject", "func.m_self", typeof(PyCFunctionLayout), "m_self"));
         list.Add(("PyCMethodObject", "func.m_module", typeof(PyCFunctionLayout), "m_module"));
@@ -65,7 +79,9 @@ public sealed class LayoutMirrorTests
         ("PyMethodDef", typeof(PyMethodDefLayout)), ("PyModuleDef", typeof(PyModuleDefLayout)),
         ("PyModuleDef_Slot", typeof(PyModuleDefSlotLayout)), ("PyCMethodObject", typeof(PyCFunctionLayout)),
         ("PyFloatObject", typeof(PyFloatLayout)), ("PyListObject", typeof(PyListLayout)), ("PyDictObject", typeof(PyDictLayout)),
-        ("PyCompactUnicodeObject", typeof(PyCompactUnicodeLayout)),
+        ("PyMemberDef", typeof(PyMemberDefLayout)), ("PyGetSetDef", typeof(PyGetSetDefLayout)),
+        ("PyType_Slot", typeof(PyTypeSlotLayout)), ("PyType_Spec", typeof(PyTypeSpecLayout)),
+        ("PyCompactUnicodeObject", typeof(PyCompactUnicodeLayout)), // last: its size is checked again below
     };
 
     [Fact]
@@ -73,7 +89,7 @@ public sealed class LayoutMirrorTests
     {
         var dir = Path.Combine(RepoLayout.RepoRoot, "build", "layout-mirror");
         Directory.CreateDirectory(dir);
-        var source = new System.Text.StringBuilder("#include <Python.h>\n#include <stddef.h>\nint main(void) {\n");
+        var source = new System.Text.StringBuilder("#include <Python.h>\n#include <structmember.h>\n#include <stddef.h>\nint main(void) {\n");
         foreach (var f in Fields)
         {
             source.Append($"    printf(\"%zu\\n\", offsetof({f.CStruct}, {f.CMember}));\n");
