@@ -91,7 +91,11 @@ internal static partial class Abstract
         {
             throw new PythonException(PyExc.TypeError, $"'{callable.Type.Name}' object is not callable");
         }
-        RecursionGuard.Enter(" while calling a Python object");
+        if (callable is PyCFunction)
+        {
+            return callable.Call(args, kwargs); // its call in C counts the level, as CPython's does
+        }
+        RecursionGuard.Enter();
         try
         {
             return callable.Call(args, kwargs);
@@ -120,22 +124,23 @@ internal static partial class Abstract
     internal static bool IsInstance(PyObject o, PyType cls) => o.Type.IsSubtypeOf(cls);
 }
 
-/// <summary>Py_EnterRecursiveCall's depth limit, on the managed side of calls.</summary>
-internal static class RecursionGuard
+/// <summary>Py_EnterRecursiveCall on the managed side of calls. It counts in the thread
+/// state's recursion_remaining, as C's calls do, so a recursion that passes through both
+/// worlds stops at the one limit.</summary>
+internal static unsafe class RecursionGuard
 {
-    [ThreadStatic] private static int depth;
-    internal static int Limit = 1000;
-
-    internal static void Enter(string where)
+    internal static void Enter()
     {
-        if (++depth > Limit)
+        fixed (byte* where = " while calling a Python object"u8)
         {
-            depth--;
-            throw new PythonException(PyExc.RecursionError, "maximum recursion depth exceeded" + where);
+            if (CPart.Py_EnterRecursiveCall(where) != 0)
+            {
+                throw PythonException.FetchOrSystemError();
+            }
         }
     }
 
-    internal static void Leave() => depth--;
+    internal static void Leave() => CPart.Py_LeaveRecursiveCall();
 }
 
 /// <summary>The generic object API (CPython's object.c).</summary>

@@ -40,6 +40,8 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib)] public static partial int PyGC_IsEnabled();
 
     [LibraryImport(Lib)] public static partial nint _PyThreadState_UncheckedGet();
+    [LibraryImport(Lib)] public static partial int Py_EnterRecursiveCall(byte* where);
+    [LibraryImport(Lib)] public static partial void Py_LeaveRecursiveCall();
     [LibraryImport(Lib)] public static partial void PyErr_Restore(nint type, nint value, nint traceback);
     [LibraryImport(Lib)] public static partial void PyErr_Fetch(nint* type, nint* value, nint* traceback);
 
