@@ -34,6 +34,7 @@
 #include "sliceobject.h"
 #include "moduleobject.h"
 #include "weakrefobject.h"
+#include "pycapsule.h"
 #include "pyerrors.h"
 #include "pystate.h"
 #include "modsupport.h"
