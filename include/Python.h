@@ -19,6 +19,8 @@
 #include "pymath.h"
 #include "pymem.h"
 #include "object.h"
+#include "pyhash.h"
+#include "pystrtod.h"
 #include "objimpl.h"
 #include "typeslots.h"
 #include "methodobject.h"

@@ -32,6 +32,8 @@ PyAPI_FUNC(int) PyList_SetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high,
 PyAPI_FUNC(int) PyList_Sort(PyObject *list);
 PyAPI_FUNC(int) PyList_Reverse(PyObject *list);
 PyAPI_FUNC(PyObject *) PyList_AsTuple(PyObject *list);
+/* list.extend(iterable); returns None. */
+PyAPI_FUNC(PyObject *) _PyList_Extend(PyListObject *self, PyObject *iterable);
 #ifdef __cplusplus
 }
 #endif

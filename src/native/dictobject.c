@@ -24,6 +24,11 @@ PyObject *PyDict_New(void) {
     return (PyObject *)d;
 }
 
+PyObject *_PyDict_NewPresized(Py_ssize_t minused) {
+    (void)minused; /* the managed table grows as it fills */
+    return PyDict_New();
+}
+
 /* A key found by identity and its value, valid while ma_version_tag is unchanged (the
    dict then holds both, so neither address can be reused). A few of them, in ma_values,
    filled by the object space (PyDict in DictObject.cs): repeated lookups of the same key

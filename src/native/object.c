@@ -193,3 +193,10 @@ int (Py_IsTrue)(PyObject *x) { return x == Py_True; }
 int (Py_IsFalse)(PyObject *x) { return x == Py_False; }
 PyObject *(Py_NewRef)(PyObject *obj) { Py_INCREF(obj); return obj; }
 PyObject *(Py_XNewRef)(PyObject *obj) { Py_XINCREF(obj); return obj; }
+
+Py_hash_t _Py_HashPointer(const void *p)
+{
+    size_t address = (size_t)p;
+    Py_hash_t h = (Py_hash_t)((address >> 4) | (address << (8 * sizeof(size_t) - 4)));
+    return h == -1 ? -2 : h;
+}

@@ -523,6 +523,37 @@ internal static unsafe class DictApi
         return d.GetItem(new PyStr(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
     }
 
+    /// <summary>PyDict_GetItemString that reports errors: NULL alone means missing.</summary>
+    [CApi]
+    internal static BorrowedReference _PyDict_GetItemStringWithError(BorrowedReference mp, string key) =>
+        RequireDict(mp).GetItem(new PyStr(key)) is { } v ? ObjectSpace.Borrow(v) : BorrowedReference.Null;
+
+    [CApi]
+    internal static int _PyDict_SetItem_KnownHash(BorrowedReference mp, BorrowedReference key, BorrowedReference item, nint hash)
+    {
+        var d = RequireDict(mp);
+        if (key.IsNull || item.IsNull)
+        {
+            throw Abstract.BadInternalCall();
+        }
+        d.SetItem(ObjectSpace.FromNative(key), hash, ObjectSpace.FromNative(item));
+        return 0;
+    }
+
+    [CApi]
+    internal static NewReference _PyDict_Pop(BorrowedReference mp, BorrowedReference key, BorrowedReference deflt)
+    {
+        var d = RequireDict(mp);
+        var k = ObjectSpace.FromNativeForCall(key);
+        if (d.GetItem(k) is { } value)
+        {
+            d.DelItem(k);
+            return ObjectSpace.NewRef(value);
+        }
+        return !deflt.IsNull ? ObjectSpace.NewRef(ObjectSpace.FromNative(deflt))
+            : throw new PythonException(PyBaseException.Create(PyExc.KeyError, [ObjectSpace.FromNative(key)]));
+    }
+
     [CApi]
     internal static int PyDict_SetItem(BorrowedReference mp, BorrowedReference key, BorrowedReference item)
     {

@@ -415,6 +415,53 @@ internal static class FloatApi
         return new System.Numerics.BigInteger(Math.Truncate(v));
     }
 
+    /// <summary>PyOS_double_to_string: the text of val in a format_code's style, in
+    /// PyMem_Malloc'ed memory (CPython's Python/pystrtod.c).</summary>
+    [CApi]
+    internal static unsafe byte* PyOS_double_to_string(double val, byte format_code, int precision, int flags, int* type)
+    {
+        const int Sign = 0x01, AddDot0 = 0x02, Alternate = 0x04, NoNegativeZero = 0x08;
+        char code = (char)format_code;
+        bool upper = code is 'E' or 'F' or 'G';
+        if (code is not ('e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'r') || (code == 'r' && precision != 0))
+        {
+            throw Abstract.BadInternalCall();
+        }
+        bool alternate = (flags & Alternate) != 0;
+        double a = Math.Abs(val);
+        string body = double.IsNaN(val) ? "nan" : double.IsInfinity(val) ? "inf" : char.ToLowerInvariant(code) switch
+        {
+            'e' => FloatDigits.Exponent(a, precision, alternate),
+            'f' => FloatDigits.Fixed(a, precision, alternate),
+            'g' => FloatDigits.General(a, precision, alternate, (flags & AddDot0) != 0),
+            _ => ShortestRepr(a, (flags & AddDot0) != 0),
+        };
+        bool negative = double.IsNegative(val) && !double.IsNaN(val)
+            && !((flags & NoNegativeZero) != 0 && body.All(c => c is '0' or '.' or 'e' or '+' or '-'));
+        string text = (negative ? "-" : (flags & Sign) != 0 ? "+" : "") + (upper ? body.ToUpperInvariant() : body);
+        if (type != null)
+        {
+            *type = double.IsNaN(val) ? 2 : double.IsInfinity(val) ? 1 : 0;
+        }
+        var bytes = System.Text.Encoding.ASCII.GetBytes(text);
+        byte* result = (byte*)CPart.PyMem_Malloc((nuint)bytes.Length + 1);
+        if (result == null)
+        {
+            throw new PythonException(PyExc.MemoryError, "");
+        }
+        bytes.CopyTo(new Span<byte>(result, bytes.Length));
+        result[bytes.Length] = 0;
+        return result;
+    }
+
+    /// <summary>'r' of a non-negative finite value: repr's digits, with ".0" on an integral
+    /// value only when asked for.</summary>
+    private static string ShortestRepr(double a, bool addDot0)
+    {
+        string repr = FloatFormat.Repr(a);
+        return !addDot0 && repr.EndsWith(".0", StringComparison.Ordinal) ? repr[..^2] : repr;
+    }
+
     [CApi]
     internal static NewReference PyFloat_FromString(BorrowedReference o) =>
         ObjectSpace.NewRef(FloatParser.FromObject(ObjectSpace.FromNativeOrNull(o) ?? throw Abstract.BadInternalCall()));

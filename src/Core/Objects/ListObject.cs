@@ -518,6 +518,18 @@ internal static class ListMethods
         return (key, reverse);
     }
 
+    /// <summary>list.extend for C (Cython's list += iterable); returns None.</summary>
+    [CApi]
+    internal static NewReference _PyList_Extend(BorrowedReference list, BorrowedReference iterable)
+    {
+        if (ObjectSpace.FromNativeOrNull(list) is not PyList l || iterable.IsNull)
+        {
+            throw Abstract.BadInternalCall();
+        }
+        l.Extend(ObjectSpace.FromNativeForCall(iterable));
+        return ObjectSpace.NewRef(PyNone.Instance);
+    }
+
     [CApi]
     internal static int PyList_Sort(BorrowedReference list)
     {

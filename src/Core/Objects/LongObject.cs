@@ -850,6 +850,14 @@ internal static class NumericHash
         return h == -1 ? -2 : h;
     }
 
+    /// <summary>_Py_HashPointer: the address rotated by 4 bits (its low bits are alignment).</summary>
+    internal static long OfPointer(nint p)
+    {
+        ulong a = (ulong)p;
+        long h = (long)((a >> 4) | (a << 60));
+        return h == -1 ? -2 : h;
+    }
+
     internal static long OfDouble(double v, PyObject identity)
     {
         if (double.IsNaN(v))
@@ -906,4 +914,12 @@ internal static class NumericHash
         bits = (bits & unchecked((long)0x800FFFFFFFFFFFFFUL)) | (1022L << 52);
         return BitConverter.Int64BitsToDouble(bits);
     }
+}
+
+internal static class HashApi
+{
+    /// <summary>float's hash; a NaN hashes as the identity of <paramref name="inst"/>.</summary>
+    [CApi]
+    internal static nint _Py_HashDouble(nint inst, double v) =>
+        (nint)(double.IsNaN(v) ? NumericHash.OfPointer(inst) : NumericHash.OfDouble(v, identity: PyNone.Instance)); // identity serves NaN only
 }

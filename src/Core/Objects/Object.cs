@@ -30,12 +30,7 @@ public abstract class PyObject
     /// <summary>Identity hash: CPython's _Py_HashPointer (the address rotated by 4 bits).</summary>
     internal virtual long Hash() => IdentityHash();
 
-    internal long IdentityHash()
-    {
-        ulong a = (ulong)ObjectSpace.ToNative(this);
-        long h = (long)((a >> 4) | (a << 60));
-        return h == -1 ? -2 : h;
-    }
+    internal long IdentityHash() => NumericHash.OfPointer(ObjectSpace.ToNative(this));
 
     /// <summary>Returns <see cref="PyNotImplemented.Instance"/> for comparisons the type
     /// does not define. object's default answers == and != only for the object itself, so
