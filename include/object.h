@@ -333,6 +333,10 @@ PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *o);
 PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *o);
 PyAPI_FUNC(int) PyObject_Print(PyObject *o, FILE *fp, int flags);
 PyAPI_FUNC(void) PyObject_ClearWeakRefs(PyObject *o);
+/* A container's tp_repr guard: 0 entered, 1 if o's repr is already in progress (print
+   "..." then), -1 on error; Py_ReprLeave after a 0. */
+PyAPI_FUNC(int) Py_ReprEnter(PyObject *o);
+PyAPI_FUNC(void) Py_ReprLeave(PyObject *o);
 PyAPI_FUNC(void) PyObject_CallFinalizer(PyObject *self);
 PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *self);
 PyAPI_FUNC(int) _PyObject_LookupAttr(PyObject *o, PyObject *name, PyObject **result);

@@ -106,6 +106,14 @@ STATIC_TYPE(PyDictIterValue_Type, "dict_valueiterator", &PyBaseObject_Type, 48, 
 STATIC_TYPE(PyDictIterItem_Type, "dict_itemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySeqIter_Type, "iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyCallIter_Type, "callable_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+/* The iterator types the builtins module names (sizes: CPython's enumobject, reversedobject,
+   zipobject, mapobject and filterobject). */
+#define BUILTIN_ITERATOR_FLAGS (Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE)
+STATIC_TYPE(PyEnum_Type, "enumerate", &PyBaseObject_Type, 48, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyReversed_Type, "reversed", &PyBaseObject_Type, 32, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyZip_Type, "zip", &PyBaseObject_Type, 48, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyMap_Type, "map", &PyBaseObject_Type, 32, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyFilter_Type, "filter", &PyBaseObject_Type, 32, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyClassMethodDescr_Type, "classmethod_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyGetSetDescr_Type, "getset_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyMemberDescr_Type, "member_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
@@ -251,6 +259,11 @@ static const pycapi_static_entry static_table[] = {
     { "dict_itemiterator", (PyObject *)&PyDictIterItem_Type },
     { "iterator", (PyObject *)&PySeqIter_Type },
     { "callable_iterator", (PyObject *)&PyCallIter_Type },
+    { "enumerate", (PyObject *)&PyEnum_Type },
+    { "reversed", (PyObject *)&PyReversed_Type },
+    { "zip", (PyObject *)&PyZip_Type },
+    { "map", (PyObject *)&PyMap_Type },
+    { "filter", (PyObject *)&PyFilter_Type },
     { "classmethod_descriptor", (PyObject *)&PyClassMethodDescr_Type },
     { "getset_descriptor", (PyObject *)&PyGetSetDescr_Type },
     { "member_descriptor", (PyObject *)&PyMemberDescr_Type },

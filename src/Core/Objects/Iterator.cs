@@ -53,6 +53,10 @@ internal sealed class PySequenceIterator : PyIterator
         _ => new(BuiltinTypes.Get("iterator"), sequence),
     };
 
+    /// <summary>PySeqIter_New: the generic iterator type, whatever the sequence.</summary>
+    internal static PySequenceIterator Generic(PyObject sequence) =>
+        new(BuiltinTypes.Get("iterator"), sequence) { codePoints = sequence is PyStr s ? PyStr.CodePoints(s.Value) : null };
+
     internal override PyObject? Next()
     {
         switch (sequence)

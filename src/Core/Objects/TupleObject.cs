@@ -94,11 +94,7 @@ internal readonly struct ReprGuard : IDisposable
 
     private ReprGuard(PyObject? entered) => this.entered = entered;
 
-    internal static ReprGuard Enter(PyObject o)
-    {
-        active ??= new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
-        return active.Add(o) ? new ReprGuard(o) : new ReprGuard(null);
-    }
+    internal static ReprGuard Enter(PyObject o) => TryEnter(o) ? new ReprGuard(o) : new ReprGuard(null);
 
     public void Dispose()
     {
@@ -107,6 +103,26 @@ internal readonly struct ReprGuard : IDisposable
             active!.Remove(entered);
         }
     }
+
+    /// <summary>Py_ReprEnter: false when o's repr is already running on this thread.</summary>
+    internal static bool TryEnter(PyObject o)
+    {
+        active ??= new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
+        return active.Add(o);
+    }
+
+    internal static void Leave(PyObject o) => active?.Remove(o);
+}
+
+/// <summary>Py_ReprEnter / Py_ReprLeave: how a C container's tp_repr stops recursion.</summary>
+internal static class ReprApi
+{
+    /// <summary>0 on entering, 1 if the object's repr is already in progress.</summary>
+    [CApi]
+    internal static int Py_ReprEnter(BorrowedReference o) => ReprGuard.TryEnter(ObjectSpace.FromNative(o)) ? 0 : 1;
+
+    [CApi]
+    internal static void Py_ReprLeave(BorrowedReference o) => ReprGuard.Leave(ObjectSpace.FromNative(o));
 }
 
 /// <summary>The methods of tuple and its constructor.</summary>
