@@ -65,6 +65,7 @@ internal static unsafe class Bootstrap
         BaseTypes.Register();
         ContainerSlots.RegisterContainerTypes();
         Weakrefs.Register();
+        BuiltinSlots.Install();
     }
 
     private static PyType NewStaticType(nint address)
