@@ -87,6 +87,11 @@ static PyNumberMethods float_as_number = {
 BINARY(str_format, KIND_STR, OP_REMAINDER)
 static PyNumberMethods str_as_number = { .nb_remainder = str_format };
 
+/* dict | dict and |= (PEP 584). */
+BINARY(dict_or, KIND_DICT, OP_OR)
+BINARY(dict_inplace_or, KIND_DICT, OP_INPLACE + OP_OR)
+static PyNumberMethods dict_as_number = { .nb_or = dict_or, .nb_inplace_or = dict_inplace_or };
+
 /* None is false (none_as_number). */
 static PyNumberMethods none_as_number;
 
@@ -101,13 +106,35 @@ REPEAT(list_repeat, KIND_LIST, 0)
 BINARY(list_inplace_concat, KIND_LIST, OP_INPLACE_CONCAT)
 REPEAT(list_inplace_repeat, KIND_LIST, 1)
 
+/* A tuple's and a list's length and items are read on the layout, which their subclasses
+   share; the index is used as given (a negative one is out of range). */
+static Py_ssize_t sized_length(PyObject *o) { return Py_SIZE(o); }
+
+static PyObject *item_at(PyObject *const *items, Py_ssize_t size, Py_ssize_t i, const char *out_of_range) {
+    if ((size_t)i >= (size_t)size) {
+        PyErr_SetString(PyExc_IndexError, out_of_range);
+        return NULL;
+    }
+    return Py_NewRef(items[i]);
+}
+
+static PyObject *tuple_item(PyObject *o, Py_ssize_t i) {
+    return item_at(((PyTupleObject *)o)->ob_item, Py_SIZE(o), i, "tuple index out of range");
+}
+
+static PyObject *list_item(PyObject *o, Py_ssize_t i) {
+    return item_at(((PyListObject *)o)->ob_item, Py_SIZE(o), i, "list index out of range");
+}
+
 /* The sequence and mapping tables; their other entries are the hooks (fill_containers).
    statics.c points the containers, dict's views and mappingproxy at these. */
 static PySequenceMethods str_as_sequence = { .sq_concat = str_concat, .sq_repeat = str_repeat };
 static PySequenceMethods bytes_as_sequence = { .sq_concat = bytes_concat, .sq_repeat = bytes_repeat };
-PYCAPI_HIDDEN PySequenceMethods pycapi_tuple_as_sequence = { .sq_concat = tuple_concat, .sq_repeat = tuple_repeat };
+PYCAPI_HIDDEN PySequenceMethods pycapi_tuple_as_sequence = {
+    .sq_length = sized_length, .sq_concat = tuple_concat, .sq_repeat = tuple_repeat, .sq_item = tuple_item,
+};
 PYCAPI_HIDDEN PySequenceMethods pycapi_list_as_sequence = {
-    .sq_concat = list_concat, .sq_repeat = list_repeat,
+    .sq_length = sized_length, .sq_concat = list_concat, .sq_repeat = list_repeat, .sq_item = list_item,
     .sq_inplace_concat = list_inplace_concat, .sq_inplace_repeat = list_inplace_repeat,
 };
 PYCAPI_HIDDEN PySequenceMethods pycapi_dict_as_sequence, pycapi_view_as_sequence;
@@ -115,11 +142,14 @@ static PyMappingMethods str_as_mapping, bytes_as_mapping;
 PYCAPI_HIDDEN PyMappingMethods pycapi_readonly_as_mapping, pycapi_mutable_as_mapping;
 
 static void fill_containers(const pycapi_builtin_hooks *h) {
+    PySequenceMethods *strings[] = { &str_as_sequence, &bytes_as_sequence };
+    for (size_t i = 0; i < 2; i++) {
+        strings[i]->sq_length = h->length;
+        strings[i]->sq_item = h->item;
+    }
     PySequenceMethods *sequences[] = { &str_as_sequence, &bytes_as_sequence, &pycapi_tuple_as_sequence,
                                        &pycapi_list_as_sequence };
     for (size_t i = 0; i < sizeof sequences / sizeof *sequences; i++) {
-        sequences[i]->sq_length = h->length;
-        sequences[i]->sq_item = h->item;
         sequences[i]->sq_contains = h->contains;
     }
     pycapi_list_as_sequence.sq_ass_item = h->ass_item;
@@ -159,15 +189,19 @@ static PyObject *object_richcompare(PyObject *self, PyObject *other, int op) {
    tp_richcompare only as a pair, when the type defines neither. */
 static void inherit(PyTypeObject *type) {
     PyTypeObject *base = type->tp_base;
-    if (type->tp_repr == NULL) type->tp_repr = base->tp_repr;
-    if (type->tp_str == NULL) type->tp_str = base->tp_str;
-    if (type->tp_getattro == NULL) type->tp_getattro = base->tp_getattro;
-    if (type->tp_setattro == NULL) type->tp_setattro = base->tp_setattro;
+#define INHERIT(slot)                 \
+    if (type->slot == NULL) {         \
+        type->slot = base->slot;      \
+    }
+    INHERIT(tp_repr)
+    INHERIT(tp_str)
+    INHERIT(tp_getattro)
+    INHERIT(tp_setattro)
+#undef INHERIT
     if (type->tp_hash == NULL && type->tp_richcompare == NULL) {
         type->tp_hash = base->tp_hash;
         type->tp_richcompare = base->tp_richcompare;
     }
-    if (type->tp_as_number == NULL) type->tp_as_number = base->tp_as_number;
 }
 
 /* Called once by the object space (BuiltinSlots.Install), with its entry points. */
@@ -226,6 +260,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         containers[i]->tp_richcompare = h->richcompare;
         containers[i]->tp_hash = containers[i] == &PyTuple_Type ? h->hash : PyObject_HashNotImplemented;
     }
+    PyDict_Type.tp_as_number = &dict_as_number;
     PyTypeObject *iterables[] = { &PyUnicode_Type, &PyBytes_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type };
     for (size_t i = 0; i < 5; i++) {
         iterables[i]->tp_iter = h->iter;

@@ -9,9 +9,10 @@
    BuiltinSlots.Kind has the same order. */
 enum { KIND_OBJECT, KIND_TYPE, KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT };
 
-/* Binary operations: NumberOp's order (Number.cs), then sq_concat and sq_inplace_concat. */
+/* Binary operations: NumberOp's order (Number.cs), then sq_concat and sq_inplace_concat;
+   OP_INPLACE + a NumberOp is its in-place form. */
 enum { OP_ADD, OP_SUBTRACT, OP_MULTIPLY, OP_REMAINDER, OP_DIVMOD, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_XOR, OP_OR,
-       OP_FLOOR_DIVIDE, OP_TRUE_DIVIDE, OP_MATRIX_MULTIPLY, OP_CONCAT, OP_INPLACE_CONCAT };
+       OP_FLOOR_DIVIDE, OP_TRUE_DIVIDE, OP_MATRIX_MULTIPLY, OP_CONCAT, OP_INPLACE_CONCAT, OP_INPLACE };
 /* Unary operations: UnaryOp's order. */
 enum { OP_NEGATIVE, OP_POSITIVE, OP_ABSOLUTE, OP_INVERT, OP_INT, OP_FLOAT, OP_INDEX };
 

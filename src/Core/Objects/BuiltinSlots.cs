@@ -15,7 +15,8 @@ internal static unsafe partial class BuiltinSlots
     /// <summary>Whose slot was called (builtinslots.h has the same order).</summary>
     private enum Kind { Object, Type, Int, Bool, Float, Str, Bytes, Tuple, List, Dict }
 
-    private const int Concat = 13, InPlaceConcat = 14;
+    /// <summary>The binary operations past NumberOp's (builtinslots.h).</summary>
+    private const int Concat = 13, InPlaceConcat = 14, InPlace = 15;
 
     private static readonly string[] unaryNames = ["__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__", "__index__"];
 
@@ -141,7 +142,13 @@ internal static unsafe partial class BuiltinSlots
     private static nint Binary(int kind, int op, nint v, nint w) => Guard(() =>
     {
         var slots = NumberSlotsOf(kind);
-        var slot = op switch { Concat => slots.Concat, InPlaceConcat => slots.InPlaceConcat, _ => slots.Binary[op] };
+        var slot = op switch
+        {
+            Concat => slots.Concat,
+            InPlaceConcat => slots.InPlaceConcat,
+            >= InPlace => slots.InPlace[op - InPlace],
+            _ => slots.Binary[op],
+        };
         return slot!(O(v), O(w));
     });
 
@@ -225,9 +232,9 @@ internal static unsafe partial class BuiltinSlots
     [UnmanagedCallersOnly]
     private static nint Length(nint o) => Guard(() => (nint)Abstract.Length(Builtin(o)), -1);
 
-    /// <summary>sq_item: the index as given, a negative one out of range.</summary>
+    /// <summary>str's and bytes' sq_item: the index as given, a negative one out of range.</summary>
     [UnmanagedCallersOnly]
-    private static nint Item(nint o, nint i) => Guard(() => Builtin(o) is var self and (PyTuple or PyList or PyStr or PyBytes)
+    private static nint Item(nint o, nint i) => Guard(() => Builtin(o) is var self and (PyStr or PyBytes)
         ? Abstract.SequenceItemSlot(self, i) : throw Abstract.BadInternalCall());
 
     [UnmanagedCallersOnly]

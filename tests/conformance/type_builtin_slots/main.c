@@ -159,6 +159,71 @@ static void thing_section(void)
     Py_DECREF(b);
 }
 
+/* -- a C subclass of list whose slots call list's -- */
+
+static int mylist_calls;
+
+static Py_ssize_t mylist_length(PyObject *self)
+{
+    mylist_calls++;
+    return PyList_Type.tp_as_sequence->sq_length(self);
+}
+
+static PyObject *mylist_item(PyObject *self, Py_ssize_t i)
+{
+    mylist_calls++;
+    return PyList_Type.tp_as_sequence->sq_item(self, i < 0 ? i + Py_SIZE(self) : i);
+}
+
+static PyObject *mylist_repr(PyObject *self)
+{
+    mylist_calls++;
+    PyObject *base = PyList_Type.tp_repr(self);
+    PyObject *r = base == NULL ? NULL : PyUnicode_FromFormat("MyList(%U)", base);
+    Py_XDECREF(base);
+    return r;
+}
+
+static PySequenceMethods mylist_as_sequence = { .sq_length = mylist_length, .sq_item = mylist_item };
+
+static PyTypeObject MyList_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "slotmod.MyList",
+    .tp_basicsize = sizeof(PyListObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_base = &PyList_Type,
+    .tp_repr = mylist_repr,
+    .tp_as_sequence = &mylist_as_sequence,
+};
+
+/* The slots are called through the type, as PySequence_ITEM does. */
+static void mylist_section(void)
+{
+    if (PyType_Ready(&MyList_Type) < 0) {
+        show_exc("PyType_Ready(MyList)");
+        return;
+    }
+    PyObject *o = MyList_Type.tp_alloc(&MyList_Type, 0);
+    for (long k = 1; o != NULL && k <= 3; k++) {
+        PyObject *item = PyLong_FromLong(k * 10);
+        PyList_Append(o, item);
+        Py_DECREF(item);
+    }
+    if (o == NULL) {
+        show_exc("MyList tp_alloc");
+        return;
+    }
+    PySequenceMethods *sq = Py_TYPE(o)->tp_as_sequence;
+    show_ll("MyList sq_length", sq->sq_length(o));
+    show_new("MyList sq_item(o, 1)", sq->sq_item(o, 1));
+    show_new("MyList sq_item(o, -1)", sq->sq_item(o, -1));
+    show_new("MyList sq_item(o, 3)", sq->sq_item(o, 3));
+    show_new("PySequence_ITEM(o, 0)", PySequence_ITEM(o, 0));
+    show_new("MyList tp_repr", Py_TYPE(o)->tp_repr(o));
+    printf("MyList slot calls: %d\n", mylist_calls);
+    Py_DECREF(o);
+}
+
 /* -- calls of the built-ins' own slots -- */
 
 static PyNumberMethods *nb(PyTypeObject *t) { return t->tp_as_number; }
@@ -359,6 +424,20 @@ static void dict_section(void)
     show_ll("dict mp_ass_subscript(d, 'a', NULL)", dm->mp_ass_subscript(d, a, NULL));
     show_ll("dict mp_ass_subscript(d, 'missing', NULL)", dm->mp_ass_subscript(d, missing, NULL));
     show("dict after", d);
+    PyObject *other = Py_BuildValue("{sisi}", "b", 20, "c", 30), *pairs = Py_BuildValue("[(si)]", "z", 0);
+    show_new("dict nb_or(d, other)", PyDict_Type.tp_as_number->nb_or(d, other));
+    show_new("dict nb_or(d, pairs)", PyDict_Type.tp_as_number->nb_or(d, pairs));
+    show_new("dict nb_or(pairs, d)", PyDict_Type.tp_as_number->nb_or(pairs, d));
+    PyObject *r = PyDict_Type.tp_as_number->nb_inplace_or(d, pairs);
+    printf("dict nb_inplace_or(d, pairs) returns d: %d\n", r == d);
+    Py_XDECREF(r);
+    show_new("dict nb_inplace_or(d, 5)", PyDict_Type.tp_as_number->nb_inplace_or(d, PyLong_FromLong(5)));
+    show("dict after |=", d);
+    show_new("PyNumber_Or(d, other)", PyNumber_Or(d, other));
+    show_new("PyNumber_InPlaceOr(d, other)", PyNumber_InPlaceOr(d, other));
+    show_new("PyNumber_Or(d, pairs)", PyNumber_Or(d, pairs));
+    Py_DECREF(other);
+    Py_DECREF(pairs);
     show_ll("dict sq_contains(d, 'b')", PyDict_Type.tp_as_sequence->sq_contains(d, PyUnicode_FromString("b")));
     show_ll("dict sq_contains(d, 'a')", PyDict_Type.tp_as_sequence->sq_contains(d, a));
     show_ll("dict sq_contains(d, [])", PyDict_Type.tp_as_sequence->sq_contains(d, unhashable));
@@ -509,6 +588,7 @@ int main(void)
            PyDict_Type.tp_hash != NULL, PyDict_Type.tp_richcompare != NULL, PyDict_Type.tp_getattro != NULL,
            PyDict_Type.tp_setattro != NULL, PyDict_Type.tp_iter != NULL, PyDict_Type.tp_iternext != NULL,
            PyDict_Type.tp_call != NULL);
+    show_table("dict number", PyDict_Type.tp_as_number, sizeof(PyNumberMethods));
     show_table("dict sequence", PyDict_Type.tp_as_sequence, sizeof(PySequenceMethods));
     show_table("dict mapping", PyDict_Type.tp_as_mapping, sizeof(PyMappingMethods));
 
@@ -517,5 +597,6 @@ int main(void)
     dict_section();
     object_slots_section();
     thing_section();
+    mylist_section();
     return conf_end();
 }
