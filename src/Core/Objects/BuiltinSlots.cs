@@ -190,16 +190,14 @@ internal static unsafe partial class BuiltinSlots
 
     // ---- type's own slots.
 
-    private static PyStr AttributeName(nint name) => O(name) as PyStr ?? throw new PythonException(PyExc.TypeError,
-        $"attribute name must be string, not '{O(name).Type.Name}'");
-
     [UnmanagedCallersOnly]
-    private static nint TypeGetAttr(nint type, nint name) => Guard(() => Self(Kind.Type, type, "__getattribute__").GetAttr(AttributeName(name)));
+    private static nint TypeGetAttr(nint type, nint name) =>
+        Guard(() => Self(Kind.Type, type, "__getattribute__").GetAttr(Abstract.AttributeName(O(name))));
 
     [UnmanagedCallersOnly]
     private static int TypeSetAttr(nint type, nint name, nint value) => Guard(() =>
     {
-        Self(Kind.Type, type, "__setattr__").SetAttr(AttributeName(name), ObjectSpace.FromNativeOrNull(value));
+        Self(Kind.Type, type, "__setattr__").SetAttr(Abstract.AttributeName(O(name)), ObjectSpace.FromNativeOrNull(value));
         return 0;
     }, -1);
 

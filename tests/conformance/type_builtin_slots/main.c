@@ -515,6 +515,8 @@ static void object_slots_section(void)
     show_new("int tp_getattro(5, 'nope')", PyLong_Type.tp_getattro(i5, PyUnicode_FromString("nope")));
     printf("int tp_getattro is PyObject_GenericGetAttr: %d\n", PyLong_Type.tp_getattro == PyObject_GenericGetAttr);
     printf("list tp_setattro is PyObject_GenericSetAttr: %d\n", PyList_Type.tp_setattro == PyObject_GenericSetAttr);
+    show_new("object tp_getattro(5, 5)", PyBaseObject_Type.tp_getattro(i5, i5));
+    show_ll("object tp_setattro(5, 5, 5)", PyBaseObject_Type.tp_setattro(i5, i5, i5));
     show_ll("object tp_setattro(5, 'real', 1)", PyBaseObject_Type.tp_setattro(i5, name, i5));
     show_ll("object tp_setattro(5, 'x', 1)", PyBaseObject_Type.tp_setattro(i5, PyUnicode_FromString("x"), i5));
     show_new("type tp_getattro(int, '__name__')", PyType_Type.tp_getattro((PyObject *)&PyLong_Type, PyUnicode_FromString("__name__")));
