@@ -14,7 +14,7 @@ PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
 PYCAPI_HIDDEN int pycapi_sequence_traverse(PyObject *op, visitproc visit, void *arg);
 PYCAPI_HIDDEN int pycapi_list_clear(PyObject *op);
 
-/* containerslots.c: the containers' slots, routed to the abstract API. */
+/* builtinslots.c: the containers' slots, filled at start-up with their own behaviour. */
 PYCAPI_HIDDEN extern PySequenceMethods pycapi_tuple_as_sequence, pycapi_list_as_sequence, pycapi_dict_as_sequence,
     pycapi_view_as_sequence;
 PYCAPI_HIDDEN extern PyMappingMethods pycapi_readonly_as_mapping, pycapi_mutable_as_mapping;

@@ -106,18 +106,12 @@ internal static partial class Abstract
         }
     }
 
-    internal static PyObject GetAttr(PyObject o, PyObject name) => name is PyStr s
-        ? Attributes.GetAttr(o, s)
-        : throw new PythonException(PyExc.TypeError, $"attribute name must be string, not '{name.Type.Name}'");
+    internal static PyStr AttributeName(PyObject name) => name as PyStr
+        ?? throw new PythonException(PyExc.TypeError, $"attribute name must be string, not '{name.Type.Name}'");
 
-    internal static void SetAttr(PyObject o, PyObject name, PyObject? value)
-    {
-        if (name is not PyStr s)
-        {
-            throw new PythonException(PyExc.TypeError, $"attribute name must be string, not '{name.Type.Name}'");
-        }
-        o.SetAttr(s, value);
-    }
+    internal static PyObject GetAttr(PyObject o, PyObject name) => Attributes.GetAttr(o, AttributeName(name));
+
+    internal static void SetAttr(PyObject o, PyObject name, PyObject? value) => o.SetAttr(AttributeName(name), value);
 
     internal static bool IsSubclass(PyType derived, PyType cls) => derived.IsSubtypeOf(cls);
 
@@ -195,7 +189,7 @@ internal static unsafe class ObjectApi
 
     [CApi]
     internal static NewReference PyObject_GenericGetAttr(BorrowedReference o, BorrowedReference name) =>
-        ObjectSpace.NewRef(Attributes.GenericGetAttr(Arg(o), (PyStr)Arg(name)));
+        ObjectSpace.NewRef(Attributes.GenericGetAttr(Arg(o), Abstract.AttributeName(Arg(name))));
 
     [CApi]
     internal static int PyObject_SetAttr(BorrowedReference o, BorrowedReference name, BorrowedReference value)
@@ -207,7 +201,7 @@ internal static unsafe class ObjectApi
     [CApi]
     internal static int PyObject_GenericSetAttr(BorrowedReference o, BorrowedReference name, BorrowedReference value)
     {
-        Attributes.GenericSetAttr(Arg(o), (PyStr)Arg(name), ObjectSpace.FromNativeOrNull(value));
+        Attributes.GenericSetAttr(Arg(o), Abstract.AttributeName(Arg(name)), ObjectSpace.FromNativeOrNull(value));
         return 0;
     }
 

@@ -802,6 +802,34 @@ internal sealed class PyMappingProxy : PyObject
 }
 
 /// <summary>The methods of dict, dict views and the dict constructor.</summary>
+/// <summary>dict's own arithmetic slots: | makes a merged copy of two dicts, |= updates the
+/// dict in place from anything dict.update takes.</summary>
+internal static class DictArithmetic
+{
+    internal static readonly NumberSlots Slots = CreateSlots();
+
+    private static NumberSlots CreateSlots()
+    {
+        var s = new NumberSlots();
+        s.Binary[(int)NumberOp.Or] = (v, w) =>
+        {
+            if ((v, w) is not (PyDict a, PyDict b))
+            {
+                return PyNotImplemented.Instance;
+            }
+            var merged = a.Copy();
+            merged.Merge(b, overwrite: true);
+            return merged;
+        };
+        s.InPlace[(int)NumberOp.Or] = (v, w) =>
+        {
+            ((PyDict)v).Update(w);
+            return v;
+        };
+        return s;
+    }
+}
+
 internal static class DictMethods
 {
     private static PyDict Self(PyObject? self) => (PyDict)self!;

@@ -41,6 +41,7 @@ internal sealed class NumberSlots
         [BuiltinTypes.Bytes] = SequenceArithmetic.BytesSlots,
         [BuiltinTypes.Tuple] = SequenceArithmetic.TupleSlots,
         [BuiltinTypes.List] = SequenceArithmetic.ListSlots,
+        [BuiltinTypes.Dict] = DictArithmetic.Slots,
     };
 
     /// <summary>Types defined in C: their tp_as_number / tp_as_sequence, read once.</summary>
@@ -741,7 +742,7 @@ internal static class NumberTypes
         BuiltinTypes.Bool.Constructor = (type, args, kwargs) => NewBool(args.ToArray(), kwargs);
         PyBuiltinClassMethodDescriptor.Add(BuiltinTypes.Int, "from_bytes", (cls, args, kwargs) => FromBytes(args, kwargs));
         foreach (var type in new[] { BuiltinTypes.Int, BuiltinTypes.Bool, BuiltinTypes.Float, BuiltinTypes.Str, BuiltinTypes.Bytes,
-                     BuiltinTypes.Tuple, BuiltinTypes.List })
+                     BuiltinTypes.Tuple, BuiltinTypes.List, BuiltinTypes.Dict })
         {
             AddSlotWrappers(type);
         }

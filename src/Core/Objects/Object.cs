@@ -23,7 +23,10 @@ public abstract class PyObject
     /// The default is a bare header of the type's basic size.</summary>
     internal virtual nint CreateNative() => ObjectSpace.AllocateObject((nuint)Type.BasicSize, Type);
 
-    internal virtual PyStr Repr() => new($"<{Type.DisplayName} object at 0x{ObjectSpace.ToNative(this):x}>");
+    internal virtual PyStr Repr() => ObjectRepr();
+
+    /// <summary>object's own repr (object_repr), whatever the type overrides.</summary>
+    internal PyStr ObjectRepr() => new($"<{Type.DisplayName} object at 0x{ObjectSpace.ToNative(this):x}>");
 
     internal virtual PyStr Str() => Repr();
 

@@ -167,7 +167,7 @@ internal static partial class Abstract
     }
 
     /// <summary>sq_ass_item (value null: deletion); the index is used as given.</summary>
-    private static void SequenceAssItemSlot(PyObject o, long i, PyObject? value)
+    internal static void SequenceAssItemSlot(PyObject o, long i, PyObject? value)
     {
         if (o is PyList l)
         {

@@ -66,6 +66,7 @@ internal static unsafe class Bootstrap
         ContainerSlots.RegisterContainerTypes();
         BuiltinIterators.Register();
         Weakrefs.Register();
+        BuiltinSlots.Install();
     }
 
     private static PyType NewStaticType(nint address)

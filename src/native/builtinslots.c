@@ -1,0 +1,287 @@
+/* The operator slots of our built-in types, as CPython fills them (longobject.c,
+   floatobject.c, unicodeobject.c, listobject.c, ...), for C that calls them directly:
+   PyLong_Type.tp_as_number->nb_add(a, b), PySequence_ITEM(list, i), or a C subclass's slot
+   calling its base's (PyList_Type.tp_as_sequence->sq_item(self, i)).
+   Each slot runs that type's own behaviour, which lives in the object space
+   (BuiltinSlots.cs): never the abstract API, which would dispatch on Py_TYPE(o) again and
+   so come back to the subclass's slot. Slots CPython leaves NULL (int's nb_inplace_add,
+   list's tp_str) stay NULL here; those a built-in inherits from its base in CPython's
+   PyType_Ready are copied from the base the same way. The tables are filled once at
+   start-up, when the object space hands over its entry points. */
+#include "builtinslots.h"
+
+/* Not in the headers (CPython's iterobject.h). */
+extern PyTypeObject PySeqIter_Type, PyCallIter_Type;
+
+pycapi_builtin_hooks pycapi_builtin;
+
+/* The slots that depend on whose slot was called pass it on. */
+#define BINARY(name, kind, op) \
+    static PyObject *name(PyObject *v, PyObject *w) { return pycapi_builtin.binary(kind, op, v, w); }
+#define UNARY(name, kind, op) \
+    static PyObject *name(PyObject *o) { return pycapi_builtin.unary(kind, op, o); }
+#define POWER(name, kind) \
+    static PyObject *name(PyObject *v, PyObject *w, PyObject *z) { return pycapi_builtin.power(kind, v, w, z); }
+#define REPEAT(name, kind, inplace) \
+    static PyObject *name(PyObject *o, Py_ssize_t n) { return pycapi_builtin.repeat(kind, inplace, o, n); }
+
+BINARY(int_add, KIND_INT, OP_ADD)
+BINARY(int_sub, KIND_INT, OP_SUBTRACT)
+BINARY(int_mul, KIND_INT, OP_MULTIPLY)
+BINARY(int_rem, KIND_INT, OP_REMAINDER)
+BINARY(int_divmod, KIND_INT, OP_DIVMOD)
+BINARY(int_lshift, KIND_INT, OP_LSHIFT)
+BINARY(int_rshift, KIND_INT, OP_RSHIFT)
+BINARY(int_and, KIND_INT, OP_AND)
+BINARY(int_xor, KIND_INT, OP_XOR)
+BINARY(int_or, KIND_INT, OP_OR)
+BINARY(int_floor_div, KIND_INT, OP_FLOOR_DIVIDE)
+BINARY(int_true_div, KIND_INT, OP_TRUE_DIVIDE)
+POWER(int_pow, KIND_INT)
+UNARY(int_neg, KIND_INT, OP_NEGATIVE)
+UNARY(int_pos, KIND_INT, OP_POSITIVE)
+UNARY(int_abs, KIND_INT, OP_ABSOLUTE)
+UNARY(int_invert, KIND_INT, OP_INVERT)
+UNARY(int_int, KIND_INT, OP_INT)
+UNARY(int_float, KIND_INT, OP_FLOAT)
+UNARY(int_index, KIND_INT, OP_INDEX)
+
+/* long_as_number: no in-place slots, no nb_matrix_multiply. */
+static PyNumberMethods int_as_number = {
+    .nb_add = int_add, .nb_subtract = int_sub, .nb_multiply = int_mul, .nb_remainder = int_rem,
+    .nb_divmod = int_divmod, .nb_power = int_pow, .nb_negative = int_neg, .nb_positive = int_pos,
+    .nb_absolute = int_abs, .nb_invert = int_invert, .nb_lshift = int_lshift, .nb_rshift = int_rshift,
+    .nb_and = int_and, .nb_xor = int_xor, .nb_or = int_or, .nb_int = int_int, .nb_float = int_float,
+    .nb_floor_divide = int_floor_div, .nb_true_divide = int_true_div, .nb_index = int_index,
+};
+
+/* bool_as_number: &, ^ and | of its own, the rest inherited from int. */
+BINARY(bool_and, KIND_BOOL, OP_AND)
+BINARY(bool_xor, KIND_BOOL, OP_XOR)
+BINARY(bool_or, KIND_BOOL, OP_OR)
+static PyNumberMethods bool_as_number;
+
+BINARY(float_add, KIND_FLOAT, OP_ADD)
+BINARY(float_sub, KIND_FLOAT, OP_SUBTRACT)
+BINARY(float_mul, KIND_FLOAT, OP_MULTIPLY)
+BINARY(float_rem, KIND_FLOAT, OP_REMAINDER)
+BINARY(float_divmod, KIND_FLOAT, OP_DIVMOD)
+BINARY(float_floor_div, KIND_FLOAT, OP_FLOOR_DIVIDE)
+BINARY(float_true_div, KIND_FLOAT, OP_TRUE_DIVIDE)
+POWER(float_pow, KIND_FLOAT)
+UNARY(float_neg, KIND_FLOAT, OP_NEGATIVE)
+UNARY(float_pos, KIND_FLOAT, OP_POSITIVE)
+UNARY(float_abs, KIND_FLOAT, OP_ABSOLUTE)
+UNARY(float_int, KIND_FLOAT, OP_INT)
+UNARY(float_float, KIND_FLOAT, OP_FLOAT)
+
+/* float_as_number: no bitwise slots, no nb_index. */
+static PyNumberMethods float_as_number = {
+    .nb_add = float_add, .nb_subtract = float_sub, .nb_multiply = float_mul, .nb_remainder = float_rem,
+    .nb_divmod = float_divmod, .nb_power = float_pow, .nb_negative = float_neg, .nb_positive = float_pos,
+    .nb_absolute = float_abs, .nb_int = float_int, .nb_float = float_float,
+    .nb_floor_divide = float_floor_div, .nb_true_divide = float_true_div,
+};
+
+/* str % args. */
+BINARY(str_format, KIND_STR, OP_REMAINDER)
+static PyNumberMethods str_as_number = { .nb_remainder = str_format };
+
+/* dict | dict and |= (PEP 584). */
+BINARY(dict_or, KIND_DICT, OP_OR)
+BINARY(dict_inplace_or, KIND_DICT, OP_INPLACE + OP_OR)
+static PyNumberMethods dict_as_number = { .nb_or = dict_or, .nb_inplace_or = dict_inplace_or };
+
+/* None is false (none_as_number). */
+static PyNumberMethods none_as_number;
+
+BINARY(str_concat, KIND_STR, OP_CONCAT)
+REPEAT(str_repeat, KIND_STR, 0)
+BINARY(bytes_concat, KIND_BYTES, OP_CONCAT)
+REPEAT(bytes_repeat, KIND_BYTES, 0)
+BINARY(tuple_concat, KIND_TUPLE, OP_CONCAT)
+REPEAT(tuple_repeat, KIND_TUPLE, 0)
+BINARY(list_concat, KIND_LIST, OP_CONCAT)
+REPEAT(list_repeat, KIND_LIST, 0)
+BINARY(list_inplace_concat, KIND_LIST, OP_INPLACE_CONCAT)
+REPEAT(list_inplace_repeat, KIND_LIST, 1)
+
+/* A tuple's and a list's length and items are read on the layout, which their subclasses
+   share; the index is used as given (a negative one is out of range). */
+static Py_ssize_t sized_length(PyObject *o) { return Py_SIZE(o); }
+
+static PyObject *item_at(PyObject *const *items, Py_ssize_t size, Py_ssize_t i, const char *out_of_range) {
+    if ((size_t)i >= (size_t)size) {
+        PyErr_SetString(PyExc_IndexError, out_of_range);
+        return NULL;
+    }
+    return Py_NewRef(items[i]);
+}
+
+static PyObject *tuple_item(PyObject *o, Py_ssize_t i) {
+    return item_at(((PyTupleObject *)o)->ob_item, Py_SIZE(o), i, "tuple index out of range");
+}
+
+static PyObject *list_item(PyObject *o, Py_ssize_t i) {
+    return item_at(((PyListObject *)o)->ob_item, Py_SIZE(o), i, "list index out of range");
+}
+
+/* The sequence and mapping tables; their other entries are the hooks (fill_containers).
+   statics.c points the containers, dict's views and mappingproxy at these. */
+static PySequenceMethods str_as_sequence = { .sq_concat = str_concat, .sq_repeat = str_repeat };
+static PySequenceMethods bytes_as_sequence = { .sq_concat = bytes_concat, .sq_repeat = bytes_repeat };
+PYCAPI_HIDDEN PySequenceMethods pycapi_tuple_as_sequence = {
+    .sq_length = sized_length, .sq_concat = tuple_concat, .sq_repeat = tuple_repeat, .sq_item = tuple_item,
+};
+PYCAPI_HIDDEN PySequenceMethods pycapi_list_as_sequence = {
+    .sq_length = sized_length, .sq_concat = list_concat, .sq_repeat = list_repeat, .sq_item = list_item,
+    .sq_inplace_concat = list_inplace_concat, .sq_inplace_repeat = list_inplace_repeat,
+};
+PYCAPI_HIDDEN PySequenceMethods pycapi_dict_as_sequence, pycapi_view_as_sequence;
+static PyMappingMethods str_as_mapping, bytes_as_mapping;
+PYCAPI_HIDDEN PyMappingMethods pycapi_readonly_as_mapping, pycapi_mutable_as_mapping;
+
+static void fill_containers(const pycapi_builtin_hooks *h) {
+    PySequenceMethods *strings[] = { &str_as_sequence, &bytes_as_sequence };
+    for (size_t i = 0; i < 2; i++) {
+        strings[i]->sq_length = h->length;
+        strings[i]->sq_item = h->item;
+    }
+    PySequenceMethods *sequences[] = { &str_as_sequence, &bytes_as_sequence, &pycapi_tuple_as_sequence,
+                                       &pycapi_list_as_sequence };
+    for (size_t i = 0; i < sizeof sequences / sizeof *sequences; i++) {
+        sequences[i]->sq_contains = h->contains;
+    }
+    pycapi_list_as_sequence.sq_ass_item = h->ass_item;
+    /* dict has sq_contains only; its views, length and membership. */
+    pycapi_dict_as_sequence.sq_contains = h->contains;
+    pycapi_view_as_sequence.sq_length = h->length;
+    pycapi_view_as_sequence.sq_contains = h->contains;
+    PyMappingMethods *mappings[] = { &str_as_mapping, &bytes_as_mapping, &pycapi_readonly_as_mapping,
+                                     &pycapi_mutable_as_mapping };
+    for (size_t i = 0; i < sizeof mappings / sizeof *mappings; i++) {
+        mappings[i]->mp_length = h->length;
+        mappings[i]->mp_subscript = h->subscript;
+    }
+    pycapi_mutable_as_mapping.mp_ass_subscript = h->ass_subscript;
+}
+
+/* object_richcompare: == by identity; != as the negation of the type's own ==, which a C
+   type without a tp_richcompare has from object. */
+static PyObject *object_richcompare(PyObject *self, PyObject *other, int op) {
+    if (op == Py_EQ) {
+        return Py_NewRef(self == other ? Py_True : Py_NotImplemented);
+    }
+    if (op != Py_NE) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    richcmpfunc eq = Py_TYPE(self)->tp_richcompare;
+    PyObject *equal = eq != NULL ? eq(self, other, Py_EQ) : object_richcompare(self, other, Py_EQ);
+    if (equal == NULL || equal == Py_NotImplemented) {
+        return equal;
+    }
+    int truth = PyObject_IsTrue(equal);
+    Py_DECREF(equal);
+    return truth < 0 ? NULL : PyBool_FromLong(!truth);
+}
+
+/* What PyType_Ready's inherit_slots gives a built-in from its base: tp_hash and
+   tp_richcompare only as a pair, when the type defines neither. */
+static void inherit(PyTypeObject *type) {
+    PyTypeObject *base = type->tp_base;
+#define INHERIT(slot)                 \
+    if (type->slot == NULL) {         \
+        type->slot = base->slot;      \
+    }
+    INHERIT(tp_repr)
+    INHERIT(tp_str)
+    INHERIT(tp_getattro)
+    INHERIT(tp_setattro)
+#undef INHERIT
+    if (type->tp_hash == NULL && type->tp_richcompare == NULL) {
+        type->tp_hash = base->tp_hash;
+        type->tp_richcompare = base->tp_richcompare;
+    }
+}
+
+/* Called once by the object space (BuiltinSlots.Install), with its entry points. */
+PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
+    pycapi_builtin = *h;
+    fill_containers(h);
+
+    PyBaseObject_Type.tp_repr = h->object_repr;
+    PyBaseObject_Type.tp_str = h->object_str;
+    PyBaseObject_Type.tp_hash = h->object_hash;
+    PyBaseObject_Type.tp_richcompare = object_richcompare;
+    PyBaseObject_Type.tp_getattro = PyObject_GenericGetAttr;
+    PyBaseObject_Type.tp_setattro = PyObject_GenericSetAttr;
+
+    PyType_Type.tp_repr = h->repr;
+    PyType_Type.tp_getattro = h->type_getattro;
+    PyType_Type.tp_setattro = h->type_setattro;
+    PyType_Type.tp_call = h->type_call;
+
+    int_as_number.nb_bool = h->truth;
+    PyLong_Type.tp_as_number = &int_as_number;
+    PyLong_Type.tp_repr = h->int_repr;
+    PyLong_Type.tp_hash = h->hash;
+    PyLong_Type.tp_richcompare = h->int_richcompare;
+
+    bool_as_number = int_as_number;
+    bool_as_number.nb_and = bool_and;
+    bool_as_number.nb_xor = bool_xor;
+    bool_as_number.nb_or = bool_or;
+    PyBool_Type.tp_as_number = &bool_as_number;
+    PyBool_Type.tp_repr = h->repr;
+
+    float_as_number.nb_bool = h->truth;
+    PyFloat_Type.tp_as_number = &float_as_number;
+    PyFloat_Type.tp_repr = h->repr;
+    PyFloat_Type.tp_hash = h->hash;
+    PyFloat_Type.tp_richcompare = h->richcompare;
+
+    PyTypeObject *strings[] = { &PyUnicode_Type, &PyBytes_Type };
+    for (size_t i = 0; i < 2; i++) {
+        strings[i]->tp_repr = h->repr;
+        strings[i]->tp_str = h->str;
+        strings[i]->tp_hash = h->hash;
+        strings[i]->tp_richcompare = h->richcompare;
+    }
+    PyUnicode_Type.tp_as_number = &str_as_number;
+    PyUnicode_Type.tp_as_sequence = &str_as_sequence;
+    PyUnicode_Type.tp_as_mapping = &str_as_mapping;
+    PyBytes_Type.tp_as_sequence = &bytes_as_sequence;
+    PyBytes_Type.tp_as_mapping = &bytes_as_mapping;
+
+    /* Lists and dicts compare but are unhashable. */
+    PyTypeObject *containers[] = { &PyTuple_Type, &PyList_Type, &PyDict_Type };
+    for (size_t i = 0; i < 3; i++) {
+        containers[i]->tp_repr = h->repr;
+        containers[i]->tp_richcompare = h->richcompare;
+        containers[i]->tp_hash = containers[i] == &PyTuple_Type ? h->hash : PyObject_HashNotImplemented;
+    }
+    PyDict_Type.tp_as_number = &dict_as_number;
+    PyTypeObject *iterables[] = { &PyUnicode_Type, &PyBytes_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type };
+    for (size_t i = 0; i < 5; i++) {
+        iterables[i]->tp_iter = h->iter;
+    }
+
+    none_as_number.nb_bool = h->truth;
+    _PyNone_Type.tp_as_number = &none_as_number;
+    PyTypeObject *singletons[] = { &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type };
+    for (size_t i = 0; i < 3; i++) {
+        singletons[i]->tp_repr = h->repr;
+    }
+
+    /* Bases before subtypes. The iterators and views keep their own tp_iter / tp_iternext
+       and table (statics.c); from object they get repr, str, hash, compare and attributes. */
+    PyTypeObject *inheriting[] = {
+        &PyType_Type, &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type, &PyTuple_Type,
+        &PyList_Type, &PyDict_Type, &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
+        &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
+        &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
+    };
+    for (size_t i = 0; i < sizeof inheriting / sizeof *inheriting; i++) {
+        inherit(inheriting[i]);
+    }
+}
