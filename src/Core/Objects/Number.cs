@@ -190,7 +190,7 @@ internal static class Number
     }
 
     /// <summary>binary_iop1: the left operand's in-place slot, then the plain operation.</summary>
-    private static PyObject InPlaceOp1(PyObject v, PyObject w, NumberOp op)
+    internal static PyObject InPlaceOp1(PyObject v, PyObject w, NumberOp op)
     {
         if (NumberSlots.Find(v.Type, s => s.InPlace[(int)op]) is { } slot)
         {

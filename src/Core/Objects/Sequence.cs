@@ -357,6 +357,34 @@ internal static partial class Abstract
         throw TypeError($"'{o.Type.Name}' object can't be repeated");
     }
 
+    /// <summary>PySequence_InPlaceConcat: sq_inplace_concat, sq_concat, else += if both are sequences.</summary>
+    internal static PyObject SequenceInPlaceConcat(PyObject a, PyObject b)
+    {
+        if ((NumberSlots.Find(a.Type, s => s.InPlaceConcat) ?? NumberSlots.Find(a.Type, s => s.Concat)) is { } concat)
+        {
+            return concat(a, b);
+        }
+        if (IsSequence(a) && IsSequence(b) && Number.InPlaceOp1(a, b, NumberOp.Add) is var sum and not PyNotImplemented)
+        {
+            return sum;
+        }
+        throw TypeError($"'{a.Type.Name}' object can't be concatenated");
+    }
+
+    /// <summary>PySequence_InPlaceRepeat: sq_inplace_repeat, sq_repeat, else *= with an int if it is a sequence.</summary>
+    internal static PyObject SequenceInPlaceRepeat(PyObject o, long count)
+    {
+        if ((NumberSlots.Find(o.Type, s => s.InPlaceRepeat) ?? NumberSlots.Find(o.Type, s => s.Repeat)) is { } repeat)
+        {
+            return repeat(o, (nint)count);
+        }
+        if (IsSequence(o) && Number.InPlaceOp1(o, new PyInt(count), NumberOp.Multiply) is var product and not PyNotImplemented)
+        {
+            return product;
+        }
+        throw TypeError($"'{o.Type.Name}' object can't be repeated");
+    }
+
     /// <summary>item in o (PySequence_Contains): sq_contains, else a search by iteration.</summary>
     internal static bool Contains(PyObject o, PyObject item)
     {
@@ -569,6 +597,14 @@ internal static class SequenceApi
     [CApi]
     internal static NewReference PySequence_Repeat(BorrowedReference o, nint count) =>
         ObjectSpace.NewRef(Abstract.SequenceRepeat(Arg(o), count));
+
+    [CApi]
+    internal static NewReference PySequence_InPlaceConcat(BorrowedReference a, BorrowedReference b) =>
+        ObjectSpace.NewRef(Abstract.SequenceInPlaceConcat(Arg(a), Arg(b)));
+
+    [CApi]
+    internal static NewReference PySequence_InPlaceRepeat(BorrowedReference o, nint count) =>
+        ObjectSpace.NewRef(Abstract.SequenceInPlaceRepeat(Arg(o), count));
 
     [CApi]
     internal static int PySequence_Contains(BorrowedReference seq, BorrowedReference item) =>

@@ -224,6 +224,8 @@ public sealed unsafe partial class PyType : PyObject
             case "__dict__": return TypeDict;
             case "__basicsize__": return new PyInt(BasicSize);
             case "__itemsize__": return new PyInt(ItemSize);
+            case "__dictoffset__": return new PyInt(NativeSlot(l => l->tp_dictoffset));
+            case "__weakrefoffset__": return new PyInt(NativeSlot(l => l->tp_weaklistoffset));
             case "__text_signature__" when !IsBuiltin:
                 return DocSignature.TextSignature(Name, Layout->tp_doc == null ? null : Marshal.PtrToStringUTF8((nint)Layout->tp_doc));
             case "__doc__": return TypeDict.GetItem(name) is IDescriptor d ? d.Get(null, this) : TypeDict.GetItem(name) ?? PyNone.Instance;
