@@ -267,8 +267,9 @@ PyObject *_PyObject_MakeTpCall(PyThreadState *ts, PyObject *callable, PyObject *
             return NULL;
         }
     }
-    PyObject *result = route == CALL_MANAGED ? _PyCApi_Slow_PyObject_Call(callable, argstuple, kwdict)
-                                             : call_in_c(ts, route, slot, callable, argstuple, kwdict);
+    PyObject *result = route == CALL_MANAGED
+        ? pycapi_check_result(ts, callable, _PyCApi_Slow_PyObject_Call(callable, argstuple, kwdict))
+        : call_in_c(ts, route, slot, callable, argstuple, kwdict);
     Py_DECREF(argstuple);
     Py_XDECREF(kwdict);
     return result;
@@ -279,8 +280,7 @@ PyObject *_PyObject_MakeTpCall(PyThreadState *ts, PyObject *callable, PyObject *
    built-in functions and the built-in types with a tp_vectorcall in CPython. */
 static PyObject *tp_call_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
-    PyThreadState *ts = _PyThreadState_UncheckedGet();
-    return pycapi_check_result(ts, callable, _PyObject_MakeTpCall(ts, callable, args, PyVectorcall_NARGS(nargsf), kwnames));
+    return _PyObject_MakeTpCall(_PyThreadState_UncheckedGet(), callable, args, PyVectorcall_NARGS(nargsf), kwnames);
 }
 
 /* type's instances keep their vectorcall in tp_vectorcall, as in CPython; these built-in
@@ -431,7 +431,11 @@ PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs)
     ternaryfunc slot = NULL;
     call_route route = route_of(callable, &slot);
     if (route == CALL_MANAGED) {
-        return _PyCApi_Slow_PyObject_Call(callable, args, kwargs);
+        /* CPython checks a tp_call's result, but a vectorcall's only when given keywords. */
+        PyObject *result = _PyCApi_Slow_PyObject_Call(callable, args, kwargs);
+        int vectorcall_in_cpython = is_managed_builtin(callable) || stored_vectorcall(callable) == tp_call_vectorcall;
+        return vectorcall_in_cpython && (kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0)
+            ? result : pycapi_check_result(ts, callable, result);
     }
     return call_in_c(ts, route, slot, callable, args, kwargs);
 }

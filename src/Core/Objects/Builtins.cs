@@ -15,7 +15,9 @@ internal static class Builtins
         yield return Function("repr", (_, args, kwargs) => ArgCheck.One("repr", args, kwargs).Repr());
         yield return Function("abs", (_, args, kwargs) => Number.Unary(ArgCheck.One("abs", args, kwargs), UnaryOp.Absolute));
         yield return Function("callable", (_, args, kwargs) => PyBool.Of(ArgCheck.One("callable", args, kwargs).IsCallable));
-        yield return Function("hash", (_, args, kwargs) => new PyInt(Abstract.Hash(ArgCheck.One("hash", args, kwargs))));
+        // -1 is the error value: a tp_hash that returns it without an exception fails hash().
+        yield return Function("hash", (_, args, kwargs) =>
+            Abstract.Hash(ArgCheck.One("hash", args, kwargs)) is var h and not -1 ? new PyInt(h) : throw PythonException.FetchOrSystemError());
         yield return Function("iter", Iter);
         yield return Function("next", Next);
         yield return Function("sorted", Sorted);

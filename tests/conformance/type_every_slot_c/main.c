@@ -493,10 +493,14 @@ static void bad_slots(void)
     if (m == NULL) {
         return;
     }
-    /* Slots that return NULL (or a negative length) without an exception are not called
-       here: CPython's abstract API passes that on unchecked; type_every_slot_managed shows
-       the SystemError that the next call check makes of it. */
+    /* A slot that fails without an exception: the abstract API passes that on as it is
+       (type_every_slot_managed shows the SystemError the next call check makes of it). A
+       negative sq_length is not shown: CPython returns it unchecked, libpycapi -1. */
     PyObject *bad = PyObject_CallMethod(m, "Bad", NULL), *one = PyLong_FromLong(1), *v = VEC(1, 2);
+    show_new("Bad + 1 (NULL, no exception)", PyNumber_Add(bad, one));
+    show_new("-Bad (NULL, no exception)", PyNumber_Negative(bad));
+    show_new("Bad == 1 (NULL, no exception)", PyObject_RichCompare(bad, one, Py_EQ));
+    show_new("Bad[1] (NULL, no exception)", PyObject_GetItem(bad, one));
     show_new("Vec * Bad (reflected)", PyNumber_Multiply(v, bad));
     show_new("Bad * Vec", PyNumber_Multiply(bad, v));
     show_new("PyNumber_Index(Bad) (float)", PyNumber_Index(bad));
