@@ -46,6 +46,10 @@ internal static unsafe partial class TypeSpecApi
         var type = PyType.WithBases(name, BaseTypes(bases, slots), 0);
         var @base = type.Base!;
 
+        if ((spec->flags & TypeFlags.HaveGC) != 0 && !slots.Any(s => s.slot == SlotTpTraverse))
+        {
+            throw new PythonException(PyExc.SystemError, $"type {name} has the Py_TPFLAGS_HAVE_GC flag but has no traverse function");
+        }
         bool definesGcPair = slots.Any(s => s.slot is SlotTpClear or SlotTpTraverse);
         bool inheritsGc = (@base.Flags & TypeFlags.HaveGC) != 0 && (spec->flags & TypeFlags.HaveGC) == 0 && !definesGcPair;
         type.Flags = spec->flags | TypeFlags.HeapType | (@base.Flags & TypeFlags.InheritedKinds) | (inheritsGc ? TypeFlags.HaveGC : 0);

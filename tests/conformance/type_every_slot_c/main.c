@@ -486,6 +486,51 @@ static void heap_type(void)
     Py_DECREF(b);
 }
 
+/* A heap type from a spec whose base is Vec and which fills no slot: it inherits them all
+   (and the offsets of __dict__, of the weakref list and of the vectorcall). */
+static void subclass(void)
+{
+    printf("-- SubVec (a spec with Vec as its base, no slots)\n");
+    static PyType_Slot sub_slots[] = {{0, NULL}};
+    /* Saying Py_TPFLAGS_HAVE_GC asks for a tp_traverse of its own; without it the base's
+       GC support is inherited. */
+    static PyType_Spec gc_spec = {"fulltype_test.SubVec", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, sub_slots};
+    show_new("SubVec with Py_TPFLAGS_HAVE_GC", PyType_FromSpecWithBases(&gc_spec, Vec));
+    static PyType_Spec sub_spec = {"fulltype_test.SubVec", 0, 0, Py_TPFLAGS_DEFAULT, sub_slots};
+    PyObject *sub = PyType_FromSpecWithBases(&sub_spec, Vec);
+    if (sub == NULL) {
+        show_exc("PyType_FromSpecWithBases");
+        return;
+    }
+    PyObject *a = make(sub, 2, (double[]){1, 2}), *two = PyLong_FromLong(2);
+    show("SubVec(1, 2)", a);
+    show_new("a * 2", PyNumber_Multiply(a, two));
+    show_new("2 - a", PyNumber_Subtract(two, a));
+    show_new("a @ a", PyNumber_MatrixMultiply(a, a));
+    show_new("a[-1]", PySequence_GetItem(a, -1));
+    show_new("list(a)", PySequence_List(a));
+    show_new("a.y", PyObject_GetAttrString(a, "y"));
+    show_ll("a.extra = 2", PyObject_SetAttrString(a, "extra", two));
+    show_new("a.__dict__", PyObject_GetAttrString(a, "__dict__"));
+    long long vc = count("vectorcalls");
+    show_new("a(2)", PyObject_CallOneArg(a, two));
+    printf("vectorcalls +%lld, PyVectorcall_Function set %d\n", count("vectorcalls") - vc, PyVectorcall_Function(a) != NULL);
+    Py_buffer view;
+    if (PyObject_GetBuffer(a, &view, PyBUF_FULL_RO) == 0) {
+        printf("buffer: len %zd, format %s\n", view.len, view.format);
+        PyBuffer_Release(&view);
+    }
+    PyObject *ref = PyWeakref_NewRef(a, NULL);
+    PyGC_Collect();
+    long long deallocs = count("deallocs");
+    Py_DECREF(a);
+    PyGC_Collect();
+    printf("released: deallocs +%lld, weakref dead %d\n", count("deallocs") - deallocs, PyWeakref_GetObject(ref) == Py_None);
+    Py_DECREF(ref);
+    Py_DECREF(two);
+    Py_DECREF(sub);
+}
+
 static void bad_slots(void)
 {
     printf("-- misbehaving slots\n");
@@ -565,6 +610,7 @@ int main(void)
     printf("-- lifecycle (HeapVec)\n");
     lifecycle(HeapVec);
     heap_type();
+    subclass();
     bad_slots();
     Py_DECREF(Vec);
     Py_DECREF(HeapVec);
