@@ -72,7 +72,7 @@ Task("Library")
     .Does(() => Run("dotnet", $"publish src/LibPyCApi -c {configuration} -o {libDir} --nologo -v:q"));
 
 Task("Sample")
-    .Description("Builds the sample extension and host against include/ and libpycapi.so, and runs the host.")
+    .Description("Builds the sample extensions (spam, fulltype) and their hosts against include/ and libpycapi.so, and runs the hosts.")
     .IsDependentOn("Library")
     .Does(() =>
 {
@@ -81,6 +81,11 @@ Task("Sample")
     Run("gcc", $"-shared -fPIC -O2 -Wall -Werror -I include -o {outDir}/spam.so samples/spam/spammodule.c");
     Run("gcc", $"-O2 -Wall -Werror -I include -o {outDir}/host samples/host/host.c -L {libDir} -lpycapi -Wl,-rpath,{libDir}");
     Run(outDir.CombineWithFilePath("host").FullPath, "", outDir);
+    var fulltypeDir = outDir.Combine("fulltype");
+    EnsureDirectoryExists(fulltypeDir);
+    Run("gcc", $"-shared -fPIC -O2 -Wall -Werror -I include -o {fulltypeDir}/fulltype.so samples/fulltype/fulltype.c");
+    Run("gcc", $"-O2 -Wall -Werror -I include -o {fulltypeDir}/host samples/fulltype/host.c -L {libDir} -lpycapi -Wl,-rpath,{libDir}");
+    Run(fulltypeDir.CombineWithFilePath("host").FullPath, "", fulltypeDir);
 });
 
 Task("Test")

@@ -166,9 +166,11 @@ done:
 
 /* ---- Calls ---- */
 
-/* PyVectorcall_Function. Our types that set Py_TPFLAGS_HAVE_VECTORCALL without an offset
-   (type, method_descriptor) have no vectorcall in their instances. */
-static inline vectorcallfunc vectorcall_of(PyObject *callable)
+static PyObject *tp_call_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+
+/* The vectorcall stored in the callable (_PyVectorcall_Function). Our types that set
+   Py_TPFLAGS_HAVE_VECTORCALL without an offset (method_descriptor) have none. */
+static inline vectorcallfunc stored_vectorcall(PyObject *callable)
 {
     PyTypeObject *tp = Py_TYPE(callable);
     if (!(tp->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL) || tp->tp_vectorcall_offset <= 0) {
@@ -179,12 +181,28 @@ static inline vectorcallfunc vectorcall_of(PyObject *callable)
     return func;
 }
 
+/* The vectorcall the call paths use: not tp_call_vectorcall, which would only turn the
+   call back into the tp_call path. */
+static inline vectorcallfunc vectorcall_of(PyObject *callable)
+{
+    vectorcallfunc func = stored_vectorcall(callable);
+    return func == tp_call_vectorcall ? NULL : func;
+}
+
+/* Managed built-in functions (len) share PyCFunction_Type but have no PyMethodDef and no
+   vectorcall stored: their calls go to the object space. */
+static inline int is_managed_builtin(PyObject *callable)
+{
+    return (Py_IS_TYPE(callable, &PyCFunction_Type) || Py_IS_TYPE(callable, &PyCMethod_Type))
+        && ((PyCFunctionObject *)callable)->m_ml == NULL;
+}
+
 /* func(callable, ...), func being the callable's vectorcall. A C function's is run with
    the caller's thread state, which saves the callee looking it up again. */
 static inline PyObject *call_vectorcall(PyThreadState *ts, vectorcallfunc func, PyObject *callable,
                                         PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
-    if (Py_IS_TYPE(callable, &PyCFunction_Type) || Py_IS_TYPE(callable, &PyCMethod_Type)) {
+    if ((Py_IS_TYPE(callable, &PyCFunction_Type) || Py_IS_TYPE(callable, &PyCMethod_Type)) && func != tp_call_vectorcall) {
         return pycapi_cfunction_vectorcall_ts(ts, callable, args, nargsf, kwnames);
     }
     return func(callable, args, nargsf, kwnames);
@@ -249,11 +267,32 @@ PyObject *_PyObject_MakeTpCall(PyThreadState *ts, PyObject *callable, PyObject *
             return NULL;
         }
     }
-    PyObject *result = route == CALL_MANAGED ? _PyCApi_Slow_PyObject_Call(callable, argstuple, kwdict)
-                                             : call_in_c(ts, route, slot, callable, argstuple, kwdict);
+    PyObject *result = route == CALL_MANAGED
+        ? pycapi_check_result(ts, callable, _PyCApi_Slow_PyObject_Call(callable, argstuple, kwdict))
+        : call_in_c(ts, route, slot, callable, argstuple, kwdict);
     Py_DECREF(argstuple);
     Py_XDECREF(kwdict);
     return result;
+}
+
+/* The vectorcall that PyVectorcall_Function and PyVectorcall_Call give for the callables
+   CPython has a vectorcall for but whose calls go to the object space here: the managed
+   built-in functions and the built-in types with a tp_vectorcall in CPython. */
+static PyObject *tp_call_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    return _PyObject_MakeTpCall(_PyThreadState_UncheckedGet(), callable, args, PyVectorcall_NARGS(nargsf), kwnames);
+}
+
+/* type's instances keep their vectorcall in tp_vectorcall, as in CPython; these built-in
+   types have one there (the others, and types defined in C without one, do not). */
+__attribute__((constructor)) static void set_type_vectorcalls(void)
+{
+    PyType_Type.tp_vectorcall_offset = offsetof(PyTypeObject, tp_vectorcall);
+    PyTypeObject *with_vectorcall[] = {&PyType_Type, &PyBool_Type, &PyDict_Type, &PyFloat_Type, &PyList_Type,
+                                       &PySuper_Type, &PyTuple_Type};
+    for (size_t i = 0; i < sizeof with_vectorcall / sizeof with_vectorcall[0]; i++) {
+        with_vectorcall[i]->tp_vectorcall = tp_call_vectorcall;
+    }
 }
 
 /* _PyObject_VectorcallTstate */
@@ -273,7 +312,8 @@ vectorcallfunc PyVectorcall_Function(PyObject *callable)
         bad_internal_call();
         return NULL;
     }
-    return vectorcall_of(callable);
+    vectorcallfunc func = stored_vectorcall(callable);
+    return func == NULL && is_managed_builtin(callable) ? tp_call_vectorcall : func;
 }
 
 PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
@@ -360,6 +400,9 @@ PyObject *PyVectorcall_Call(PyObject *callable, PyObject *tuple, PyObject *kwarg
     if (offset > 0) {
         memcpy(&func, (char *)callable + offset, sizeof func);
     }
+    if (func == NULL && is_managed_builtin(callable)) {
+        func = tp_call_vectorcall;
+    }
     if (func == NULL) {
         PyErr_Format(PyExc_TypeError, "'%.200s' object does not support vectorcall", Py_TYPE(callable)->tp_name);
         return NULL;
@@ -388,7 +431,11 @@ PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs)
     ternaryfunc slot = NULL;
     call_route route = route_of(callable, &slot);
     if (route == CALL_MANAGED) {
-        return _PyCApi_Slow_PyObject_Call(callable, args, kwargs);
+        /* CPython checks a tp_call's result, but a vectorcall's only when given keywords. */
+        PyObject *result = _PyCApi_Slow_PyObject_Call(callable, args, kwargs);
+        int vectorcall_in_cpython = is_managed_builtin(callable) || stored_vectorcall(callable) == tp_call_vectorcall;
+        return vectorcall_in_cpython && (kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0)
+            ? result : pycapi_check_result(ts, callable, result);
     }
     return call_in_c(ts, route, slot, callable, args, kwargs);
 }

@@ -15,7 +15,9 @@ internal static class Builtins
         yield return Function("repr", (_, args, kwargs) => ArgCheck.One("repr", args, kwargs).Repr());
         yield return Function("abs", (_, args, kwargs) => Number.Unary(ArgCheck.One("abs", args, kwargs), UnaryOp.Absolute));
         yield return Function("callable", (_, args, kwargs) => PyBool.Of(ArgCheck.One("callable", args, kwargs).IsCallable));
-        yield return Function("hash", (_, args, kwargs) => new PyInt(Abstract.Hash(ArgCheck.One("hash", args, kwargs))));
+        // -1 is the error value: a tp_hash that returns it without an exception fails hash().
+        yield return Function("hash", (_, args, kwargs) =>
+            Abstract.Hash(ArgCheck.One("hash", args, kwargs)) is var h and not -1 ? new PyInt(h) : throw PythonException.FetchOrSystemError());
         yield return Function("iter", Iter);
         yield return Function("next", Next);
         yield return Function("sorted", Sorted);
@@ -74,6 +76,7 @@ internal static class Builtins
             Positional("divmod", args, kwargs, 2, 2);
             return Number.Binary(args[0], args[1], NumberOp.Divmod);
         });
+        yield return Function("pow", Pow);
         yield return Function("chr", (_, args, kwargs) =>
         {
             var code = Number.Index(ArgCheck.One("chr", args, kwargs)).Value;
@@ -168,6 +171,39 @@ internal static class Builtins
             }
         }
         return best ?? defaultValue ?? throw new PythonException(PyExc.ValueError, $"{name}() arg is an empty sequence");
+    }
+
+    /// <summary>pow(base, exp, mod=None), the arguments by position or by name.</summary>
+    private static PyObject Pow(PyObject? self, PyObject[] args, PyDict? kwargs)
+    {
+        string[] names = ["base", "exp", "mod"];
+        if (args.Length > names.Length)
+        {
+            throw new PythonException(PyExc.TypeError, $"pow() takes at most 3 arguments ({args.Length + (kwargs?.Count ?? 0)} given)");
+        }
+        var values = new PyObject?[names.Length];
+        args.CopyTo(values, 0);
+        foreach (var (k, v) in kwargs?.Items() ?? [])
+        {
+            int i = k is PyStr name ? Array.IndexOf(names, name.Value) : -1;
+            if (i < 0)
+            {
+                throw new PythonException(PyExc.TypeError, $"'{k.StrString()}' is an invalid keyword argument for pow()");
+            }
+            if (values[i] is not null)
+            {
+                throw new PythonException(PyExc.TypeError, $"argument for pow() given by name ('{names[i]}') and position ({i + 1})");
+            }
+            values[i] = v;
+        }
+        for (int i = 0; i < 2; i++)
+        {
+            if (values[i] is null)
+            {
+                throw new PythonException(PyExc.TypeError, $"pow() missing required argument '{names[i]}' (pos {i + 1})");
+            }
+        }
+        return Number.Power(values[0]!, values[1]!, values[2] ?? PyNone.Instance);
     }
 
     /// <summary>sum(iterable, /, start=0): start + the items, left to right.</summary>

@@ -32,6 +32,17 @@ internal static unsafe partial class NativeCalls
     [LibraryImport(Lib)]
     internal static partial nint PyObject_VectorcallDict(nint callable, nint* args, nuint nargsf, nint kwargs);
 
+    /// <summary>callable(*args, **kwargs) run in C on the native halves (the callable's
+    /// vectorcall when it has one, else its tp_call); the result is adopted.</summary>
+    internal static PyObject CallInC(PyObject callable, PyTuple args, PyDict? kwargs)
+    {
+        nint result = PyObject_VectorcallDict(ObjectSpace.ToNative(callable), PyTuple.Items(ObjectSpace.ToNative(args)),
+            (nuint)args.Count, ObjectSpace.ToNativeOrNull(kwargs));
+        GC.KeepAlive(args);
+        GC.KeepAlive(kwargs);
+        return result != 0 ? ObjectSpace.Steal(result) : throw PythonException.FetchOrSystemError();
+    }
+
     /// <summary>tp_new then tp_init, as type_call does for a type whose tp_new is in C.</summary>
     [LibraryImport(Lib)]
     internal static partial nint pycapi_type_new_init(nint tstate, nint type, nint tpNew, nint args, nint kwargs);

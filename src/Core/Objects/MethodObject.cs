@@ -61,14 +61,7 @@ internal sealed unsafe class PyCFunction : PyBuiltinCallable
     }
 
     /// <summary>The call runs in C on the native halves; the result is adopted.</summary>
-    internal override PyObject Call(PyTuple args, PyDict? kwargs)
-    {
-        nint result = NativeCalls.PyObject_VectorcallDict(ObjectSpace.ToNative(this), PyTuple.Items(args.Native),
-            (nuint)args.Count, ObjectSpace.ToNativeOrNull(kwargs));
-        GC.KeepAlive(args);
-        GC.KeepAlive(kwargs);
-        return result != 0 ? ObjectSpace.Steal(result) : throw PythonException.FetchOrSystemError();
-    }
+    internal override PyObject Call(PyTuple args, PyDict? kwargs) => NativeCalls.CallInC(this, args, kwargs);
 }
 
 /// <summary>A method from a C type's tp_methods (method_descriptor): binds to the

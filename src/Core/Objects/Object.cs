@@ -127,4 +127,16 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type), IDescripto
             return ObjectSpace.FromNative(*slot) as PyDict;
         }
     }
+
+    /// <summary>Stores another dict at tp_dictoffset (the type has one), releasing the old.</summary>
+    internal unsafe void ReplaceDict(PyDict dict)
+    {
+        nint* slot = (nint*)(Native + Type.NativeSlot(l => l->tp_dictoffset));
+        nint old = *slot;
+        *slot = ObjectSpace.NewRef(dict).Address;
+        if (old != 0)
+        {
+            ObjectSpace.DecRef(old);
+        }
+    }
 }

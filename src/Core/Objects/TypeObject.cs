@@ -224,6 +224,8 @@ public sealed unsafe partial class PyType : PyObject
             case "__dict__": return TypeDict;
             case "__basicsize__": return new PyInt(BasicSize);
             case "__itemsize__": return new PyInt(ItemSize);
+            case "__dictoffset__": return new PyInt(NativeSlot(l => l->tp_dictoffset));
+            case "__weakrefoffset__": return new PyInt(NativeSlot(l => l->tp_weaklistoffset));
             case "__text_signature__" when !IsBuiltin:
                 return DocSignature.TextSignature(Name, Layout->tp_doc == null ? null : Marshal.PtrToStringUTF8((nint)Layout->tp_doc));
             case "__doc__": return TypeDict.GetItem(name) is IDescriptor d ? d.Get(null, this) : TypeDict.GetItem(name) ?? PyNone.Instance;
@@ -359,16 +361,10 @@ public sealed unsafe partial class PyType : PyObject
 
     internal bool HasCallSlot => NativeSlot(l => l->tp_call) != 0;
 
-    internal PyObject? CallCallSlot(PyObject o, PyTuple args, PyDict? kwargs)
-    {
-        nint slot = NativeSlot(l => l->tp_call);
-        if (slot == 0)
-        {
-            return null;
-        }
-        var f = (delegate* unmanaged<nint, nint, nint, nint>)slot;
-        return ObjectSpace.Steal(f(ObjectSpace.ToNative(o), ObjectSpace.ToNative(args), ObjectSpace.ToNativeOrNull(kwargs)));
-    }
+    /// <summary>A call of an instance as CPython's interpreter makes it: through the
+    /// instance's vectorcall when it has one, else tp_call.</summary>
+    internal PyObject? CallCallSlot(PyObject o, PyTuple args, PyDict? kwargs) =>
+        HasCallSlot ? NativeCalls.CallInC(o, args, kwargs) : null;
 
     /// <summary>A heap type crossing into C: a PyHeapTypeObject with what macros read.</summary>
     internal override nint CreateNative()

@@ -46,6 +46,10 @@ internal static unsafe partial class TypeSpecApi
         var type = PyType.WithBases(name, BaseTypes(bases, slots), 0);
         var @base = type.Base!;
 
+        if ((spec->flags & TypeFlags.HaveGC) != 0 && !slots.Any(s => s.slot == SlotTpTraverse))
+        {
+            throw new PythonException(PyExc.SystemError, $"type {name} has the Py_TPFLAGS_HAVE_GC flag but has no traverse function");
+        }
         bool definesGcPair = slots.Any(s => s.slot is SlotTpClear or SlotTpTraverse);
         bool inheritsGc = (@base.Flags & TypeFlags.HaveGC) != 0 && (spec->flags & TypeFlags.HaveGC) == 0 && !definesGcPair;
         type.Flags = spec->flags | TypeFlags.HeapType | (@base.Flags & TypeFlags.InheritedKinds) | (inheritsGc ? TypeFlags.HaveGC : 0);
@@ -79,6 +83,8 @@ internal static unsafe partial class TypeSpecApi
             }
             pycapi_type_set_slot(p, s.slot, s.pfunc);
         }
+        SetSpecialOffsets(type, &heap->ht_type);
+        SlotWrappers.Add(type);
         // Our built-in types' deallocs already release a heap type as subtype_dealloc does.
         if (!@base.IsBuiltin)
         {
@@ -94,7 +100,31 @@ internal static unsafe partial class TypeSpecApi
             ObjectSpace.IncRef(heap->ht_module);
         }
         type.AddSlotDescriptors();
+        // Of the special members, only __vectorcalloffset__ stays visible as an attribute.
+        type.TypeDict.DelItem(new PyStr("__dictoffset__"));
+        type.TypeDict.DelItem(new PyStr("__weaklistoffset__"));
         return ObjectSpace.NewRef(type);
+    }
+
+    /// <summary>A spec has no slots for tp_dictoffset, tp_weaklistoffset and
+    /// tp_vectorcall_offset: it gives them as Py_tp_members with these special names.</summary>
+    private static void SetSpecialOffsets(PyType type, PyTypeObjectLayout* l)
+    {
+        for (var def = (PyMemberDefLayout*)l->tp_members; def != null && def->name != null; def++)
+        {
+            switch (Marshal.PtrToStringUTF8((nint)def->name))
+            {
+                case "__dictoffset__":
+                    l->tp_dictoffset = def->offset;
+                    break;
+                case "__weaklistoffset__":
+                    l->tp_weaklistoffset = def->offset;
+                    break;
+                case "__vectorcalloffset__":
+                    l->tp_vectorcall_offset = def->offset;
+                    break;
+            }
+        }
     }
 
     /// <summary>The bases: the argument (a type or a tuple), else the Py_tp_bases or

@@ -40,11 +40,19 @@ public sealed class PythonException : Exception
             value == 0 ? null : ObjectSpace.Steal(value), tb == 0 ? null : ObjectSpace.Steal(tb));
     }
 
+    /// <summary>A C function (a slot) failed without setting an exception. CPython's
+    /// abstract API passes that on as it is: handed back to C this is again a failure with
+    /// no exception set, which the next call check (_Py_CheckFunctionResult) turns into
+    /// SystemError. Managed code that looks at it sees the SystemError.</summary>
+    internal bool Unset { get; private init; }
+
     /// <summary>For a C call that returned its error value: the exception it set, or the
-    /// SystemError CPython raises when a function fails without setting one.</summary>
+    /// SystemError CPython raises when a function fails without setting one (a slot's
+    /// failure without one is <see cref="Unset"/>).</summary>
     internal static PythonException FetchOrSystemError(string? callee = null) =>
-        Fetch() ?? new PythonException(PyExc.SystemError,
-            callee is null ? "error return without exception set" : $"{callee} returned NULL without setting an exception");
+        Fetch() ?? (callee is null
+            ? new PythonException(PyExc.SystemError, "error return without exception set") { Unset = true }
+            : new PythonException(PyExc.SystemError, $"{callee} returned NULL without setting an exception"));
 
     /// <summary>Hands the exception back to C as the error indicator.</summary>
     internal void Restore() =>
@@ -62,7 +70,10 @@ public static class ExceptionBridge
     {
         try
         {
-            ToPython(e).Restore();
+            if (e is not PythonException { Unset: true })
+            {
+                ToPython(e).Restore();
+            }
         }
         catch (Exception)
         {

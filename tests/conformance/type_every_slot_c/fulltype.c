@@ -1,0 +1,1 @@
+../../../samples/fulltype/fulltype.c

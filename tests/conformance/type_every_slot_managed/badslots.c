@@ -1,0 +1,1 @@
+../type_every_slot_c/badslots.c
