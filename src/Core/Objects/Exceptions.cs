@@ -321,24 +321,9 @@ internal sealed unsafe class PyBaseException : PyObject
         {
             dict.SetItem(moduleKey, new PyStr(qualifiedName[..dot]));
         }
-        var baseList = (bases ?? PyExc.Exception) switch
-        {
-            PyTuple t => t.ToArray(),
-            var single => [single],
-        };
-        var types = baseList.Select(b => b as PyType
-            ?? throw new PythonException(PyExc.TypeError, "bases must be types")).ToArray();
-        var type = PyType.WithBases(qualifiedName[(dot + 1)..], types, 0);
-        foreach (var (k, v) in dict.Items())
-        {
-            type.TypeDict.SetItem(k, v);
-        }
-        var docKey = new PyStr("__doc__");
-        if (type.TypeDict.GetItem(docKey) is null)
-        {
-            type.TypeDict.SetItem(docKey, PyNone.Instance);
-        }
-        return type;
+        bases ??= PyExc.Exception;
+        var baseTuple = bases as PyTuple ?? PyTuple.Create([bases]);
+        return PyType.New(BuiltinTypes.Type, PyTuple.Create([new PyStr(qualifiedName[(dot + 1)..]), baseTuple, dict]), null);
     }
 }
 

@@ -484,6 +484,94 @@ static void metaclass(void)
     Py_DECREF(args);
 }
 
+/* ---- heap types from specs ---- */
+
+static PyType_Slot speclist_slots[] = {{Py_tp_methods, mylist_methods}, {0, NULL}};
+static PyType_Spec speclist_spec = {"subb.SpecList", sizeof(MyListObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+                                    speclist_slots};
+static PyType_Slot specerror_slots[] = {{Py_tp_members, myerror_members}, {Py_tp_init, myerror_init}, {0, NULL}};
+static PyType_Spec specerror_spec = {"subb.SpecError", sizeof(MyErrorObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+                                     specerror_slots};
+static PyType_Slot plain_slots[] = {{0, NULL}};
+static PyType_Spec specint_spec = {"subb.SpecInt", 0, 0, Py_TPFLAGS_DEFAULT, plain_slots};
+static PyType_Spec specdict_spec = {"subb.SpecDict", 0, 0, Py_TPFLAGS_DEFAULT, plain_slots};
+
+static void spec_subclasses(void)
+{
+    printf("-- heap types from specs\n");
+    PyObject *list_type = PyType_FromSpecWithBases(&speclist_spec, (PyObject *)&PyList_Type);
+    show("SpecList", list_type);
+    if (list_type != NULL) {
+        show_ll("GC inherited", PyType_HasFeature((PyTypeObject *)list_type, Py_TPFLAGS_HAVE_GC));
+        PyObject *l = PyObject_CallFunction(list_type, "([ii])", 1, 2);
+        show("SpecList([1, 2])", l);
+        if (l != NULL) {
+            PyObject *three = PyLong_FromLong(3);
+            show_ll("PyList_Append", PyList_Append(l, three));
+            Py_DECREF(three);
+            show("after append", l);
+            show_call_method("increment", l, "increment");
+            show_ll("state", ((MyListObject *)l)->state);
+            show_ll("PyList_Check", PyList_Check(l));
+            show_type("type", l);
+            Py_DECREF(l);
+        }
+        Py_DECREF(list_type);
+    }
+
+    PyObject *error_type = PyType_FromSpecWithBases(&specerror_spec, PyExc_Exception);
+    show("SpecError", error_type);
+    if (error_type != NULL) {
+        PyObject *e = PyObject_CallFunction(error_type, "s", "bad");
+        show("SpecError('bad')", e);
+        if (e != NULL) {
+            show_ll("code field", ((MyErrorObject *)e)->code);
+            show_attr("e.code", e, "code");
+            show_str("str", e);
+            PyErr_SetObject(error_type, e);
+            show_ll("matches Exception", PyErr_ExceptionMatches(PyExc_Exception));
+            PyErr_Clear();
+            Py_DECREF(e);
+        }
+        PyErr_SetString(error_type, "raised");
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        PyErr_NormalizeException(&type, &value, &tb);
+        show("normalized", value);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        Py_DECREF(error_type);
+    }
+
+    PyObject *int_type = PyType_FromSpecWithBases(&specint_spec, (PyObject *)&PyLong_Type);
+    show("SpecInt", int_type);
+    if (int_type != NULL) {
+        PyObject *i = PyObject_CallFunction(int_type, "i", -77);
+        show("SpecInt(-77)", i);
+        show_ll("PyLong_AsLong", i ? PyLong_AsLong(i) : -1);
+        show_instance("its type", i);
+        show_new("spec on SpecInt", PyType_FromSpecWithBases(&specint_spec, int_type));
+        Py_DECREF(int_type);
+    }
+
+    PyObject *dict_type = PyType_FromSpecWithBases(&specdict_spec, (PyObject *)&PyDict_Type);
+    show("SpecDict", dict_type);
+    if (dict_type != NULL) {
+        PyObject *args = PyTuple_New(0), *kw = Py_BuildValue("{si}", "a", 1);
+        PyObject *d = PyObject_Call(dict_type, args, kw);
+        show("SpecDict(a=1)", d);
+        if (d != NULL) {
+            show_ll("PyDict_SetItemString", PyDict_SetItemString(d, "b", Py_None));
+            show("after set", d);
+            show_instance("its type", d);
+        }
+        Py_DECREF(kw);
+        Py_DECREF(args);
+        Py_DECREF(dict_type);
+    }
+}
+
 /* ---- object ---- */
 
 typedef struct {
@@ -548,6 +636,7 @@ int main(void)
     tuple_subclass();
     exception_subclass();
     metaclass();
+    spec_subclasses();
     object_base();
     return conf_end();
 }
