@@ -112,6 +112,40 @@ int PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pval
 }
 
 /* The native half of a dict: its mirror and lookup cache go with it. */
+/* dict.__new__: an empty dict of the type, its table made by the object space when first used. */
+PYCAPI_HIDDEN PyObject *pycapi_dict_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    (void)args;
+    (void)kwds;
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self != NULL) {
+        ((PyDictObject *)self)->ma_version_tag = ++last_version;
+    }
+    return self;
+}
+
+/* dict.__init__(mapping or iterable of pairs, /, **kwargs): dict_update_common. */
+PYCAPI_HIDDEN int pycapi_dict_init(PyObject *self, PyObject *args, PyObject *kwds) {
+    PyObject *arg = NULL;
+    if (!PyArg_UnpackTuple(args, "dict", 0, 1, &arg)) {
+        return -1;
+    }
+    if (arg != NULL) {
+        PyObject *name = PyUnicode_FromString("keys");
+        PyObject *keys = NULL;
+        int found = name != NULL ? _PyObject_LookupAttr(arg, name, &keys) : -1;
+        Py_XDECREF(name);
+        if (found < 0) {
+            return -1;
+        }
+        int status = keys != NULL ? PyDict_Merge(self, arg, 1) : PyDict_MergeFromSeq2(self, arg, 1);
+        Py_XDECREF(keys);
+        if (status < 0) {
+            return -1;
+        }
+    }
+    return kwds != NULL && PyDict_GET_SIZE(kwds) != 0 ? PyDict_Merge(self, kwds, 1) : 0;
+}
+
 PYCAPI_HIDDEN void pycapi_dict_dealloc(PyObject *op) {
     PyMem_Free(((PyDictObject *)op)->ma_keys);
     PyMem_Free(((PyDictObject *)op)->ma_values);

@@ -2,6 +2,8 @@
    taken all the way): the managed twin reads and writes it through these functions. */
 #include "pycapi_runtime.h"
 
+PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
+
 /* CPython's growth pattern: 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ... */
 static int list_resize(PyListObject *self, Py_ssize_t newsize) {
     if (self->allocated >= newsize && newsize >= (self->allocated >> 1)) {
@@ -54,7 +56,41 @@ void pycapi_list_dealloc(PyObject *op) {
         Py_XDECREF(list->ob_item[i]);
     }
     PyMem_Free(list->ob_item);
-    pycapi_free(op);
+    pycapi_object_dealloc(op); /* a subclass's instance releases its heap type too */
+}
+
+/* list.__init__(iterable=(), /): empties the list, then appends the iterable's items.
+   (list's tp_new is PyType_GenericNew: an empty list of the type.) */
+PYCAPI_HIDDEN int pycapi_list_init(PyObject *self, PyObject *args, PyObject *kwds) {
+    PyObject *iterable = NULL;
+    if (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
+        return -1;
+    }
+    if (!PyArg_UnpackTuple(args, "list", 0, 1, &iterable)) {
+        return -1;
+    }
+    if (PyList_SetSlice(self, 0, Py_SIZE(self), NULL) < 0) {
+        return -1;
+    }
+    if (iterable == NULL) {
+        return 0;
+    }
+    PyObject *it = PyObject_GetIter(iterable);
+    if (it == NULL) {
+        return -1;
+    }
+    PyObject *item;
+    while ((item = PyIter_Next(it)) != NULL) {
+        int status = PyList_Append(self, item);
+        Py_DECREF(item);
+        if (status < 0) {
+            Py_DECREF(it);
+            return -1;
+        }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
 }
 
 Py_ssize_t PyList_Size(PyObject *op) {

@@ -96,6 +96,44 @@ void pycapi_object_dealloc(PyObject *op) {
     }
 }
 
+/* object.__new__ and object.__init__: extra arguments are refused by whichever of the two
+   the type did not override, with CPython's messages. */
+static int excess_args(PyObject *args, PyObject *kwds) {
+    return PyTuple_GET_SIZE(args) != 0 || (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) != 0);
+}
+
+PYCAPI_HIDDEN int pycapi_object_init(PyObject *self, PyObject *args, PyObject *kwds);
+
+PYCAPI_HIDDEN PyObject *pycapi_object_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    if (excess_args(args, kwds)) {
+        if (type->tp_new != pycapi_object_new) {
+            PyErr_SetString(PyExc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+            return NULL;
+        }
+        if (type->tp_init == pycapi_object_init) {
+            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
+            return NULL;
+        }
+    }
+    return type->tp_alloc(type, 0);
+}
+
+PYCAPI_HIDDEN int pycapi_object_init(PyObject *self, PyObject *args, PyObject *kwds) {
+    PyTypeObject *type = Py_TYPE(self);
+    if (excess_args(args, kwds)) {
+        if (type->tp_init != pycapi_object_init) {
+            PyErr_SetString(PyExc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+            return -1;
+        }
+        if (type->tp_new == pycapi_object_new) {
+            PyErr_Format(PyExc_TypeError, "%.200s.__init__() takes exactly one argument (the instance to initialize)",
+                         type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 PyObject *PyObject_Init(PyObject *op, PyTypeObject *type) {
     if (op == NULL) {
         return PyErr_NoMemory();

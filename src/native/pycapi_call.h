@@ -42,11 +42,12 @@ PYCAPI_HIDDEN PyObject *pycapi_cfunction_vectorcall_ts(PyThreadState *ts, PyObje
 PYCAPI_HIDDEN PyObject *pycapi_cfunction_call(PyObject *func, PyObject *args, PyObject *kwargs);
 
 /* Whether type_call can run in C for this type object, whose metatype is exactly type:
-   a type defined in C with its own tp_new, readied (tp_alloc filled in). The others go
-   to the object space. */
+   a readied type with a tp_new (its own or inherited), unless it is one of our built-in
+   types (their constructors are managed). The others go to the object space. */
 static inline int pycapi_type_call_in_c(PyTypeObject *type) {
-    return type != &PyType_Type && type->tp_new != NULL &&
-           (type->tp_flags & (Py_TPFLAGS_READY | Py_TPFLAGS_DISALLOW_INSTANTIATION)) == Py_TPFLAGS_READY;
+    return type->tp_new != NULL &&
+           (type->tp_flags & (Py_TPFLAGS_READY | Py_TPFLAGS_DISALLOW_INSTANTIATION | PYCAPI_TPFLAGS_MANAGED_CALL)) ==
+               Py_TPFLAGS_READY;
 }
 
 /* typeobject.c: type_call once the type's tp_new is known: tp_new, then tp_init. */

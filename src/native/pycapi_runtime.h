@@ -66,6 +66,10 @@ static inline int pycapi_gc_is_tracked(PyObject *op) {
    static singletons (NoneType, NotImplementedType, bool, ellipsis). With the type-object
    flag, one test tells most objects apart from static ones. */
 #define PYCAPI_TPFLAGS_STATIC_INSTANCES (1UL << 1)
+/* Another private flag, on our built-in types only (not inherited): calling the type itself
+   is the object space's (a managed constructor), even where its tp_new, there for C
+   subclasses and for C calling it directly, is a C function. */
+#define PYCAPI_TPFLAGS_MANAGED_CALL (1UL << 2)
 
 static inline int pycapi_is_static(PyObject *op) {
     PyTypeObject *type = Py_TYPE(op);

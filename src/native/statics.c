@@ -14,6 +14,19 @@ PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
 PYCAPI_HIDDEN int pycapi_sequence_traverse(PyObject *op, visitproc visit, void *arg);
 PYCAPI_HIDDEN int pycapi_list_clear(PyObject *op);
 
+/* The built-in types' tp_new and tp_init, for their C subclasses and for C calling them. */
+PYCAPI_HIDDEN PyObject *pycapi_object_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN int pycapi_object_init(PyObject *self, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN int pycapi_type_init(PyObject *self, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN int pycapi_list_init(PyObject *self, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_dict_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN int pycapi_dict_init(PyObject *self, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_exception_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN int pycapi_exception_init(PyObject *self, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN void pycapi_exception_dealloc(PyObject *op);
+
 /* builtinslots.c: the containers' slots, filled at start-up with their own behaviour. */
 PYCAPI_HIDDEN extern PySequenceMethods pycapi_tuple_as_sequence, pycapi_list_as_sequence, pycapi_dict_as_sequence,
     pycapi_view_as_sequence;
@@ -22,7 +35,7 @@ PYCAPI_HIDDEN extern PyMappingMethods pycapi_readonly_as_mapping, pycapi_mutable
     .tp_as_sequence = (sequence), .tp_as_mapping = (mapping), .tp_iter = PyObject_GetIter,
 #define ITERATOR_SLOTS .tp_iter = PyObject_SelfIter, .tp_iternext = PyIter_Next,
 
-#define BUILTIN_FLAGS (Py_TPFLAGS_DEFAULT | Py_TPFLAGS_READY | Py_TPFLAGS_IMMUTABLETYPE)
+#define BUILTIN_FLAGS (Py_TPFLAGS_DEFAULT | Py_TPFLAGS_READY | Py_TPFLAGS_IMMUTABLETYPE | PYCAPI_TPFLAGS_MANAGED_CALL)
 
 /* Any further arguments are designated initializers of more fields. */
 #define STATIC_TYPE(cname, pyname, base, size, itemsize, flags, dealloc, ...) \
@@ -46,11 +59,13 @@ typedef struct { PyObject_HEAD PyObject *md_dict; PyModuleDef *md_def; void *md_
 
 STATIC_TYPE(PyType_Type, "type", &PyBaseObject_Type, sizeof(PyHeapTypeObject), sizeof(PyMemberDef),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
-            pycapi_object_dealloc, .tp_weaklistoffset = offsetof(PyTypeObject, tp_weaklist))
-STATIC_TYPE(PyBaseObject_Type, "object", NULL, sizeof(PyObject), 0, Py_TPFLAGS_BASETYPE, pycapi_object_dealloc)
+            pycapi_object_dealloc, .tp_weaklistoffset = offsetof(PyTypeObject, tp_weaklist), .tp_init = pycapi_type_init)
+STATIC_TYPE(PyBaseObject_Type, "object", NULL, sizeof(PyObject), 0, Py_TPFLAGS_BASETYPE, pycapi_object_dealloc,
+            .tp_new = pycapi_object_new, .tp_init = pycapi_object_init)
 STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
-            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
+            .tp_new = pycapi_long_new, .tp_init = pycapi_object_init)
 STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
@@ -70,14 +85,16 @@ STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, o
 STATIC_TYPE(PyTuple_Type, "tuple", &PyBaseObject_Type, offsetof(PyTupleObject, ob_item), sizeof(PyObject *),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
             pycapi_tuple_dealloc, CONTAINER_SLOTS(&pycapi_tuple_as_sequence, &pycapi_readonly_as_mapping)
-            .tp_traverse = pycapi_sequence_traverse)
+            .tp_traverse = pycapi_sequence_traverse, .tp_new = pycapi_tuple_new, .tp_init = pycapi_object_init)
 STATIC_TYPE(PyList_Type, "list", &PyBaseObject_Type, sizeof(PyListObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
             pycapi_list_dealloc, CONTAINER_SLOTS(&pycapi_list_as_sequence, &pycapi_mutable_as_mapping)
-            .tp_traverse = pycapi_sequence_traverse, .tp_clear = pycapi_list_clear)
+            .tp_traverse = pycapi_sequence_traverse, .tp_clear = pycapi_list_clear, .tp_new = PyType_GenericNew,
+            .tp_init = pycapi_list_init)
 STATIC_TYPE(PyDict_Type, "dict", &PyBaseObject_Type, sizeof(PyDictObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING | _Py_TPFLAGS_MATCH_SELF,
-            pycapi_dict_dealloc, CONTAINER_SLOTS(&pycapi_dict_as_sequence, &pycapi_mutable_as_mapping))
+            pycapi_dict_dealloc, CONTAINER_SLOTS(&pycapi_dict_as_sequence, &pycapi_mutable_as_mapping)
+            .tp_new = pycapi_dict_new, .tp_init = pycapi_dict_init)
 STATIC_TYPE(PyModule_Type, "module", &PyBaseObject_Type, sizeof(pycapi_module_layout), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc,
             .tp_weaklistoffset = offsetof(pycapi_module_layout, md_weaklist))
@@ -215,7 +232,8 @@ PyLongObject _Py_TrueStruct = { { PYCAPI_STATIC_HEAD(&PyBool_Type), 1 }, { 1 } }
 PYCAPI_EXCEPTIONS(DECLARE_EXC_TYPE)
 
 #define DEFINE_EXC_TYPE(name, base, size)                                           \
-    STATIC_TYPE(_PyExc_##name, #name, &base, size, 0, EXC_FLAGS, pycapi_object_dealloc) \
+    STATIC_TYPE(_PyExc_##name, #name, &base, size, 0, EXC_FLAGS, pycapi_exception_dealloc, \
+                .tp_new = pycapi_exception_new, .tp_init = pycapi_exception_init) \
     PyObject *PyExc_##name = (PyObject *)&_PyExc_##name;
 PYCAPI_EXCEPTIONS(DEFINE_EXC_TYPE)
 

@@ -1,6 +1,8 @@
 /* tuple: the native layout is the storage; the managed twin is a view of it. */
 #include "pycapi_runtime.h"
 
+PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
+
 static PyTupleObject *empty_tuple;
 
 /* Dead tuples kept for reuse by size, as CPython keeps them: most tuples are small and
@@ -56,7 +58,25 @@ void pycapi_tuple_dealloc(PyObject *op) {
         saved_counts[size]++;
         return;
     }
-    pycapi_free(op);
+    pycapi_object_dealloc(op); /* a subclass's instance releases its heap type too */
+}
+
+/* tuple.__new__(type, iterable=()): the tuple itself is made by the object space; an
+   instance of a subclass gets a copy of its items in the subclass's layout. */
+PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    PyObject *tuple = PyObject_Call((PyObject *)&PyTuple_Type, args, kwds);
+    if (tuple == NULL || type == &PyTuple_Type) {
+        return tuple;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(tuple);
+    PyObject *self = type->tp_alloc(type, n);
+    if (self != NULL) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyTuple_SET_ITEM(self, i, Py_NewRef(PyTuple_GET_ITEM(tuple, i)));
+        }
+    }
+    Py_DECREF(tuple);
+    return self;
 }
 
 Py_ssize_t PyTuple_Size(PyObject *op) {

@@ -181,15 +181,21 @@ PYCAPI_HIDDEN void pycapi_type_use_subtype_dealloc(PyTypeObject *type) { type->t
 
 /* inherit_special and inherit_slots for a static type (PyType_Ready): a protocol table the
    type lacks is the base's table itself, one it has gets the base's entries where its own
-   are NULL; GC support comes with the traverse/clear pair when the type defines neither;
+   are NULL; GC support comes with the traverse/clear pair when the type defines neither (the
+   one thing inherited from a built-in base too, with how instances are made: their memory
+   has the built-in's GC head);
    Py_TPFLAGS_BASETYPE is not inherited. */
-PYCAPI_HIDDEN void pycapi_type_inherit_static(PyTypeObject *type, PyTypeObject *base) {
+PYCAPI_HIDDEN void pycapi_type_inherit_gc(PyTypeObject *type, PyTypeObject *base) {
     if (!(type->tp_flags & Py_TPFLAGS_HAVE_GC) && (base->tp_flags & Py_TPFLAGS_HAVE_GC) && type->tp_traverse == NULL &&
         type->tp_clear == NULL) {
         type->tp_flags |= Py_TPFLAGS_HAVE_GC;
         type->tp_traverse = base->tp_traverse;
         type->tp_clear = base->tp_clear;
     }
+}
+
+PYCAPI_HIDDEN void pycapi_type_inherit_static(PyTypeObject *type, PyTypeObject *base) {
+    pycapi_type_inherit_gc(type, base);
     if (type->tp_as_async == NULL) {
         type->tp_as_async = base->tp_as_async;
     }

@@ -5,15 +5,52 @@ namespace PyCApi.Objects;
 
 /// <summary>An exception instance: args plus the fields CPython's exception structs add
 /// for some classes (ImportError.name, OSError.errno, UnicodeError.start, ...).</summary>
-internal sealed class PyBaseException : PyObject
+internal sealed unsafe class PyBaseException : PyObject
 {
-    internal PyTuple Args;
+    private PyTuple args;
     internal PyObject? Traceback, Cause, Context;
     internal bool SuppressContext;
     internal readonly Dictionary<string, PyObject> Fields = new();
     private PyDict? dict;
 
-    private PyBaseException(PyType type, PyTuple args) : base(type) => Args = args;
+    private PyBaseException(PyType type, PyTuple args) : base(type) => this.args = args;
+
+    /// <summary>args: once the exception has its native half, the one in the native
+    /// layout (which holds a reference), so that C writing it (BaseException's tp_init,
+    /// a C subclass's code) and managed code see the same tuple.</summary>
+    internal PyTuple Args
+    {
+        get => Native != 0 && ObjectSpace.FromNativeOrNull(NativeLayout->args) is PyTuple t ? t : args;
+        set
+        {
+            args = value;
+            if (Native != 0)
+            {
+                Py_XSETREF(ref NativeLayout->args, value);
+            }
+        }
+    }
+
+    private PyBaseExceptionLayout* NativeLayout => (PyBaseExceptionLayout*)Native;
+
+    private static void Py_XSETREF(ref nint slot, PyObject value)
+    {
+        nint old = slot;
+        slot = ObjectSpace.NewRef(value).Address;
+        ObjectSpace.XDecRef(old);
+    }
+
+    /// <summary>The twin of an exception born in C (an instance of a C subclass, made by
+    /// BaseException's tp_new): its args are the native layout's.</summary>
+    internal static PyBaseException FromNative(nint p)
+    {
+        var l = (PyBaseExceptionLayout*)p;
+        var exc = new PyBaseException(PyExc.BaseException, PyTuple.Empty);
+        var args = ObjectSpace.FromNativeOrNull(l->args) as PyTuple ?? PyTuple.Empty;
+        exc.Type = (PyType)ObjectSpace.FromNative(l->ob_base.ob_type);
+        exc.Initialize(args.ToArray(), null);
+        return exc;
+    }
 
     internal override PyDict? Dict => dict ??= new PyDict();
 
@@ -137,7 +174,7 @@ internal sealed class PyBaseException : PyObject
     {
         nint p = ObjectSpace.AllocateObject((nuint)Math.Max(Type.BasicSize, sizeof(PyBaseExceptionLayout)), Type);
         var l = (PyBaseExceptionLayout*)p;
-        l->args = ObjectSpace.ToNative(Args);
+        l->args = ObjectSpace.NewRef(args).Address;
         return p;
     }
 
@@ -284,24 +321,9 @@ internal sealed class PyBaseException : PyObject
         {
             dict.SetItem(moduleKey, new PyStr(qualifiedName[..dot]));
         }
-        var baseList = (bases ?? PyExc.Exception) switch
-        {
-            PyTuple t => t.ToArray(),
-            var single => [single],
-        };
-        var types = baseList.Select(b => b as PyType
-            ?? throw new PythonException(PyExc.TypeError, "bases must be types")).ToArray();
-        var type = PyType.WithBases(qualifiedName[(dot + 1)..], types, 0);
-        foreach (var (k, v) in dict.Items())
-        {
-            type.TypeDict.SetItem(k, v);
-        }
-        var docKey = new PyStr("__doc__");
-        if (type.TypeDict.GetItem(docKey) is null)
-        {
-            type.TypeDict.SetItem(docKey, PyNone.Instance);
-        }
-        return type;
+        bases ??= PyExc.Exception;
+        var baseTuple = bases as PyTuple ?? PyTuple.Create([bases]);
+        return PyType.New(BuiltinTypes.Type, PyTuple.Create([new PyStr(qualifiedName[(dot + 1)..]), baseTuple, dict]), null);
     }
 }
 

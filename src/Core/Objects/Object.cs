@@ -106,12 +106,20 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type), IDescripto
 
     public void Set(PyObject instance, PyObject? value) => NativeAttributeSlots.DescrSet(this, instance, value);
 
+    /// <summary>The __dict__ type() gives the instances of a subclass of a C type (CPython
+    /// 3.11's managed dict): kept here, since the twin lives as long as the pair.</summary>
+    private PyDict? managedDict;
+
     /// <summary>The instance dict at tp_dictoffset, made on first use as CPython does; the
-    /// object's native layout owns the reference.</summary>
+    /// object's native layout owns the reference. A subclass made by type() has a managed one.</summary>
     internal override unsafe PyDict? Dict
     {
         get
         {
+            if ((Type.Flags & TypeFlags.ManagedDict) != 0)
+            {
+                return managedDict ??= new PyDict();
+            }
             nint offset = Type.NativeSlot(l => l->tp_dictoffset);
             if (offset <= 0)
             {

@@ -41,7 +41,7 @@ public sealed unsafe partial class PyType : PyObject
 
     /// <summary>A heap type with the given bases (as type(name, bases, dict) makes one):
     /// tp_base is the best base (best_base), the MRO their C3 linearization.</summary>
-    internal static PyType WithBases(string name, PyType[] bases, ulong extraFlags)
+    internal static PyType WithBases(string name, PyType[] bases, ulong extraFlags, PyType? metatype = null)
     {
         if (bases.Length == 0)
         {
@@ -49,7 +49,8 @@ public sealed unsafe partial class PyType : PyObject
         }
         var @base = BestBase(bases);
         var type = new PyType(name, @base, @base.BasicSize,
-            (@base.Flags & (TypeFlags.InheritedKinds | TypeFlags.HaveGC)) | TypeFlags.Default | TypeFlags.HeapType | TypeFlags.BaseType | extraFlags)
+            (@base.Flags & (TypeFlags.InheritedKinds | TypeFlags.HaveGC)) | TypeFlags.Default | TypeFlags.HeapType | TypeFlags.BaseType | extraFlags,
+            metatype)
         {
             ItemSize = @base.ItemSize,
         };
@@ -195,13 +196,17 @@ public sealed unsafe partial class PyType : PyObject
         return null;
     }
 
+    /// <summary>The twin of a native instance: a built-in base's kind of object (a list
+    /// subclass's instance is a list viewing its ob_item) whose type is this one.</summary>
     internal PyObject CreateTwin(nint p)
     {
         for (var t = this; t is not null; t = t.Base)
         {
             if (t.TwinFactory is not null)
             {
-                return t.TwinFactory(p);
+                var twin = t.TwinFactory(p);
+                twin.Type = this;
+                return twin;
             }
         }
         return new PyNativeInstance(this);
@@ -217,7 +222,10 @@ public sealed unsafe partial class PyType : PyObject
         {
             case "__name__": return new PyStr(ShortName);
             case "__qualname__": return new PyStr(ShortName);
-            case "__module__": return new PyStr(ModuleName);
+            case "__module__":
+                // A heap type's is its dict's only (type() called without a frame sets none).
+                return !IsHeapType ? new PyStr(ModuleName)
+                    : TypeDict.GetItem(name) ?? throw new PythonException(PyExc.AttributeError, "__module__");
             case "__mro__": return PyTuple.Create(Mro);
             case "__base__": return (PyObject?)Base ?? PyNone.Instance;
             case "__bases__": return PyTuple.Create(Bases);
@@ -279,14 +287,32 @@ public sealed unsafe partial class PyType : PyObject
         {
             if (t.Constructor is not null)
             {
-                return t.Constructor(this, args, kwargs);
+                return InitInC(t.Constructor(this, args, kwargs), args, kwargs);
             }
-            if (!t.IsBuiltin && t.Layout->tp_new is var tpNew and not 0)
+            // A C type's own or inherited tp_new, or object's (object_new); a built-in
+            // type's managed constructor (found further up) comes first.
+            if (t.Layout->tp_new is var tpNew and not 0 && !(t.IsBuiltin && t.HasManagedConstructor))
             {
                 return CallNativeNew(tpNew, args, kwargs);
             }
         }
         throw new PythonException(PyExc.TypeError, $"cannot create '{Name}' instances");
+    }
+
+    /// <summary>type_call's tp_init of the new object, for an instance of this type whose
+    /// type has a tp_init in C (a C metatype's, for a class type() made).</summary>
+    private PyObject InitInC(PyObject obj, PyTuple args, PyDict? kwargs)
+    {
+        if (obj.Type.IsBuiltin || !obj.Type.IsSubtypeOf(this) || obj.Type.NativeSlot(l => l->tp_init) is not (var init and not 0))
+        {
+            return obj;
+        }
+        int status = ((delegate* unmanaged<nint, nint, nint, int>)init)(ObjectSpace.ToNative(obj), ObjectSpace.ToNative(args),
+            ObjectSpace.ToNativeOrNull(kwargs));
+        GC.KeepAlive(args);
+        GC.KeepAlive(kwargs);
+        NativeSlots.CheckStatus(status);
+        return obj;
     }
 
     /// <summary>tp_new then tp_init, run in C as type_call does.</summary>
@@ -366,14 +392,23 @@ public sealed unsafe partial class PyType : PyObject
     internal PyObject? CallCallSlot(PyObject o, PyTuple args, PyDict? kwargs) =>
         HasCallSlot ? NativeCalls.CallInC(o, args, kwargs) : null;
 
-    /// <summary>A heap type crossing into C: a PyHeapTypeObject with what macros read.</summary>
+    /// <summary>A heap type crossing into C: a PyHeapTypeObject with what macros read (as
+    /// large as its metatype's instances, for a metatype defined in C), its protocol
+    /// tables its own.</summary>
     internal override nint CreateNative()
     {
-        nint p = ObjectSpace.AllocateObject((nuint)sizeof(PyHeapTypeLayout), Type);
-        var l = (PyTypeObjectLayout*)p;
+        nint p = ObjectSpace.AllocateObject((nuint)Math.Max(sizeof(PyHeapTypeLayout), Type.BasicSize), Type);
+        var heap = (PyHeapTypeLayout*)p;
+        var l = &heap->ht_type;
+        l->tp_as_async = (nint)(&heap->as_async);
+        l->tp_as_number = (nint)(&heap->as_number);
+        l->tp_as_sequence = (nint)(&heap->as_sequence);
+        l->tp_as_mapping = (nint)(&heap->as_mapping);
+        l->tp_as_buffer = (nint)(&heap->as_buffer);
         l->tp_name = (byte*)Marshal.StringToCoTaskMemUTF8(Name);
         l->tp_basicsize = BasicSize;
         l->tp_itemsize = ItemSize;
+        l->tp_weaklistoffset = WeaklistOffset;
         l->tp_flags = Flags | TypeFlags.Ready;
         if (Base is not null)
         {
@@ -445,6 +480,11 @@ public sealed unsafe partial class PyType : PyObject
         {
             pycapi_type_inherit_static(p, ObjectSpace.ToNative(@base));
         }
+        else
+        {
+            pycapi_type_inherit_gc(p, ObjectSpace.ToNative(@base));
+            type.InheritConstruction(l);
+        }
         SlotWrappers.MakeUnhashableIfComparing(type, l);
         l->tp_dict = ObjectSpace.NewRef(type.TypeDict).Address;
         l->tp_flags |= TypeFlags.Ready;
@@ -454,6 +494,117 @@ public sealed unsafe partial class PyType : PyObject
 
     [LibraryImport("pycapi_native"), SuppressGCTransition]
     private static partial void pycapi_type_inherit_static(nint type, nint @base);
+
+    [LibraryImport("pycapi_native"), SuppressGCTransition]
+    private static partial void pycapi_type_inherit_gc(nint type, nint @base);
+
+    /// <summary>What a type defined in C (or made by type() on object) takes from a built-in
+    /// base: only how instances are made (tp_new, unless instantiation is disallowed, and
+    /// tp_init). The built-in's other slots lead back to the object space, which serves
+    /// the type's instances itself.</summary>
+    internal void InheritConstruction(PyTypeObjectLayout* l)
+    {
+        var bl = Base!.Layout;
+        if (l->tp_new == 0 && (l->tp_flags & TypeFlags.DisallowInstantiation) == 0)
+        {
+            l->tp_new = bl->tp_new;
+        }
+        if (l->tp_init == 0)
+        {
+            l->tp_init = bl->tp_init;
+        }
+    }
+
+    /// <summary>tp_weaklistoffset of a type made by type(): CPython's __weakref__ slot at the
+    /// end of the base's layout (type_new adds it when the base has none and its instances
+    /// have a fixed size).</summary>
+    internal nint WeaklistOffset;
+
+    /// <summary>Instances are made by a built-in type's managed constructor (along the bases).</summary>
+    private bool HasManagedConstructor => Constructor is not null || Base is { } b && b.HasManagedConstructor;
+
+    /// <summary>type.__new__(metatype, name, bases, dict) (type_new): the metatype is the
+    /// most derived of the given one and the bases' metatypes; tp_base the best base; the
+    /// instances get the base's layout plus __weakref__ and a __dict__ (kept by the twin,
+    /// as CPython 3.11 keeps a managed dict outside the layout). A C base's slots are
+    /// inherited, and its instances are freed through subtype_dealloc. (Keywords, for
+    /// __init_subclass__, are not looked at here.)</summary>
+    internal static PyType New(PyType metatype, PyTuple args, PyDict? kwargs)
+    {
+        if (ReferenceEquals(metatype, BuiltinTypes.Type) && args.Count != 3)
+        {
+            throw new PythonException(PyExc.TypeError, "type() takes 1 or 3 arguments");
+        }
+        if (args.Count != 3)
+        {
+            throw new PythonException(PyExc.TypeError, $"type.__new__() takes exactly 3 arguments ({args.Count} given)");
+        }
+        var name = args[0] as PyStr ?? throw ArgumentType(1, "str", args[0]);
+        var basesTuple = args[1] as PyTuple ?? throw ArgumentType(2, "tuple", args[1]);
+        var dict = args[2] as PyDict ?? throw ArgumentType(3, "dict", args[2]);
+        var bases = basesTuple.ToArray();
+        foreach (var b in bases)
+        {
+            var baseMeta = b.Type;
+            if (metatype.IsSubtypeOf(baseMeta))
+            {
+                continue;
+            }
+            metatype = baseMeta.IsSubtypeOf(metatype) ? baseMeta : throw new PythonException(PyExc.TypeError,
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+        }
+        var type = WithBases(name.Value, bases.Cast<PyType>().ToArray(), 0, metatype);
+        var @base = type.Base!;
+        var bl = @base.Layout;
+        if (bl->tp_weaklistoffset == 0 && @base.ItemSize == 0)
+        {
+            type.WeaklistOffset = @base.BasicSize;
+            type.BasicSize += IntPtr.Size;
+        }
+        if (bl->tp_dictoffset == 0)
+        {
+            type.Flags |= TypeFlags.ManagedDict;
+        }
+        foreach (var (k, v) in dict.Items())
+        {
+            type.TypeDict.SetItem(k, v);
+        }
+        var docKey = new PyStr("__doc__");
+        if (type.TypeDict.GetItem(docKey) is null)
+        {
+            type.TypeDict.SetItem(docKey, PyNone.Instance);
+        }
+        if (!@base.IsBuiltin)
+        {
+            TypeSpecApi.InheritFromCBase(ObjectSpace.ToNative(type), ObjectSpace.ToNative(@base), ownDealloc: false);
+        }
+        else if (!@base.HasManagedConstructor)
+        {
+            type.InheritConstruction(type.Layout); // object's: object_new and object_init
+        }
+        return type;
+    }
+
+    private static PythonException ArgumentType(int position, string expected, PyObject got) =>
+        new(PyExc.TypeError, $"type.__new__() argument {position} must be {expected}, not {(got is PyNone ? "None" : got.Type.Name)}");
+
+    /// <summary>type's tp_new, for C: type.__new__ for C metatypes and their tp_new calling it.</summary>
+    [UnmanagedCallersOnly]
+    internal static nint TypeNewSlot(nint metatype, nint args, nint kwargs)
+    {
+        ManagedActivity.Calls++;
+        try
+        {
+            var type = New((PyType)ObjectSpace.FromNative(metatype), (PyTuple)ObjectSpace.FromNative(args),
+                ObjectSpace.FromNativeOrNull(kwargs) as PyDict);
+            return ObjectSpace.NewRef(type).Address;
+        }
+        catch (Exception e)
+        {
+            ExceptionBridge.SetError(e);
+            return 0;
+        }
+    }
 
     /// <summary>type_add_method's check, made before the type is linked so that a failing
     /// PyType_Ready leaves nothing behind.</summary>

@@ -65,11 +65,6 @@ internal static unsafe partial class TypeSpecApi
         var heap = (PyHeapTypeLayout*)p;
         heap->ht_name = ObjectSpace.NewRef(new PyStr(type.ShortName)).Address;
         heap->ht_qualname = ObjectSpace.NewRef(new PyStr(type.ShortName)).Address;
-        heap->ht_type.tp_as_async = (nint)(&heap->as_async);
-        heap->ht_type.tp_as_number = (nint)(&heap->as_number);
-        heap->ht_type.tp_as_sequence = (nint)(&heap->as_sequence);
-        heap->ht_type.tp_as_mapping = (nint)(&heap->as_mapping);
-        heap->ht_type.tp_as_buffer = (nint)(&heap->as_buffer);
         foreach (var s in slots)
         {
             if (s.slot is SlotTpBase or SlotTpBases)
@@ -85,14 +80,13 @@ internal static unsafe partial class TypeSpecApi
         }
         SetSpecialOffsets(type, &heap->ht_type);
         SlotWrappers.Add(type);
-        // Our built-in types' deallocs already release a heap type as subtype_dealloc does.
-        if (!@base.IsBuiltin)
+        if (@base.IsBuiltin)
         {
-            if (!slots.Any(s => s.slot == SlotTpDealloc))
-            {
-                pycapi_type_use_subtype_dealloc(p);
-            }
-            pycapi_type_inherit_slots(p, ObjectSpace.ToNative(@base));
+            type.InheritConstruction(&heap->ht_type);
+        }
+        else
+        {
+            InheritFromCBase(p, ObjectSpace.ToNative(@base), slots.Any(s => s.slot == SlotTpDealloc));
         }
         if (module is not null)
         {
@@ -125,6 +119,18 @@ internal static unsafe partial class TypeSpecApi
                     break;
             }
         }
+    }
+
+    /// <summary>A heap type on a C base inherits its slots; without a tp_dealloc of its own,
+    /// its instances are freed through subtype_dealloc. (Our built-in types' deallocs
+    /// already release a heap type as subtype_dealloc does.)</summary>
+    internal static void InheritFromCBase(nint type, nint @base, bool ownDealloc)
+    {
+        if (!ownDealloc)
+        {
+            pycapi_type_use_subtype_dealloc(type);
+        }
+        pycapi_type_inherit_slots(type, @base);
     }
 
     /// <summary>The bases: the argument (a type or a tuple), else the Py_tp_bases or

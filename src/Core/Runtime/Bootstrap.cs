@@ -62,6 +62,9 @@ internal static unsafe class Bootstrap
         BytesMethods.Register();
         NumberTypes.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
+        PyExc.BaseException.TwinFactory = PyBaseException.FromNative;
+        BuiltinTypes.Type.Constructor = PyType.New;
+        BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
         BaseTypes.Register();
         ContainerSlots.RegisterContainerTypes();
         BuiltinIterators.Register();

@@ -198,7 +198,7 @@ internal static class TypeFlags
         HaveVectorcall = 1UL << 11, Ready = 1UL << 12,
         HaveGC = 1UL << 14, MethodDescriptor = 1UL << 17, LongSubclass = 1UL << 24, ListSubclass = 1UL << 25,
         TupleSubclass = 1UL << 26, BytesSubclass = 1UL << 27, UnicodeSubclass = 1UL << 28, DictSubclass = 1UL << 29,
-        BaseExcSubclass = 1UL << 30, TypeSubclass = 1UL << 31, Default = 1UL << 18;
+        BaseExcSubclass = 1UL << 30, TypeSubclass = 1UL << 31, Default = 1UL << 18, ManagedDict = 1UL << 4;
 
     /// <summary>libpycapi's own (a bit CPython 3.11 leaves unused): the type's only instances
     /// are static singletons (PYCAPI_TPFLAGS_STATIC_INSTANCES in pycapi_runtime.h).</summary>
