@@ -656,29 +656,34 @@ internal sealed unsafe class PySet : PyObject
 
     internal override bool IsTrue() => used != 0;
 
-    /// <summary>frozenset_hash: the xor of the elements' hashes with their bits shuffled (so
-    /// the order does not matter), mixed with the size; a set is unhashable.</summary>
+    /// <summary>A frozenset's hash, computed once; a set is unhashable.</summary>
     internal override long Hash()
     {
         if (!IsFrozen)
         {
             throw Abstract.Unhashable(this);
         }
-        if (hash != -1)
+        if (hash == -1)
         {
-            return hash;
+            hash = HashOfElements(Entries().Select(e => e.Hash).ToArray());
         }
+        return hash;
+    }
+
+    /// <summary>frozenset_hash: the xor of the elements' hashes with their bits shuffled (so
+    /// the order does not matter), mixed with their count.</summary>
+    internal static long HashOfElements(long[] elementHashes)
+    {
         ulong h = 0;
-        foreach (var (_, keyHash) in Entries())
+        foreach (long elementHash in elementHashes)
         {
-            ulong k = (ulong)keyHash;
+            ulong k = (ulong)elementHash;
             h ^= (k ^ 89869747UL ^ (k << 16)) * 3644798167UL;
         }
-        h ^= ((ulong)used + 1) * 1927868237UL;
+        h ^= ((ulong)elementHashes.Length + 1) * 1927868237UL;
         h ^= (h >> 11) ^ (h >> 25);
         h = h * 69069U + 907133923UL;
-        hash = h == ulong.MaxValue ? 590923713L : (long)h;
-        return hash;
+        return h == ulong.MaxValue ? 590923713L : (long)h;
     }
 }
 

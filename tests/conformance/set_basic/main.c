@@ -36,6 +36,15 @@ static PyObject *frozen_of(const char *format, ...)
     return s;
 }
 
+/* A fixed pseudo-random sequence (the same in both builds). */
+static unsigned long long random_state = 20261126;
+
+static long next_random(long bound)
+{
+    random_state = random_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (long)((random_state >> 33) % (unsigned long long)bound);
+}
+
 static void show_hash(const char *label, PyObject *o)
 {
     show_ll(label, (long long)PyObject_Hash(o));
@@ -185,6 +194,42 @@ int main(void)
     Py_DECREF(r2);
     Py_DECREF(thousand);
 
+    /* Many adds, discards and pops in a fixed pseudo-random order, on small ints and on
+       ints whose hashes share their low bits: the table's order at each stage. */
+    PyObject *churn = PySet_New(NULL);
+    for (int round = 0; round < 8; round++) {
+        for (int i = 0; i < 120; i++) {
+            long long v = next_random(300) - 60;
+            if (round >= 4) {
+                v <<= 20 + round;
+            }
+            PyObject *n = PyLong_FromLongLong(v);
+            if (next_random(3) == 0) {
+                PySet_Discard(churn, n);
+            } else {
+                PySet_Add(churn, n);
+            }
+            Py_DECREF(n);
+        }
+        for (int i = 0; i < round; i++) {
+            Py_DECREF(PySet_Pop(churn));
+        }
+        char label[64];
+        snprintf(label, sizeof label, "round %d, %zd elements", round, PySet_GET_SIZE(churn));
+        show(label, churn);
+        PyObject *snapshot = PyFrozenSet_New(churn);
+        show_hash("  hash(frozenset(churn))", snapshot);
+        Py_DECREF(snapshot);
+    }
+    PyObject *low = PySet_New(ints(0, 300));
+    show_new("churn - set(range(300))", PyNumber_Subtract(churn, low));
+    show_new("churn ^ set(range(300))", PyNumber_Xor(churn, low));
+    show_new("churn.difference_update(range(-60, 200)) (dummies resized away)",
+             PyObject_CallMethod(churn, "difference_update", "(O)", ints(-60, 200)));
+    show("churn", churn);
+    Py_DECREF(low);
+    Py_DECREF(churn);
+
     /* The abstract API. */
     PyObject *a = set_of("[iii]", 1, 2, 3);
     PyObject *b = set_of("[iii]", 3, 4, 5);
@@ -314,6 +359,23 @@ int main(void)
     show_new("{frozenset({1,2,3}): 1}[frozenset({3,2,1})]", PyObject_GetItem(hashed, frozen_of("[iii]", 3, 2, 1)));
     show_new("{frozenset({1,2,3}): 1}[{1, 2, 3}] (unhashable)", PyObject_GetItem(hashed, a));
     Py_DECREF(hashed);
+
+    /* The builtins module names both types; both are weakly referenceable. */
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    PyObject *set_type = PyObject_GetAttrString(builtins, "set");
+    PyObject *frozenset_type = PyObject_GetAttrString(builtins, "frozenset");
+    printf("builtins.set is PySet_Type: %d\n", set_type == (PyObject *)&PySet_Type);
+    printf("builtins.frozenset is PyFrozenSet_Type: %d\n", frozenset_type == (PyObject *)&PyFrozenSet_Type);
+    Py_XDECREF(set_type);
+    Py_XDECREF(frozenset_type);
+    Py_DECREF(builtins);
+    PyObject *ref = PyWeakref_NewRef(a, NULL);
+    printf("weakref to a set: %d\n", ref != NULL && PyWeakref_GetObject(ref) == a);
+    Py_XDECREF(ref);
+    ref = PyWeakref_NewRef(fa, NULL);
+    printf("weakref to a frozenset: %d\n", ref != NULL && PyWeakref_GetObject(ref) == fa);
+    Py_XDECREF(ref);
+    check_no_exc("weakrefs");
 
     /* Recursive repr: a frozenset holding a tuple that holds it. */
     PyObject *rec = PyFrozenSet_New(NULL);
