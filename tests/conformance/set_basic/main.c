@@ -14,14 +14,21 @@ static PyObject *ints(int lo, int hi)
     return list;
 }
 
+/* make(the object Py_BuildValue builds). */
+static PyObject *made_from(PyObject *(*make)(PyObject *), const char *format, va_list va)
+{
+    PyObject *items = Py_VaBuildValue(format, va);
+    PyObject *s = make(items);
+    Py_DECREF(items);
+    return s;
+}
+
 static PyObject *set_of(const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    PyObject *items = Py_VaBuildValue(format, va);
+    PyObject *s = made_from(PySet_New, format, va);
     va_end(va);
-    PyObject *s = PySet_New(items);
-    Py_DECREF(items);
     return s;
 }
 
@@ -29,10 +36,8 @@ static PyObject *frozen_of(const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    PyObject *items = Py_VaBuildValue(format, va);
+    PyObject *s = made_from(PyFrozenSet_New, format, va);
     va_end(va);
-    PyObject *s = PyFrozenSet_New(items);
-    Py_DECREF(items);
     return s;
 }
 
