@@ -244,7 +244,11 @@ internal sealed unsafe class PySet : PyObject
         }
     }
 
-    private bool ContainsEntry(PyObject key, long h) => table[LookKey(key, h)].Key is not null;
+    private bool ContainsEntry(PyObject key, long h)
+    {
+        int j = LookKey(key, h); // first: the lookup may replace the table
+        return table[j].Key is not null;
+    }
 
     /// <summary>Leaves a dummy where the key was; false when it was not there.</summary>
     private bool DiscardEntry(PyObject key, long h)
@@ -585,12 +589,10 @@ internal sealed unsafe class PySet : PyObject
         return result;
     }
 
+    /// <summary>Anything but a set is made a set first.</summary>
     internal bool IsSubset(PyObject other)
     {
-        if (other is not PySet o)
-        {
-            return Intersection(other).used == used;
-        }
+        var o = other as PySet ?? Create(BuiltinTypes.Set, other);
         return used <= o.used && Entries().All(e => o.ContainsEntry(e.Key, e.Hash));
     }
 

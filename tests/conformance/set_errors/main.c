@@ -10,12 +10,91 @@ static void show_bad_call(const char *label, long long result)
     show_bad_internal_call("  error");
 }
 
+/* {item}, stealing the item. */
+static PyObject *set_with(PyObject *item)
+{
+    PyObject *s = PySet_New(NULL);
+    PySet_Add(s, item);
+    Py_DECREF(item);
+    return s;
+}
+
+static PyObject *set_with2(PyObject *a, PyObject *b)
+{
+    PyObject *s = set_with(a);
+    PySet_Add(s, b);
+    Py_DECREF(b);
+    return s;
+}
+
 /* Calls a callable with positional arguments (a tuple) and keyword arguments (a dict or NULL). */
 static void show_call(const char *label, PyObject *callable, PyObject *args, PyObject *kwargs)
 {
     show_new(label, PyObject_Call(callable, args, kwargs));
     Py_DECREF(args);
     Py_XDECREF(kwargs);
+}
+
+/* Key(n): hashes to n % 4, so keys collide; equal by n. Its mode makes comparisons fail
+   (1), clear the set `victim` while a lookup compares (2), or hashing fail (3). */
+typedef struct {
+    PyObject_HEAD
+    long n;
+    int mode;
+} Key;
+
+static PyObject *victim;
+
+static Py_hash_t key_hash(PyObject *self)
+{
+    Key *k = (Key *)self;
+    if (k->mode == 3) {
+        PyErr_SetString(PyExc_ValueError, "hash failed");
+        return -1;
+    }
+    return k->n % 4;
+}
+
+static PyObject *key_richcompare(PyObject *a, PyObject *b, int op);
+
+static PyObject *key_repr(PyObject *self)
+{
+    return PyUnicode_FromFormat("Key(%ld)", ((Key *)self)->n);
+}
+
+static PyTypeObject Key_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "Key",
+    .tp_basicsize = sizeof(Key),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_hash = key_hash,
+    .tp_richcompare = key_richcompare,
+    .tp_repr = key_repr,
+};
+
+static PyObject *key_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if (op != Py_EQ || !PyObject_TypeCheck(a, &Key_Type) || !PyObject_TypeCheck(b, &Key_Type)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    Key *x = (Key *)a, *y = (Key *)b;
+    if (x->mode == 1 || y->mode == 1) {
+        PyErr_SetString(PyExc_ValueError, "comparison failed");
+        return NULL;
+    }
+    if (x->mode == 2 || y->mode == 2) {
+        PySet_Clear(victim);
+        Py_RETURN_FALSE;
+    }
+    return PyBool_FromLong(x->n == y->n);
+}
+
+static PyObject *new_key(long n, int mode)
+{
+    Key *k = PyObject_New(Key, &Key_Type);
+    k->n = n;
+    k->mode = mode;
+    return (PyObject *)k;
 }
 
 int main(void)
@@ -151,6 +230,42 @@ int main(void)
     show_call("frozenset(1, 2)", (PyObject *)&PyFrozenSet_Type, Py_BuildValue("(ii)", 1, 2), NULL);
     show_call("frozenset(iterable=[])", (PyObject *)&PyFrozenSet_Type, PyTuple_New(0), Py_BuildValue("{s:O}", "iterable", empty_list));
     show_call("frozenset([[]])", (PyObject *)&PyFrozenSet_Type, Py_BuildValue("([O])", empty_list), NULL);
+
+    /* Elements whose hash or comparison fails, or whose comparison changes the set. */
+    PyType_Ready(&Key_Type);
+    PyObject *keys = PySet_New(NULL);
+    PyObject *k1 = new_key(1, 0), *k5 = new_key(5, 0);
+    PySet_Add(keys, k1);
+    PySet_Add(keys, k5);
+    show("keys (colliding hashes)", keys);
+    show_ll("PySet_Add(keys, failing comparison)", PySet_Add(keys, new_key(9, 1)));
+    show_ll("PySet_Contains(keys, failing comparison)", PySet_Contains(keys, new_key(9, 1)));
+    show_ll("PySet_Discard(keys, failing comparison)", PySet_Discard(keys, new_key(9, 1)));
+    show_ll("PySet_Contains(keys, hash 2: no comparison)", PySet_Contains(keys, new_key(2, 1)));
+    show_ll("PySet_Add(keys, failing hash)", PySet_Add(keys, new_key(0, 3)));
+    show_new("keys | {failing comparison}", PyNumber_Or(keys, set_with(new_key(13, 1))));
+    show_new("keys.issubset([failing comparison]) (made a set first)", PyObject_CallMethod(keys, "issubset", "([N])", new_key(1, 1)));
+    show_new("keys.issubset([failing comparison, Key(2)])", PyObject_CallMethod(keys, "issubset", "([NN])", new_key(1, 1), new_key(2, 0)));
+    show_new("keys.intersection([failing comparison])", PyObject_CallMethod(keys, "intersection", "([N])", new_key(1, 1)));
+    show_new("keys.issuperset([failing comparison])", PyObject_CallMethod(keys, "issuperset", "([N])", new_key(1, 1)));
+    show_new("keys.isdisjoint([failing comparison])", PyObject_CallMethod(keys, "isdisjoint", "([N])", new_key(1, 1)));
+    show_new("keys.difference({failing comparison: 0})", PyObject_CallMethod(keys, "difference", "({N:i})", new_key(1, 1), 0));
+    show_new("keys.symmetric_difference([failing comparison])", PyObject_CallMethod(keys, "symmetric_difference", "([N])", new_key(1, 1)));
+    show_new("keys.remove(failing comparison)", PyObject_CallMethod(keys, "remove", "N", new_key(1, 1)));
+    show_new("keys == {Key(2), failing comparison}", PyObject_RichCompare(keys, set_with2(new_key(2, 0), new_key(13, 1)), Py_EQ));
+    show_new("frozenset([failing hash])", PyFrozenSet_New(Py_BuildValue("[N]", new_key(0, 3))));
+    show("keys unchanged", keys);
+    victim = keys;
+    show_ll("PySet_Contains(keys, a key whose comparison clears keys)", PySet_Contains(keys, new_key(9, 2)));
+    show("keys after that lookup", keys);
+    PySet_Add(keys, k1);
+    PySet_Add(keys, k5);
+    show_ll("PySet_Add(keys, a key whose comparison clears keys)", PySet_Add(keys, new_key(9, 2)));
+    show("keys after that add", keys);
+    victim = NULL;
+    Py_DECREF(k1);
+    Py_DECREF(k5);
+    Py_DECREF(keys);
 
     /* A set that changes size while iterated; the error sticks. The same size does not count. */
     PyObject *it = PyObject_GetIter(set);
