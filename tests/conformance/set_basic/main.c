@@ -182,6 +182,14 @@ int main(void)
     Py_DECREF(popped);
     show_iteration("iteration of big", big);
     Py_DECREF(big);
+    /* An add takes the last dummy its probe passed. */
+    PyObject *dummies = set_of("[iii]", 0, 8, 16);
+    PySet_Discard(dummies, PyLong_FromLong(0));
+    PySet_Discard(dummies, PyLong_FromLong(8));
+    PySet_Add(dummies, PyLong_FromLong(24));
+    PySet_Add(dummies, PyLong_FromLong(32));
+    show("{0, 8, 16} less 0 and 8, plus 24 and 32", dummies);
+    Py_DECREF(dummies);
     PyObject *words = set_of("[ssssss]", "spam", "eggs", "ham", "", "a", "b");
     show("strings", words);
     Py_DECREF(words);

@@ -172,6 +172,13 @@ int main(void)
     show_new("set ^= [1]", PyNumber_InPlaceXor(set, list));
     show_new("frozenset |= [1]", PyNumber_InPlaceOr(frozen, list));
     show_new("set + set", PyNumber_Add(set, set));
+    show_new("set * 2", PyNumber_Multiply(set, PyLong_FromLong(2)));
+    show_new("set[0]", PyObject_GetItem(set, PyLong_FromLong(0)));
+    show_new("PySequence_GetItem(set, 0)", PySequence_GetItem(set, 0));
+    show_ll("PyMapping_Size(set)", PyMapping_Size(set));
+    show_ll("PyMapping_Check(set)", PyMapping_Check(set));
+    show_ll("PySequence_Check(set)", PySequence_Check(set));
+    show_new("PySequence_Concat(set, set)", PySequence_Concat(set, set));
     show_new("set < [1]", PyObject_RichCompare(set, list, Py_LT));
     show_new("set >= 1", PyObject_RichCompare(set, one, Py_GE));
     show_new("set == [1, 2, 3]", PyObject_RichCompare(set, list, Py_EQ));
