@@ -146,6 +146,13 @@ int main(void)
     /* Unhashable sets. */
     show_ll("hash(set)", PyObject_Hash(set));
     show_ll("hash(set())", PyObject_Hash(PySet_New(NULL)));
+    /* The operators' slot wrappers. */
+    show_new("set.__or__([])", PyObject_CallMethod(set, "__or__", "O", empty_list));
+    show_new("set.__ror__(frozenset)", PyObject_CallMethod(set, "__ror__", "O", frozen));
+    show_new("set.__isub__([])", PyObject_CallMethod(set, "__isub__", "O", empty_list));
+    show_new("frozenset.__xor__(set)", PyObject_CallMethod(frozen, "__xor__", "O", set));
+    show_new("frozenset.__ixor__", PyObject_GetAttrString(frozen, "__ixor__"));
+    show_new("set.__len__()", PyObject_CallMethod(set, "__len__", NULL));
     show_ll("PyDict_SetItem(d, set, 1)", PyDict_SetItem(PyDict_New(), set, one));
     show_ll("PySet_Add(set, set)", PySet_Add(set, set));
     show_new("frozenset([{2}])", PyFrozenSet_New(Py_BuildValue("[O]", two_set)));
