@@ -33,6 +33,7 @@
 #include "tupleobject.h"
 #include "listobject.h"
 #include "dictobject.h"
+#include "setobject.h"
 #include "sliceobject.h"
 #include "moduleobject.h"
 #include "weakrefobject.h"

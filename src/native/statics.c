@@ -95,6 +95,13 @@ STATIC_TYPE(PyDict_Type, "dict", &PyBaseObject_Type, sizeof(PyDictObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING | _Py_TPFLAGS_MATCH_SELF,
             pycapi_dict_dealloc, CONTAINER_SLOTS(&pycapi_dict_as_sequence, &pycapi_mutable_as_mapping)
             .tp_new = pycapi_dict_new, .tp_init = pycapi_dict_init)
+/* set and frozenset (SetObject.cs): the table is managed; the header keeps `used` current. */
+#define SET_TYPE(cname, pyname)                                                                   \
+    STATIC_TYPE(cname, pyname, &PyBaseObject_Type, sizeof(PySetObject), 0,                       \
+                Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc, \
+                CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL) .tp_weaklistoffset = offsetof(PySetObject, weakreflist))
+SET_TYPE(PySet_Type, "set")
+SET_TYPE(PyFrozenSet_Type, "frozenset")
 STATIC_TYPE(PyModule_Type, "module", &PyBaseObject_Type, sizeof(pycapi_module_layout), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc,
             .tp_weaklistoffset = offsetof(pycapi_module_layout, md_weaklist))
@@ -121,6 +128,7 @@ STATIC_TYPE(PyBytesIter_Type, "bytes_iterator", &PyBaseObject_Type, 32, 0, Py_TP
 STATIC_TYPE(PyDictIterKey_Type, "dict_keyiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterValue_Type, "dict_valueiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterItem_Type, "dict_itemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PySetIter_Type, "set_iterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySeqIter_Type, "iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyCallIter_Type, "callable_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 /* The iterator types the builtins module names (sizes: CPython's enumobject, reversedobject,
@@ -259,6 +267,9 @@ static const pycapi_static_entry static_table[] = {
     { "tuple", (PyObject *)&PyTuple_Type },
     { "list", (PyObject *)&PyList_Type },
     { "dict", (PyObject *)&PyDict_Type },
+    { "set", (PyObject *)&PySet_Type },
+    { "frozenset", (PyObject *)&PyFrozenSet_Type },
+    { "set_iterator", (PyObject *)&PySetIter_Type },
     { "module", (PyObject *)&PyModule_Type },
     { "moduledef", (PyObject *)&PyModuleDef_Type },
     { "builtin_function_or_method", (PyObject *)&PyCFunction_Type },

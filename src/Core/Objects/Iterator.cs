@@ -120,6 +120,8 @@ internal static partial class Abstract
                 return new PyDictIterator(d, DictViewKind.Keys);
             case PyDictView v:
                 return new PyDictIterator(v.Source, v.Kind);
+            case PySet s:
+                return new PySetIterator(s);
             case PyMappingProxy p:
                 return GetIter(p.Mapping);
         }

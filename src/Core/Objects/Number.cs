@@ -42,6 +42,8 @@ internal sealed class NumberSlots
         [BuiltinTypes.Tuple] = SequenceArithmetic.TupleSlots,
         [BuiltinTypes.List] = SequenceArithmetic.ListSlots,
         [BuiltinTypes.Dict] = DictArithmetic.Slots,
+        [BuiltinTypes.Set] = SetArithmetic.Slots,
+        [BuiltinTypes.FrozenSet] = SetArithmetic.FrozenSlots,
     };
 
     /// <summary>Types defined in C: their tp_as_number / tp_as_sequence, read once.</summary>
@@ -755,7 +757,7 @@ internal static class NumberTypes
 
     /// <summary>The type's own arithmetic slots as methods ('%s!'.__mod__, (1).__radd__):
     /// the reflected form calls the same slot with the operands swapped, as CPython's wrappers do.</summary>
-    private static void AddSlotWrappers(PyType type)
+    internal static void AddSlotWrappers(PyType type)
     {
         var slots = NumberSlots.OwnSlots(type)!;
         for (int op = 0; op < BinaryNames.Length; op++)

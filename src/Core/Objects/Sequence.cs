@@ -83,6 +83,7 @@ internal static partial class Abstract
         PyTuple t => t.Count,
         PyList l => l.Count,
         PyDict d => d.Count,
+        PySet s => s.Count,
         PyStr s => s.Length,
         PyBytes b => b.Value.Length,
         PyDictView v => v.Source.Count,
@@ -93,7 +94,7 @@ internal static partial class Abstract
     };
 
     private static bool HasSequenceLength(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqLength) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PySet || NativeSlots.Sequence(o, NativeSlots.SqLength) != 0;
 
     private static bool HasMappingLength(PyObject o) =>
         o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy || NativeSlots.Mapping(o, NativeSlots.MpLength) != 0;
@@ -396,6 +397,8 @@ internal static partial class Abstract
                 return d.GetItem(item) is not null;
             case PyDictView v:
                 return v.Contains(item);
+            case PySet s:
+                return s.Contains(item);
             case PyMappingProxy p:
                 return Contains(p.Mapping, item);
             case PyTuple or PyList:

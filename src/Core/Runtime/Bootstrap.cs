@@ -58,6 +58,8 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Tuple.TwinFactory = PyTuple.FromNative;
         BuiltinTypes.List.TwinFactory = PyList.FromNative;
         BuiltinTypes.Dict.TwinFactory = PyDict.FromNative;
+        BuiltinTypes.Set.TwinFactory = PySet.FromNative;
+        BuiltinTypes.FrozenSet.TwinFactory = PySet.FromNative;
         StrMethods.Register();
         BytesMethods.Register();
         NumberTypes.Register();
@@ -69,6 +71,7 @@ internal static unsafe class Bootstrap
         ContainerSlots.RegisterContainerTypes();
         BuiltinIterators.Register();
         Weakrefs.Register();
+        SetMethods.Register();
         BuiltinSlots.Install();
     }
 
@@ -87,5 +90,5 @@ internal static unsafe class Bootstrap
     /// NoneType or list_iterator, are reachable only through type()).</summary>
     private static readonly HashSet<string> BuiltinTypeNames =
         ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property",
-         "enumerate", "reversed", "zip", "map", "filter"];
+         "enumerate", "reversed", "zip", "map", "filter", "set", "frozenset"];
 }

@@ -164,6 +164,16 @@ internal struct PyDictLayout
     public nint ma_keys, ma_values;
 }
 
+/// <summary>PySetObject: smalltable holds PySet_MINSIZE (key, hash) entries.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PySetLayout
+{
+    public PyObjectHead ob_base;
+    public nint fill, used, mask, table, hash, finger;
+    public fixed long smalltable[2 * 8];
+    public nint weakreflist;
+}
+
 [StructLayout(LayoutKind.Sequential)]
 internal struct PyBaseExceptionLayout
 {

@@ -61,6 +61,10 @@ public sealed class LayoutMirrorTests
         list.Add(("PyListObject", "ob_item", typeof(PyListLayout), "ob_item"));
         list.Add(("PyListObject", "allocated", typeof(PyListLayout), "allocated"));
         list.Add(("PyDictObject", "ma_used", typeof(PyDictLayout), "ma_used"));
+        foreach (var name in new[] { "fill", "used", "mask", "table", "hash", "finger", "smalltable", "weakreflist" })
+        {
+            list.Add(("PySetObject", name, typeof(PySetLayout), name));
+        }
         foreach (var name in new[] { "dict", "args", "notes", "traceback", "context", "cause", "suppress_context" })
         {
             list.Add(("PyBaseExceptionObject", name, typeof(PyBaseExceptionLayout), name));
@@ -79,6 +83,7 @@ public sealed class LayoutMirrorTests
         ("PyMethodDef", typeof(PyMethodDefLayout)), ("PyModuleDef", typeof(PyModuleDefLayout)),
         ("PyModuleDef_Slot", typeof(PyModuleDefSlotLayout)), ("PyCMethodObject", typeof(PyCFunctionLayout)),
         ("PyFloatObject", typeof(PyFloatLayout)), ("PyListObject", typeof(PyListLayout)), ("PyDictObject", typeof(PyDictLayout)),
+        ("PySetObject", typeof(PySetLayout)),
         ("PyMemberDef", typeof(PyMemberDefLayout)), ("PyGetSetDef", typeof(PyGetSetDefLayout)),
         ("PyType_Slot", typeof(PyTypeSlotLayout)), ("PyType_Spec", typeof(PyTypeSpecLayout)),
         ("PyCompactUnicodeObject", typeof(PyCompactUnicodeLayout)), // last: its size is checked again below

@@ -265,6 +265,21 @@ int main(void)
     F(PyDictObject, ma_keys);
     F(PyDictObject, ma_values);
 
+    V(PySet_MINSIZE);
+    S(setentry);
+    F(setentry, key);
+    F(setentry, hash);
+    S(PySetObject);
+    F(PySetObject, ob_base);
+    F(PySetObject, fill);
+    F(PySetObject, used);
+    F(PySetObject, mask);
+    F(PySetObject, table);
+    F(PySetObject, hash);
+    F(PySetObject, finger);
+    F(PySetObject, smalltable);
+    F(PySetObject, weakreflist);
+
     S(PyASCIIObject);
     F(PyASCIIObject, ob_base);
     F(PyASCIIObject, length);

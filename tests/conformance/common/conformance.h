@@ -246,6 +246,30 @@ CONF_API void check_no_exc(const char *where)
     }
 }
 
+/* "<label>: SystemError, message ends with '...': 1" for a pending PyErr_BadInternalCall
+   (cleared): its message names CPython's source file and line, so only the rest is compared. */
+CONF_API void show_bad_internal_call(const char *label)
+{
+    PyObject *type, *value, *tb;
+    printf("%s: ", label);
+    if (!PyErr_Occurred()) {
+        printf("no exception\n");
+        return;
+    }
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    const char *suffix = "bad argument to internal function";
+    PyObject *s = PyObject_Str(value);
+    const char *text = s ? PyUnicode_AsUTF8(s) : "";
+    size_t n = strlen(text), m = strlen(suffix);
+    printf("%s, message ends with '%s': %d\n", ((PyTypeObject *)type)->tp_name, suffix,
+           n >= m && strcmp(text + n - m, suffix) == 0);
+    Py_XDECREF(s);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+}
+
 /* Puts the current directory (the folder of the program and of its extension modules:
    the harness runs each program there) first on sys.path. Returns 0 or -1. */
 CONF_API int conf_add_cwd_to_path(void)

@@ -98,29 +98,6 @@ static void flag(const char *label, int value)
     check_no_exc(label);
 }
 
-/* PyErr_BadInternalCall names CPython's source file and line: print the rest only. */
-static void show_bad_internal_call(const char *label)
-{
-    PyObject *type, *value, *tb;
-    printf("%s: ", label);
-    if (!PyErr_Occurred()) {
-        printf("no exception\n");
-        return;
-    }
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    const char *suffix = "bad argument to internal function";
-    PyObject *s = PyObject_Str(value);
-    const char *text = s ? PyUnicode_AsUTF8(s) : "";
-    size_t n = strlen(text), m = strlen(suffix);
-    printf("%s, message ends with '%s': %d\n", ((PyTypeObject *)type)->tp_name, suffix,
-           n >= m && strcmp(text + n - m, suffix) == 0);
-    Py_XDECREF(s);
-    Py_XDECREF(type);
-    Py_XDECREF(value);
-    Py_XDECREF(tb);
-}
-
 /* Whether repr(obj) contains a fragment (the rest holds addresses). */
 static void repr_contains(const char *label, PyObject *obj, const char *fragment)
 {
