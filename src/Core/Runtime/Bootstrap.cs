@@ -58,6 +58,7 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Tuple.TwinFactory = PyTuple.FromNative;
         BuiltinTypes.List.TwinFactory = PyList.FromNative;
         BuiltinTypes.Dict.TwinFactory = PyDict.FromNative;
+        BuiltinTypes.Complex.TwinFactory = PyComplex.FromNative;
         StrMethods.Register();
         BytesMethods.Register();
         NumberTypes.Register();
@@ -65,6 +66,9 @@ internal static unsafe class Bootstrap
         BaseTypes.Register();
         ContainerSlots.RegisterContainerTypes();
         Weakrefs.Register();
+        PySlice.Register();
+        PyRange.Register();
+        ComplexTypes.Register();
     }
 
     private static PyType NewStaticType(nint address)
@@ -81,5 +85,6 @@ internal static unsafe class Bootstrap
     /// <summary>The built-in types that the builtins module names (the others, like
     /// NoneType or list_iterator, are reachable only through type()).</summary>
     private static readonly HashSet<string> BuiltinTypeNames =
-        ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property"];
+        ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property",
+         "slice", "range", "complex"];
 }
