@@ -17,23 +17,7 @@ internal sealed class PyComplex(double real, double imag) : PyObject(BuiltinType
         return p;
     }
 
-    /// <summary>Each part is the shortest repr of its double without a ".0"; a real part of
-    /// +0 is left out, and then so are the parentheses.</summary>
-    internal override PyStr Repr()
-    {
-        var imag = Part(Imag);
-        if (Real == 0 && !double.IsNegative(Real))
-        {
-            return new PyStr(imag + "j");
-        }
-        return new PyStr($"({Part(Real)}{(imag.StartsWith('-') ? "" : "+")}{imag}j)");
-    }
-
-    private static string Part(double d)
-    {
-        var repr = FloatFormat.Repr(d);
-        return repr.EndsWith(".0", StringComparison.Ordinal) ? repr[..^2] : repr;
-    }
+    internal override PyStr Repr() => new(ComplexFormat.Repr(Real, Imag));
 
     internal override bool IsTrue() => Real != 0 || Imag != 0;
 
@@ -69,6 +53,27 @@ internal sealed class PyComplex(double real, double imag) : PyObject(BuiltinType
                 return PyNotImplemented.Instance;
         }
         return PyBool.Of(equal == (op == CompareOp.Eq));
+    }
+}
+
+internal static class ComplexFormat
+{
+    /// <summary>repr(complex): each part is the shortest repr of its double without a ".0";
+    /// a real part of +0 is left out, and then so are the parentheses.</summary>
+    internal static string Repr(double real, double imag)
+    {
+        var im = Part(imag);
+        if (real == 0 && !double.IsNegative(real))
+        {
+            return im + "j";
+        }
+        return $"({Part(real)}{(im.StartsWith('-') ? "" : "+")}{im}j)";
+    }
+
+    private static string Part(double d)
+    {
+        var repr = FloatFormat.Repr(d);
+        return repr.EndsWith(".0", StringComparison.Ordinal) ? repr[..^2] : repr;
     }
 }
 
@@ -229,8 +234,8 @@ internal static class ComplexTypes
         var type = BuiltinTypes.Complex;
         type.Constructor = (t, args, kwargs) => ReferenceEquals(t, type) ? New(args.ToArray(), kwargs)
             : throw new PythonException(PyExc.TypeError, $"cannot create '{t.DisplayName}' instances");
-        PyGetSetDescriptor.Add(type, "real", o => new PyFloat(((PyComplex)o).Real));
-        PyGetSetDescriptor.Add(type, "imag", o => new PyFloat(((PyComplex)o).Imag));
+        PyReadOnlyMember.Add(type, "real", o => new PyFloat(((PyComplex)o).Real));
+        PyReadOnlyMember.Add(type, "imag", o => new PyFloat(((PyComplex)o).Imag));
         PyBuiltinMethodDescriptor.Add(type, "conjugate", (self, args, kwargs) =>
         {
             ArgCheck.None("complex.conjugate", args, kwargs);
@@ -280,8 +285,12 @@ internal static class ComplexTypes
         }
         if (real is PyStr text)
         {
-            return imag is null ? ComplexParser.Parse(text)
-                : throw new PythonException(PyExc.TypeError, "complex() can't take second arg if first is a string");
+            if (imag is not null)
+            {
+                throw new PythonException(PyExc.TypeError, "complex() can't take second arg if first is a string");
+            }
+            var parsed = ComplexParser.Parse(text.Value);
+            return new PyComplex(parsed.Real, parsed.Imag);
         }
         if (imag is PyStr)
         {
@@ -330,13 +339,13 @@ internal static class ComplexParser
 {
     private static PythonException Malformed() => new(PyExc.ValueError, "complex() arg is a malformed string");
 
-    internal static PyComplex Parse(PyStr text)
+    internal static (double Real, double Imag) Parse(string text)
     {
-        var s = IntParser.ToAsciiDigits(text.Value) ?? throw Malformed();
+        var s = IntParser.ToAsciiDigits(text) ?? throw Malformed();
         if (Array.IndexOf(s, (byte)'_') >= 0)
         {
             s = WithoutUnderscores(s) ?? throw new PythonException(PyExc.ValueError,
-                $"could not convert string to complex: {text.ReprString()}");
+                $"could not convert string to complex: {new PyStr(text).ReprString()}");
         }
         int i = 0, end = s.Length;
         SkipSpace(s, ref i);
@@ -380,7 +389,7 @@ internal static class ComplexParser
             i++;
             SkipSpace(s, ref i);
         }
-        return i == end ? new PyComplex(re, im) : throw Malformed();
+        return i == end ? (re, im) : throw Malformed();
     }
 
     private static void SkipSpace(byte[] s, ref int i)

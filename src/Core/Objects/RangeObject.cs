@@ -95,21 +95,14 @@ internal sealed class PyRange : PyObject
         var type = BuiltinTypes.Range;
         type.Constructor = (_, args, kwargs) =>
         {
-            ArgCheck.NoKeywords("range", kwargs);
-            var a = args.ToArray();
-            ArgCheck.Range("range", a, 1, 3);
-            var ints = a.Select(x => Number.Index(x).Value).ToArray();
-            if (ints.Length == 1)
-            {
-                return new PyRange(BigInteger.Zero, ints[0], BigInteger.One);
-            }
-            var step = ints.Length == 3 ? ints[2] : BigInteger.One;
-            return step.IsZero ? throw new PythonException(PyExc.ValueError, "range() arg 3 must not be zero")
-                : new PyRange(ints[0], ints[1], step);
+            var (start, stop, step) = PySlice.Arguments("range", args, kwargs);
+            BigInteger Int(PyObject? o, int omitted) => o is null ? omitted : Number.Index(o).Value;
+            var (begin, end, by) = (Int(start, 0), Int(stop, 0), Int(step, 1));
+            return by.IsZero ? throw new PythonException(PyExc.ValueError, "range() arg 3 must not be zero") : new PyRange(begin, end, by);
         };
-        PyGetSetDescriptor.Add(type, "start", o => new PyInt(((PyRange)o).Start));
-        PyGetSetDescriptor.Add(type, "stop", o => new PyInt(((PyRange)o).Stop));
-        PyGetSetDescriptor.Add(type, "step", o => new PyInt(((PyRange)o).Step));
+        PyReadOnlyMember.Add(type, "start", o => new PyInt(((PyRange)o).Start));
+        PyReadOnlyMember.Add(type, "stop", o => new PyInt(((PyRange)o).Stop));
+        PyReadOnlyMember.Add(type, "step", o => new PyInt(((PyRange)o).Step));
         PyBuiltinMethodDescriptor.Add(type, "count", (self, args, kwargs) =>
         {
             var r = (PyRange)self!;

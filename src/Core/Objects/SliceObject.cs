@@ -136,21 +136,27 @@ internal sealed class PySlice(PyObject start, PyObject stop, PyObject step) : Py
         return PyTuple.Create([new PyInt(start), new PyInt(stop), new PyInt(step)]);
     }
 
+    /// <summary>The arguments of slice() and range(): (stop) or (start, stop[, step]).</summary>
+    internal static (PyObject? Start, PyObject Stop, PyObject? Step) Arguments(string name, PyTuple args, PyDict? kwargs)
+    {
+        ArgCheck.NoKeywords(name, kwargs);
+        var a = args.ToArray();
+        ArgCheck.Range(name, a, 1, 3);
+        return a.Length == 1 ? (null, a[0], null) : (a[0], a[1], a.Length == 3 ? a[2] : null);
+    }
+
     /// <summary>slice(stop) or slice(start, stop[, step]), its attributes and indices().</summary>
     internal static void Register()
     {
         var type = BuiltinTypes.Slice;
         type.Constructor = (_, args, kwargs) =>
         {
-            ArgCheck.NoKeywords("slice", kwargs);
-            var a = args.ToArray();
-            ArgCheck.Range("slice", a, 1, 3);
-            return a.Length == 1 ? new PySlice(PyNone.Instance, a[0], PyNone.Instance)
-                : new PySlice(a[0], a[1], a.Length == 3 ? a[2] : PyNone.Instance);
+            var (start, stop, step) = Arguments("slice", args, kwargs);
+            return new PySlice(start ?? PyNone.Instance, stop, step ?? PyNone.Instance);
         };
-        PyGetSetDescriptor.Add(type, "start", o => ((PySlice)o).Start);
-        PyGetSetDescriptor.Add(type, "stop", o => ((PySlice)o).Stop);
-        PyGetSetDescriptor.Add(type, "step", o => ((PySlice)o).Step);
+        PyReadOnlyMember.Add(type, "start", o => ((PySlice)o).Start);
+        PyReadOnlyMember.Add(type, "stop", o => ((PySlice)o).Stop);
+        PyReadOnlyMember.Add(type, "step", o => ((PySlice)o).Step);
         PyBuiltinMethodDescriptor.Add(type, "indices", (self, args, kwargs) =>
             ((PySlice)self!).LongIndices(ArgCheck.One("slice.indices", args, kwargs)));
     }

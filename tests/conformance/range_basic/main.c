@@ -44,6 +44,7 @@ int main(void)
     show_new("r.start", PyObject_GetAttrString(r, "start"));
     show_new("r.stop", PyObject_GetAttrString(r, "stop"));
     show_new("r.step", PyObject_GetAttrString(r, "step"));
+    show_ll("r.step = 1", PyObject_SetAttrString(r, "step", PyLong_FromLong(1)));
 
     /* Length and truth. */
     show_ll("len(range(0, 10, 2))", PyObject_Size(r));

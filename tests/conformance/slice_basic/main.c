@@ -67,6 +67,7 @@ int main(void)
     show_new("s.stop", PyObject_GetAttrString(s, "stop"));
     show_new("s.step", PyObject_GetAttrString(s, "step"));
     show("PySliceObject.stop", ((PySliceObject *)s)->stop);
+    show_ll("s.start = 2", PyObject_SetAttrString(s, "start", ((PySliceObject *)s)->stop));
     show_type("type", s);
     Py_DECREF(s);
     PyObject *text = PyUnicode_FromString("a");
