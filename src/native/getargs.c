@@ -109,7 +109,7 @@ static int ga_cleanup_buffer(PyObject *self, void *ptr)
 
 /* ---- types without a header in include/ ------------------------------------------ */
 
-#if !defined(PyByteArray_Check) || !defined(Py_COMPLEXOBJECT_H)
+#ifndef PyByteArray_Check
 /* builtins.<name> as a type, cached for the life of the process (NULL if missing). */
 static PyTypeObject *ga_builtin_type(const char *name, PyTypeObject **cache)
 {
@@ -139,9 +139,6 @@ static PyTypeObject *ga_builtin_type(const char *name, PyTypeObject **cache)
 
 #ifndef PyByteArray_Check
 static PyTypeObject *ga_bytearray_cache;
-#endif
-#ifndef Py_COMPLEXOBJECT_H
-static PyTypeObject *ga_complex_cache;
 #endif
 
 static int ga_is_bytearray(PyObject *arg)
@@ -251,107 +248,6 @@ static Py_ssize_t convertbuffer(PyObject *arg, const void **p, const char **errm
     *p = view.buf;
     PyBuffer_Release(&view);
     return count;
-}
-
-/* ---- complex ('D') ------------------------------------------------------------------ */
-
-/* Py_complex has CPython's layout: two doubles. */
-typedef struct {
-    double real;
-    double imag;
-} ga_complex;
-
-#ifndef Py_COMPLEXOBJECT_H
-static int ga_complex_parts(PyObject *c, ga_complex *out)
-{
-    PyObject *re = PyObject_GetAttrString(c, "real");
-    PyObject *im;
-    if (re == NULL) {
-        return -1;
-    }
-    out->real = PyFloat_AsDouble(re);
-    Py_DECREF(re);
-    if (out->real == -1.0 && PyErr_Occurred()) {
-        return -1;
-    }
-    im = PyObject_GetAttrString(c, "imag");
-    if (im == NULL) {
-        return -1;
-    }
-    out->imag = PyFloat_AsDouble(im);
-    Py_DECREF(im);
-    if (out->imag == -1.0 && PyErr_Occurred()) {
-        return -1;
-    }
-    return 0;
-}
-#endif
-
-/* PyComplex_AsCComplex: 0, or -1 with an exception set. */
-static int ga_as_complex(PyObject *arg, ga_complex *out)
-{
-#ifdef Py_COMPLEXOBJECT_H
-    Py_complex c = PyComplex_AsCComplex(arg);
-    out->real = c.real;
-    out->imag = c.imag;
-    return PyErr_Occurred() ? -1 : 0;
-#else
-    PyTypeObject *ctype = ga_builtin_type("complex", &ga_complex_cache);
-    PyObject *meth, *name, *res;
-    int r;
-
-    if (ctype == NULL) {
-        PyErr_SetString(PyExc_SystemError, "the 'D' format unit needs the complex type");
-        return -1;
-    }
-    if (PyObject_TypeCheck(arg, ctype)) {
-        return ga_complex_parts(arg, out);
-    }
-    /* __complex__, looked up on the type */
-    name = _pycapi_name_from_cstr("__complex__");
-    if (name == NULL) {
-        return -1;
-    }
-    meth = _PyType_Lookup(Py_TYPE(arg), name);
-    Py_DECREF(name);
-    if (meth != NULL) {
-        res = PyObject_CallOneArg(meth, arg);
-        if (res == NULL) {
-            return -1;
-        }
-        if (!PyObject_TypeCheck(res, ctype)) {
-            PyErr_Format(PyExc_TypeError, "__complex__ returned non-complex (type %.200s)",
-                         Py_TYPE(res)->tp_name);
-            Py_DECREF(res);
-            return -1;
-        }
-        if (Py_TYPE(res) != ctype) {
-            char msg[400];
-            snprintf(msg, sizeof(msg),
-                     "__complex__ returned non-complex (type %.200s).  The ability to return "
-                     "an instance of a strict subclass of complex is deprecated, and may be "
-                     "removed in a future version of Python.",
-                     Py_TYPE(res)->tp_name);
-            if (PyErr_WarnEx(PyExc_DeprecationWarning, msg, 1)) {
-                Py_DECREF(res);
-                return -1;
-            }
-        }
-        r = ga_complex_parts(res, out);
-        Py_DECREF(res);
-        return r;
-    }
-    if (PyErr_Occurred()) {
-        return -1;
-    }
-    /* otherwise a real number, imaginary part 0 */
-    out->real = PyFloat_AsDouble(arg);
-    out->imag = 0.0;
-    if (out->real == -1.0 && PyErr_Occurred()) {
-        return -1;
-    }
-    return 0;
-#endif
 }
 
 /* ---- converting one argument -------------------------------------------------------- */
@@ -536,9 +432,9 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
 
     case 'D': { /* Py_complex */
-        ga_complex *p = va_arg(*p_va, ga_complex *);
-        ga_complex cval;
-        if (ga_as_complex(arg, &cval) < 0) {
+        Py_complex *p = va_arg(*p_va, Py_complex *);
+        Py_complex cval = PyComplex_AsCComplex(arg);
+        if (PyErr_Occurred()) {
             RETURN_ERR_OCCURRED;
         }
         *p = cval;

@@ -6,13 +6,6 @@
 
 #define BV_SIZE_T 1 /* '#' lengths are Py_ssize_t (PY_SSIZE_T_CLEAN) */
 
-/* Py_complex has CPython's layout: two doubles. Declared here so that the 'D' unit can
-   read and build it without complexobject.h. */
-typedef struct {
-    double real;
-    double imag;
-} bv_complex;
-
 static PyObject *bv_value(const char **p_format, va_list *p_va, int flags);
 
 /* Number of values a format produces up to endchar at nesting level 0, or -1 with
@@ -212,45 +205,6 @@ static int bv_length(const char **p_format, va_list *p_va, int flags, Py_ssize_t
     return 0;
 }
 
-static PyObject *bv_complex_from(bv_complex c)
-{
-#ifdef Py_COMPLEXOBJECT_H
-    Py_complex pc;
-    pc.real = c.real;
-    pc.imag = c.imag;
-    return PyComplex_FromCComplex(pc);
-#else
-    /* complex(real, imag) with two float arguments stores both parts unchanged. */
-    PyObject *builtins, *type, *re, *im, *res = NULL;
-
-    builtins = PyImport_ImportModule("builtins");
-    if (builtins == NULL) {
-        return NULL;
-    }
-    type = PyObject_GetAttrString(builtins, "complex");
-    Py_DECREF(builtins);
-    if (type == NULL) {
-        return NULL;
-    }
-    re = PyFloat_FromDouble(c.real);
-    im = PyFloat_FromDouble(c.imag);
-    if (re != NULL && im != NULL) {
-        PyObject *args = PyTuple_New(2);
-        if (args != NULL) {
-            PyTuple_SET_ITEM(args, 0, re);
-            PyTuple_SET_ITEM(args, 1, im);
-            re = im = NULL;
-            res = PyObject_Call(type, args, NULL);
-            Py_DECREF(args);
-        }
-    }
-    Py_XDECREF(re);
-    Py_XDECREF(im);
-    Py_DECREF(type);
-    return res;
-#endif
-}
-
 static PyObject *bv_value(const char **p_format, va_list *p_va, int flags)
 {
     for (;;) {
@@ -286,10 +240,8 @@ static PyObject *bv_value(const char **p_format, va_list *p_va, int flags)
         case 'f':
         case 'd':
             return PyFloat_FromDouble(va_arg(*p_va, double));
-        case 'D': {
-            bv_complex *pc = va_arg(*p_va, bv_complex *);
-            return bv_complex_from(*pc);
-        }
+        case 'D':
+            return PyComplex_FromCComplex(*va_arg(*p_va, Py_complex *));
 
         case 'c': {
             char ch = (char)va_arg(*p_va, int);

@@ -158,6 +158,15 @@ STATIC_TYPE(_PyWeakref_ProxyType, "weakref.ProxyType", &PyBaseObject_Type, sizeo
 STATIC_TYPE(_PyWeakref_CallableProxyType, "weakref.CallableProxyType", &PyBaseObject_Type, sizeof(PyWeakReference), 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION, pycapi_object_dealloc)
 
+/* slice, range and complex are managed-first; a slice's native half holds references to its parts. */
+PYCAPI_HIDDEN void pycapi_slice_dealloc(PyObject *op);
+STATIC_TYPE(PySlice_Type, "slice", &PyBaseObject_Type, sizeof(PySliceObject), 0, 0, pycapi_slice_dealloc)
+STATIC_TYPE(PyRange_Type, "range", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_SEQUENCE, pycapi_object_dealloc)
+STATIC_TYPE(PyRangeIter_Type, "range_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyLongRangeIter_Type, "longrange_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyComplex_Type, "complex", &PyBaseObject_Type, sizeof(PyComplexObject), 0,
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+
 PyObject _Py_NoneStruct = PYCAPI_STATIC_HEAD(&_PyNone_Type);
 PyObject _Py_NotImplementedStruct = PYCAPI_STATIC_HEAD(&_PyNotImplemented_Type);
 PyObject _Py_EllipsisObject = PYCAPI_STATIC_HEAD(&PyEllipsis_Type);
@@ -303,6 +312,11 @@ static const pycapi_static_entry static_table[] = {
     { "weakref.ReferenceType", (PyObject *)&_PyWeakref_RefType },
     { "weakref.ProxyType", (PyObject *)&_PyWeakref_ProxyType },
     { "weakref.CallableProxyType", (PyObject *)&_PyWeakref_CallableProxyType },
+    { "slice", (PyObject *)&PySlice_Type },
+    { "range", (PyObject *)&PyRange_Type },
+    { "range_iterator", (PyObject *)&PyRangeIter_Type },
+    { "longrange_iterator", (PyObject *)&PyLongRangeIter_Type },
+    { "complex", (PyObject *)&PyComplex_Type },
     { "None", &_Py_NoneStruct },
     { "NotImplemented", &_Py_NotImplementedStruct },
     { "ellipsis", (PyObject *)&PyEllipsis_Type },

@@ -115,6 +115,21 @@ internal sealed class PyGetSetDescriptor(PyType owner, string name, Func<PyObjec
         type.TypeDict.SetItem(new PyStr(name), new PyGetSetDescriptor(type, name, get, set));
 }
 
+/// <summary>A read-only field of a managed built-in type (member_descriptor, as slice.start
+/// or complex.real): setting it is "readonly attribute", as for a READONLY PyMemberDef.</summary>
+internal sealed class PyReadOnlyMember(PyType owner, string name, Func<PyObject, PyObject> get)
+    : PyObject(BuiltinTypes.Get("member_descriptor")), IDescriptor
+{
+    public bool IsData => true;
+
+    public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : get(instance);
+
+    internal override PyStr Repr() => new($"<member '{name}' of '{owner.ShortName}' objects>");
+
+    internal static void Add(PyType type, string name, Func<PyObject, PyObject> get) =>
+        type.TypeDict.SetItem(new PyStr(name), new PyReadOnlyMember(type, name, get));
+}
+
 /// <summary>What the object space gives the base types: object.__class__, and the
 /// singleton types' constructors.</summary>
 internal static class BaseTypes

@@ -15,6 +15,7 @@ internal static class BuiltinTypes
         Bytes = null!, Tuple = null!, List = null!, Dict = null!, Module = null!, ModuleDef = null!,
         CFunction = null!, NoneType = null!, NotImplementedType = null!, MethodDescriptor = null!;
     internal static PyType Set = null!, FrozenSet = null!;
+    internal static PyType Slice = null!, Range = null!, Complex = null!;
 
     internal static void Register(PyType type) => byName[type.Name] = type;
 
@@ -42,6 +43,9 @@ internal static class BuiltinTypes
         MethodDescriptor = Get("method_descriptor");
         Set = Get("set");
         FrozenSet = Get("frozenset");
+        Slice = Get("slice");
+        Range = Get("range");
+        Complex = Get("complex");
     }
 }
 

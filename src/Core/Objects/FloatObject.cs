@@ -226,6 +226,11 @@ internal static class FloatArithmetic
         {
             return NotImplemented;
         }
+        if (double.IsFinite(x) && x < 0 && double.IsFinite(y) && y != Math.Floor(y))
+        {
+            // A negative number to a fractional power is a complex number.
+            return ComplexArithmetic.Slots.Power!(v, w, z);
+        }
         return new PyFloat(Pow(x, y));
     }
 
@@ -264,11 +269,6 @@ internal static class FloatArithmetic
         bool negate = false;
         if (x < 0)
         {
-            if (y != Math.Floor(y))
-            {
-                // CPython answers with a complex number; there is no complex type here.
-                throw new PythonException(PyExc.ValueError, "negative number cannot be raised to a fractional power");
-            }
             x = -x;
             negate = IsOddInteger(y);
         }

@@ -116,6 +116,8 @@ internal static partial class Abstract
                 return o;
             case PyTuple or PyList or PyStr or PyBytes:
                 return PySequenceIterator.For(o);
+            case PyRange r:
+                return r.Iterate();
             case PyDict d:
                 return new PyDictIterator(d, DictViewKind.Keys);
             case PyDictView v:

@@ -58,9 +58,13 @@ internal sealed unsafe class PyList : PyNativeSequence
     }
 
     /// <summary>del self[lo:hi] (bounds already within the list).</summary>
-    internal void RemoveRange(int lo, int hi)
+    internal void RemoveRange(int lo, int hi) => ReplaceRange(lo, hi, null);
+
+    /// <summary>self[lo:hi] = the items of an iterable, or deleted (null); bounds are
+    /// clamped to the list, as list_ass_slice does.</summary>
+    internal void ReplaceRange(long lo, long hi, PyObject? items)
     {
-        if (CPart.PyList_SetSlice(Native, lo, hi, 0) < 0)
+        if (CPart.PyList_SetSlice(Native, (nint)lo, (nint)hi, ObjectSpace.ToNativeOrNull(items)) < 0)
         {
             throw PythonException.FetchOrSystemError();
         }

@@ -37,6 +37,7 @@ internal sealed class NumberSlots
         [BuiltinTypes.Int] = IntArithmetic.Slots,
         [BuiltinTypes.Bool] = BoolArithmetic.Slots,
         [BuiltinTypes.Float] = FloatArithmetic.Slots,
+        [BuiltinTypes.Complex] = ComplexArithmetic.Slots,
         [BuiltinTypes.Str] = SequenceArithmetic.StrSlots,
         [BuiltinTypes.Bytes] = SequenceArithmetic.BytesSlots,
         [BuiltinTypes.Tuple] = SequenceArithmetic.TupleSlots,
@@ -442,7 +443,7 @@ internal static class Number
     }
 
     /// <summary>PyNumber_Check: int(), float() or complex() would take it as a number.</summary>
-    internal static bool IsNumber(PyObject o) =>
+    internal static bool IsNumber(PyObject o) => o is PyComplex ||
         NumberSlots.Find(o.Type, s => s.Unary[(int)UnaryOp.Index] ?? s.Unary[(int)UnaryOp.Int] ?? s.Unary[(int)UnaryOp.Float]) is not null;
 
     internal static PyStr ToBase(PyObject n, int @base)

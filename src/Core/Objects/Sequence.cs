@@ -88,16 +88,17 @@ internal static partial class Abstract
         PyBytes b => b.Value.Length,
         PyDictView v => v.Source.Count,
         PyMappingProxy p => Length(p.Mapping),
+        PyRange r => r.Length(),
         _ when NativeSlots.Sequence(o, NativeSlots.SqLength) is var f and not 0 => NativeSlots.CallLength(f, o),
         _ when NativeSlots.Mapping(o, NativeSlots.MpLength) is var f and not 0 => NativeSlots.CallLength(f, o),
         _ => throw TypeError($"object of type '{o.Type.Name}' has no len()"),
     };
 
     private static bool HasSequenceLength(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes or PySet || NativeSlots.Sequence(o, NativeSlots.SqLength) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PySet or PyRange || NativeSlots.Sequence(o, NativeSlots.SqLength) != 0;
 
     private static bool HasMappingLength(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy || NativeSlots.Mapping(o, NativeSlots.MpLength) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy or PyRange || NativeSlots.Mapping(o, NativeSlots.MpLength) != 0;
 
     /// <summary>PySequence_Size: a mapping without sq_length is "not a sequence".</summary>
     internal static long SequenceLength(PyObject o) => HasSequenceLength(o) ? Length(o)
@@ -114,11 +115,11 @@ internal static partial class Abstract
 
     /// <summary>PySequence_Check: sq_item, and never a dict.</summary>
     internal static bool IsSequence(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PyRange || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0;
 
     /// <summary>PyMapping_Check: mp_subscript (sequences have one too).</summary>
     internal static bool IsMapping(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy || NativeSlots.Mapping(o, NativeSlots.MpSubscript) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy or PyRange || NativeSlots.Mapping(o, NativeSlots.MpSubscript) != 0;
 
     private static bool HasMappingSubscript(PyObject o) => IsMapping(o);
 
@@ -148,6 +149,8 @@ internal static partial class Abstract
                     : throw new PythonException(PyExc.IndexError, "string index out of range");
             case PyBytes b:
                 return (ulong)i < (ulong)b.Value.Length ? new PyInt(b.Value[i]) : throw new PythonException(PyExc.IndexError, "index out of range");
+            case PyRange r:
+                return r.Item(i);
         }
         return NativeSlots.Call(NativeSlots.Sequence(o, NativeSlots.SqItem), o, i);
     }
@@ -232,8 +235,12 @@ internal static partial class Abstract
                 return d.GetItem(key) ?? throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key]));
             case PyMappingProxy p:
                 return GetItem(p.Mapping, key);
+            case PyTuple or PyList or PyStr or PyBytes or PyRange when key is PySlice slice:
+                return GetSlice(o, slice);
             case PyTuple or PyList or PyStr or PyBytes:
                 return SequenceItemSlot(o, SubscriptIndex(o, key, SubscriptName(o)));
+            case PyRange r:
+                return r.Subscript(key);
         }
         if (NativeSlots.Mapping(o, NativeSlots.MpSubscript) is var subscript and not 0)
         {
@@ -266,6 +273,9 @@ internal static partial class Abstract
                     throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key]));
                 }
                 return;
+            case PyList l when key is PySlice slice:
+                SetSlice(l, slice, value);
+                return;
             case PyList:
                 SequenceAssItemSlot(o, SubscriptIndex(o, key, "list"), value);
                 return;
@@ -291,43 +301,19 @@ internal static partial class Abstract
             : $"'{o.Type.Name}' object does not support item assignment");
     }
 
-    /// <summary>The [lo:hi] bounds a slice object gives: negative counts from the end, then clamped.</summary>
-    internal static (int Start, int Count) SliceBounds(long length, long lo, long hi)
-    {
-        static long Adjust(long i, long n) => i < 0 ? Math.Max(0, i + n) : Math.Min(i, n);
-        long start = Adjust(lo, length), stop = Adjust(hi, length);
-        return ((int)start, (int)Math.Max(0, stop - start));
-    }
+    /// <summary>PySequence_GetSlice: o[lo:hi], through the mapping subscript.</summary>
+    internal static PyObject GetSlice(PyObject o, long lo, long hi) => HasMappingSubscript(o)
+        ? GetItem(o, new PySlice(lo, hi))
+        : throw TypeError($"'{o.Type.Name}' object is unsliceable");
 
-    /// <summary>PySequence_GetSlice: o[lo:hi].</summary>
-    internal static PyObject GetSlice(PyObject o, long lo, long hi)
+    /// <summary>PySequence_SetSlice / PySequence_DelSlice (value null): o[lo:hi] = value.</summary>
+    internal static void SetSlice(PyObject o, long lo, long hi, PyObject? value)
     {
-        switch (o)
+        if (!HasMappingAssignment(o))
         {
-            case PyTuple t:
-            {
-                var (start, count) = SliceBounds(t.Count, lo, hi);
-                return count == t.Count ? t : PyTuple.Create(t.ToArray().AsSpan(start, count));
-            }
-            case PyList l:
-            {
-                var (start, count) = SliceBounds(l.Count, lo, hi);
-                return PyList.Create(l.ToArray().AsSpan(start, count).ToArray());
-            }
-            case PyStr s:
-            {
-                var cps = PyStr.CodePoints(s.Value);
-                var (start, count) = SliceBounds(cps.Length, lo, hi);
-                return count == cps.Length ? s : new PyStr(PyStr.FromCodePoints(cps.AsSpan(start, count)));
-            }
-            case PyBytes b:
-            {
-                var (start, count) = SliceBounds(b.Value.Length, lo, hi);
-                return count == b.Value.Length ? b : new PyBytes(b.Value.AsSpan(start, count).ToArray());
-            }
+            throw TypeError($"'{o.Type.Name}' object doesn't support slice {(value is null ? "deletion" : "assignment")}");
         }
-        // A C type's mp_subscript would need a slice object, which the object space does not have yet.
-        throw TypeError($"'{o.Type.Name}' object is unsliceable");
+        SetItem(o, new PySlice(lo, hi), value);
     }
 
     /// <summary>PySequence_Concat: sq_concat, else + if both are sequences.</summary>
@@ -409,6 +395,8 @@ internal static partial class Abstract
                     : throw TypeError($"'in <string>' requires string as left operand, not {item.Type.Name}");
             case PyBytes b:
                 return BytesContains(b, item);
+            case PyRange r when r.HoldsInt(item) is { } holds:
+                return holds;
         }
         if (NativeSlots.Sequence(o, NativeSlots.SqContains) is var f and not 0)
         {
@@ -492,6 +480,26 @@ internal static partial class Abstract
 
     /// <summary>list(o): always a new list.</summary>
     internal static PyList ToList(PyObject o) => PyList.Create(Iterate(o).ToArray());
+
+    /// <summary>PySequence_Fast: an exact list or tuple as it is, anything iterable as a new
+    /// list, else TypeError with the caller's message.</summary>
+    internal static PyObject Fast(PyObject o, string message)
+    {
+        if (ReferenceEquals(o.Type, BuiltinTypes.List) || ReferenceEquals(o.Type, BuiltinTypes.Tuple))
+        {
+            return o;
+        }
+        PyObject it;
+        try
+        {
+            it = GetIter(o);
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+        {
+            throw new PythonException(PyExc.TypeError, message);
+        }
+        return ToList(it);
+    }
 
     /// <summary>The items of a list or tuple, or of any iterable (PySequence_Fast's view).</summary>
     internal static PyObject[] Items(PyObject o) => o switch
@@ -596,6 +604,20 @@ internal static class SequenceApi
         ObjectSpace.NewRef(Abstract.GetSlice(Arg(o), lo, hi));
 
     [CApi]
+    internal static int PySequence_SetSlice(BorrowedReference o, nint lo, nint hi, BorrowedReference value)
+    {
+        Abstract.SetSlice(Arg(o), lo, hi, ObjectSpace.FromNativeOrNull(value));
+        return 0;
+    }
+
+    [CApi]
+    internal static int PySequence_DelSlice(BorrowedReference o, nint lo, nint hi)
+    {
+        Abstract.SetSlice(Arg(o), lo, hi, null);
+        return 0;
+    }
+
+    [CApi]
     internal static NewReference PySequence_Concat(BorrowedReference a, BorrowedReference b) =>
         ObjectSpace.NewRef(Abstract.SequenceConcat(Arg(a), Arg(b)));
 
@@ -629,27 +651,9 @@ internal static class SequenceApi
     [CApi]
     internal static NewReference PySequence_List(BorrowedReference o) => ObjectSpace.NewRef(Abstract.ToList(Arg(o)));
 
-    /// <summary>An exact list or tuple as it is; anything iterable as a new list; else
-    /// TypeError with the caller's message.</summary>
     [CApi]
-    internal static NewReference PySequence_Fast(BorrowedReference o, string message)
-    {
-        var obj = Arg(o);
-        if (ReferenceEquals(obj.Type, BuiltinTypes.List) || ReferenceEquals(obj.Type, BuiltinTypes.Tuple))
-        {
-            return ObjectSpace.NewRef(obj);
-        }
-        PyObject it;
-        try
-        {
-            it = Abstract.GetIter(obj);
-        }
-        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
-        {
-            throw new PythonException(PyExc.TypeError, message);
-        }
-        return ObjectSpace.NewRef(Abstract.ToList(it));
-    }
+    internal static NewReference PySequence_Fast(BorrowedReference o, string message) =>
+        ObjectSpace.NewRef(Abstract.Fast(Arg(o), message));
 }
 
 /// <summary>The container slots of a built-in type seen as methods (list.__len__, ...).</summary>

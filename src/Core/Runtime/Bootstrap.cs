@@ -60,6 +60,7 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Dict.TwinFactory = PyDict.FromNative;
         BuiltinTypes.Set.TwinFactory = PySet.FromNative;
         BuiltinTypes.FrozenSet.TwinFactory = PySet.FromNative;
+        BuiltinTypes.Complex.TwinFactory = PyComplex.FromNative;
         StrMethods.Register();
         BytesMethods.Register();
         NumberTypes.Register();
@@ -72,6 +73,9 @@ internal static unsafe class Bootstrap
         BuiltinIterators.Register();
         Weakrefs.Register();
         SetMethods.Register();
+        PySlice.Register();
+        PyRange.Register();
+        ComplexTypes.Register();
         BuiltinSlots.Install();
     }
 
@@ -90,5 +94,5 @@ internal static unsafe class Bootstrap
     /// NoneType or list_iterator, are reachable only through type()).</summary>
     private static readonly HashSet<string> BuiltinTypeNames =
         ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property",
-         "enumerate", "reversed", "zip", "map", "filter", "set", "frozenset"];
+         "enumerate", "reversed", "zip", "map", "filter", "set", "frozenset", "slice", "range", "complex"];
 }

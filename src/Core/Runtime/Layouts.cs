@@ -140,6 +140,20 @@ internal struct PyFloatLayout
 }
 
 [StructLayout(LayoutKind.Sequential)]
+internal struct PyComplexLayout
+{
+    public PyObjectHead ob_base;
+    public double real, imag; // Py_complex cval
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct PySliceLayout
+{
+    public PyObjectHead ob_base;
+    public nint start, stop, step;
+}
+
+[StructLayout(LayoutKind.Sequential)]
 internal struct PyBytesLayout
 {
     public PyVarObjectHead ob_base;

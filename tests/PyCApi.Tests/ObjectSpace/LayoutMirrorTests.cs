@@ -58,6 +58,12 @@ public sealed class LayoutMirrorTests
         list.Add(("PyCMethodObject", "mm_class", typeof(PyCFunctionLayout), "mm_class"));
         list.Add(("PyFloatObject", "ob_fval", typeof(PyFloatLayout), "ob_fval"));
         list.Add(("PyBytesObject", "ob_shash", typeof(PyBytesLayout), "ob_shash"));
+        list.Add(("PyComplexObject", "cval.real", typeof(PyComplexLayout), "real"));
+        list.Add(("PyComplexObject", "cval.imag", typeof(PyComplexLayout), "imag"));
+        foreach (var name in new[] { "start", "stop", "step" })
+        {
+            list.Add(("PySliceObject", name, typeof(PySliceLayout), name));
+        }
         list.Add(("PyListObject", "ob_item", typeof(PyListLayout), "ob_item"));
         list.Add(("PyListObject", "allocated", typeof(PyListLayout), "allocated"));
         list.Add(("PyDictObject", "ma_used", typeof(PyDictLayout), "ma_used"));
@@ -86,6 +92,7 @@ public sealed class LayoutMirrorTests
         ("PySetObject", typeof(PySetLayout)),
         ("PyMemberDef", typeof(PyMemberDefLayout)), ("PyGetSetDef", typeof(PyGetSetDefLayout)),
         ("PyType_Slot", typeof(PyTypeSlotLayout)), ("PyType_Spec", typeof(PyTypeSpecLayout)),
+        ("PyComplexObject", typeof(PyComplexLayout)), ("PySliceObject", typeof(PySliceLayout)),
         ("PyCompactUnicodeObject", typeof(PyCompactUnicodeLayout)), // last: its size is checked again below
     };
 

@@ -59,6 +59,31 @@ public sealed class NumberFormattingTests
         }
     }
 
+    private const string ComplexFromHexScript =
+        "import sys, struct\nfor l in sys.stdin:\n    re, im = struct.unpack('>dd', bytes.fromhex(l.strip()))\n    print(repr(complex(re, im)))";
+
+    /// <summary>repr(complex) as CPython writes it, and read back by complex(str) to the
+    /// same parts (a NaN to a NaN).</summary>
+    [Fact]
+    public void ComplexReprMatchesCPythonAndRoundTrips()
+    {
+        var doubles = RandomDoubles(4000).ToArray();
+        var rng = new Random(6);
+        var pairs = doubles.Select(re => (Re: re, Im: doubles[rng.Next(doubles.Length)])).ToArray();
+        var expected = CPythonOracle.Map(ComplexFromHexScript, pairs.Select(p => Hex(p.Re) + Hex(p.Im)));
+        Assert.Equal(pairs.Length, expected.Length);
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            var (re, im) = pairs[i];
+            string repr = ComplexFormat.Repr(re, im);
+            Assert.True(expected[i] == repr, $"repr of complex({Hex(re)}, {Hex(im)}): CPython {expected[i]}, ours {repr}");
+            var parsed = ComplexParser.Parse(repr);
+            Assert.True(SameValue(re, parsed.Real) && SameValue(im, parsed.Imag), $"complex('{repr}') gave {parsed}");
+        }
+    }
+
+    private static bool SameValue(double a, double b) => double.IsNaN(a) ? double.IsNaN(b) : a.Equals(b) && double.IsNegative(a) == double.IsNegative(b);
+
     [Fact]
     public void IntHashMatchesCPython()
     {

@@ -244,6 +244,20 @@ int main(void)
     F(PyFloatObject, ob_base);
     F(PyFloatObject, ob_fval);
 
+    S(Py_complex);
+    F(Py_complex, real);
+    F(Py_complex, imag);
+
+    S(PyComplexObject);
+    F(PyComplexObject, ob_base);
+    F(PyComplexObject, cval);
+
+    S(PySliceObject);
+    F(PySliceObject, ob_base);
+    F(PySliceObject, start);
+    F(PySliceObject, stop);
+    F(PySliceObject, step);
+
     S(PyBytesObject);
     F(PyBytesObject, ob_base);
     F(PyBytesObject, ob_shash);
