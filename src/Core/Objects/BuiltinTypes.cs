@@ -14,6 +14,7 @@ internal static class BuiltinTypes
     internal static PyType Type = null!, Object = null!, Int = null!, Bool = null!, Float = null!, Str = null!,
         Bytes = null!, Tuple = null!, List = null!, Dict = null!, Module = null!, ModuleDef = null!,
         CFunction = null!, NoneType = null!, NotImplementedType = null!, MethodDescriptor = null!;
+    internal static PyType ByteArray = null!, MemoryView = null!;
 
     internal static void Register(PyType type) => byName[type.Name] = type;
 
@@ -39,6 +40,8 @@ internal static class BuiltinTypes
         NoneType = Get("NoneType");
         NotImplementedType = Get("NotImplementedType");
         MethodDescriptor = Get("method_descriptor");
+        ByteArray = Get("bytearray");
+        MemoryView = Get("memoryview");
     }
 }
 

@@ -58,8 +58,13 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Tuple.TwinFactory = PyTuple.FromNative;
         BuiltinTypes.List.TwinFactory = PyList.FromNative;
         BuiltinTypes.Dict.TwinFactory = PyDict.FromNative;
+        BuiltinTypes.ByteArray.TwinFactory = PyByteArray.FromNative;
+        BuiltinTypes.MemoryView.TwinFactory = PyMemoryView.FromNative;
+        BuiltinTypeNames.UnionWith(["bytearray", "memoryview"]);
         StrMethods.Register();
         BytesMethods.Register();
+        ByteArrayMethods.Register();
+        MemoryViewMethods.Register();
         NumberTypes.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         BaseTypes.Register();

@@ -61,6 +61,18 @@ public sealed class LayoutMirrorTests
         list.Add(("PyListObject", "ob_item", typeof(PyListLayout), "ob_item"));
         list.Add(("PyListObject", "allocated", typeof(PyListLayout), "allocated"));
         list.Add(("PyDictObject", "ma_used", typeof(PyDictLayout), "ma_used"));
+        foreach (var name in new[] { "ob_alloc", "ob_bytes", "ob_start", "ob_exports" })
+        {
+            list.Add(("PyByteArrayObject", name, typeof(PyByteArrayLayout), name));
+        }
+        foreach (var name in new[] { "mbuf", "hash", "flags", "exports", "view", "weakreflist", "ob_array" })
+        {
+            list.Add(("PyMemoryViewObject", name, typeof(PyMemoryViewLayout), name));
+        }
+        foreach (var name in new[] { "buf", "obj", "len", "itemsize", "readonly", "ndim", "format", "shape", "strides", "suboffsets", "internal" })
+        {
+            list.Add(("Py_buffer", name, typeof(PyCApi.Objects.PyBufferLayout), name));
+        }
         foreach (var name in new[] { "dict", "args", "notes", "traceback", "context", "cause", "suppress_context" })
         {
             list.Add(("PyBaseExceptionObject", name, typeof(PyBaseExceptionLayout), name));
@@ -81,6 +93,8 @@ public sealed class LayoutMirrorTests
         ("PyFloatObject", typeof(PyFloatLayout)), ("PyListObject", typeof(PyListLayout)), ("PyDictObject", typeof(PyDictLayout)),
         ("PyMemberDef", typeof(PyMemberDefLayout)), ("PyGetSetDef", typeof(PyGetSetDefLayout)),
         ("PyType_Slot", typeof(PyTypeSlotLayout)), ("PyType_Spec", typeof(PyTypeSpecLayout)),
+        ("PyByteArrayObject", typeof(PyByteArrayLayout)), ("PyMemoryViewObject", typeof(PyMemoryViewLayout)),
+        ("Py_buffer", typeof(PyCApi.Objects.PyBufferLayout)),
         ("PyCompactUnicodeObject", typeof(PyCompactUnicodeLayout)), // last: its size is checked again below
     };
 
