@@ -153,6 +153,39 @@ internal static class BytesOps
             $"argument should be integer or bytes-like object, not '{o.Type.Name}'"),
     };
 
+    /// <summary>hex(sep=None, bytes_per_sep=1): two digits a byte, sep (one ASCII character,
+    /// str or bytes) between groups counted from the right, or from the left when negative.</summary>
+    internal static string Hex(ReadOnlySpan<byte> data, PyObject? sep, PyObject? bytesPerSep)
+    {
+        string digits = Convert.ToHexString(data).ToLowerInvariant();
+        if (sep is null || sep is PyNone)
+        {
+            return digits;
+        }
+        long group = bytesPerSep is null ? 1 : Abstract.AsSsize(bytesPerSep, PyExc.OverflowError);
+        string separator = sep is PyStr s ? s.Value : BufferApi.BytesOf(sep) is { } b ? Encoding.Latin1.GetString(b)
+            : throw new PythonException(PyExc.TypeError, $"object of type '{sep.Type.Name}' has no len()");
+        if (separator.Length != 1)
+        {
+            throw new PythonException(PyExc.ValueError, "sep must be length 1.");
+        }
+        if (separator[0] > 127)
+        {
+            throw new PythonException(PyExc.ValueError, "sep must be ASCII.");
+        }
+        if (group == 0 || data.Length == 0)
+        {
+            return digits;
+        }
+        int size = (int)Math.Min(Math.Abs(group), data.Length), first = group > 0 ? (data.Length - 1) % size + 1 : size;
+        var sb = new StringBuilder(digits, 0, 2 * first, digits.Length * 2);
+        for (int i = first; i < data.Length; i += size)
+        {
+            sb.Append(separator).Append(digits, 2 * i, 2 * Math.Min(size, data.Length - i));
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The bytes of self in a method bytes and bytearray share (a bytearray's
     /// own storage: read it before anything can resize the array).</summary>
     internal static ReadOnlySpan<byte> Data(PyObject self) => self is PyByteArray a ? a.Bytes : ((PyBytes)self).Value;
@@ -226,8 +259,12 @@ internal static class BytesMethods
                 var a = MethodArgs.WithKeywords("decode", args, kwargs, ["encoding", "errors"]);
                 return new PyStr(Codecs.Decode(BytesOps.Data(self!).ToArray(), KeywordStr("encoding", a[0]), KeywordStr("errors", a[1])));
             });
+            PyBuiltinMethodDescriptor.Add(type, "hex", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("hex", args, kwargs, ["sep", "bytes_per_sep"]);
+                return new PyStr(BytesOps.Hex(BytesOps.Data(self!), a[0], a[1]));
+            });
         }
-        Add("hex", 0, 0, ArgStyle.Clinic, (b, _) => new PyStr(Convert.ToHexString(BytesOps.Data(b)).ToLowerInvariant()));
         Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c)));
         Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c)));
         Add("find", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a)));

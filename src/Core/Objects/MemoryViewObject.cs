@@ -239,7 +239,11 @@ internal static unsafe class MemoryViewMethods
             PyMemoryView.Of(MethodArgs.WithKeywords("memoryview", args.ToArray(), kwargs, ["object"], required: 1)[0]!);
         Add("tobytes", 0, 0, ArgStyle.Clinic, (m, _) => new PyBytes(m.ToBytes()));
         Add("tolist", 0, 0, ArgStyle.NoArgs, (m, _) => m.ToList());
-        Add("hex", 0, 0, ArgStyle.Clinic, (m, _) => new PyStr(Convert.ToHexString(m.ToBytes()).ToLowerInvariant()));
+        PyBuiltinMethodDescriptor.Add(Type, "hex", (self, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("hex", args, kwargs, ["sep", "bytes_per_sep"]);
+            return new PyStr(BytesOps.Hex(((PyMemoryView)self!).ToBytes(), a[0], a[1]));
+        });
         Add("release", 0, 0, ArgStyle.NoArgs, (m, _) =>
         {
             m.Release();

@@ -131,6 +131,10 @@ int main(void)
     CALL("upper()", m, "upper", NULL);
     CALL("lower()", m, "lower", NULL);
     CALL("hex()", m, "hex", NULL);
+    CALL("hex(':')", m, "hex", "s", ":");
+    CALL("hex(b'-', 3)", m, "hex", "yi", "-", 3);
+    CALL("hex(':', -4)", m, "hex", "si", ":", -4);
+    CALL("hex(':', 0)", m, "hex", "si", ":", 0);
     CALL("decode()", m, "decode", NULL);
     CALL("join", ba(", "), "join", "((yOy))", "a", ba("b"), "c");
     CALL("insert(0, 62)", m, "insert", "ii", 0, 62);
