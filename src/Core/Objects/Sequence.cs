@@ -129,7 +129,7 @@ internal static partial class Abstract
         o is PyList or PyDict or PyByteArray or PyMemoryView || NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) != 0;
 
     private static bool HasSequenceAssignment(PyObject o) =>
-        o is PyList or PyByteArray or PyMemoryView || NativeSlots.Sequence(o, NativeSlots.SqAssItem) != 0;
+        o is PyList or PyByteArray || NativeSlots.Sequence(o, NativeSlots.SqAssItem) != 0;
 
     /// <summary>_PyIndex_Check: objects usable as an index (int, or __index__).</summary>
     internal static bool IsIndex(PyObject o) => o is PyInt || NumberSlots.HasIndex(o);
@@ -203,9 +203,6 @@ internal static partial class Abstract
                 return;
             case PyByteArray a:
                 a.Bytes[(int)i] = ByteArrayMethods.Byte(value);
-                return;
-            case PyMemoryView m:
-                m.SetItem(i, value);
                 return;
         }
         NativeSlots.CallAssItem(NativeSlots.Sequence(o, NativeSlots.SqAssItem), o, i, value);
