@@ -13,6 +13,9 @@ PYCAPI_HIDDEN void pycapi_float_dealloc(PyObject *op);
 PYCAPI_HIDDEN void pycapi_unicode_dealloc(PyObject *op);
 PYCAPI_HIDDEN int pycapi_sequence_traverse(PyObject *op, visitproc visit, void *arg);
 PYCAPI_HIDDEN int pycapi_list_clear(PyObject *op);
+PYCAPI_HIDDEN void pycapi_bytearray_dealloc(PyObject *op);
+PYCAPI_HIDDEN void pycapi_memoryview_dealloc(PyObject *op);
+PYCAPI_HIDDEN extern PyBufferProcs pycapi_bytearray_as_buffer, pycapi_memoryview_as_buffer;
 
 /* The built-in types' tp_new and tp_init, for their C subclasses and for C calling them. */
 PYCAPI_HIDDEN PyObject *pycapi_object_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
@@ -82,6 +85,12 @@ static PyBufferProcs bytes_as_buffer = { bytes_getbuffer, NULL };
 STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, ob_sval), 1,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
             .tp_as_buffer = &bytes_as_buffer)
+/* bytearray and memoryview keep their state in the native object (bytearrayobject.c, memoryobject.c). */
+STATIC_TYPE(PyByteArray_Type, "bytearray", &PyBaseObject_Type, sizeof(PyByteArrayObject), 0,
+            Py_TPFLAGS_BASETYPE, pycapi_bytearray_dealloc, .tp_as_buffer = &pycapi_bytearray_as_buffer)
+STATIC_TYPE(PyMemoryView_Type, "memoryview", &PyBaseObject_Type, offsetof(PyMemoryViewObject, ob_array), sizeof(Py_ssize_t),
+            Py_TPFLAGS_SEQUENCE, pycapi_memoryview_dealloc, .tp_as_buffer = &pycapi_memoryview_as_buffer,
+            .tp_weaklistoffset = offsetof(PyMemoryViewObject, weakreflist))
 STATIC_TYPE(PyTuple_Type, "tuple", &PyBaseObject_Type, offsetof(PyTupleObject, ob_item), sizeof(PyObject *),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
             pycapi_tuple_dealloc, CONTAINER_SLOTS(&pycapi_tuple_as_sequence, &pycapi_readonly_as_mapping)
@@ -125,6 +134,7 @@ STATIC_TYPE(PyTupleIter_Type, "tuple_iterator", &PyBaseObject_Type, 32, 0, Py_TP
 STATIC_TYPE(PyListIter_Type, "list_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyUnicodeIter_Type, "str_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyBytesIter_Type, "bytes_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyByteArrayIter_Type, "bytearray_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterKey_Type, "dict_keyiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterValue_Type, "dict_valueiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterItem_Type, "dict_itemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
@@ -273,6 +283,8 @@ static const pycapi_static_entry static_table[] = {
     { "float", (PyObject *)&PyFloat_Type },
     { "str", (PyObject *)&PyUnicode_Type },
     { "bytes", (PyObject *)&PyBytes_Type },
+    { "bytearray", (PyObject *)&PyByteArray_Type },
+    { "memoryview", (PyObject *)&PyMemoryView_Type },
     { "tuple", (PyObject *)&PyTuple_Type },
     { "list", (PyObject *)&PyList_Type },
     { "dict", (PyObject *)&PyDict_Type },
@@ -292,6 +304,7 @@ static const pycapi_static_entry static_table[] = {
     { "list_iterator", (PyObject *)&PyListIter_Type },
     { "str_iterator", (PyObject *)&PyUnicodeIter_Type },
     { "bytes_iterator", (PyObject *)&PyBytesIter_Type },
+    { "bytearray_iterator", (PyObject *)&PyByteArrayIter_Type },
     { "dict_keyiterator", (PyObject *)&PyDictIterKey_Type },
     { "dict_valueiterator", (PyObject *)&PyDictIterValue_Type },
     { "dict_itemiterator", (PyObject *)&PyDictIterItem_Type },

@@ -25,6 +25,45 @@ internal unsafe struct PyBufferLayout
 internal static unsafe class BufferApi
 {
     private const int BufWritable = 0x1, BufFormat = 0x4, BufND = 0x8, BufStrides = 0x10 | BufND;
+    internal const int BufFullReadOnly = 0x100 | BufStrides | BufFormat;
+
+    /// <summary>A copy of the bytes of a bytes-like object (bytes, bytearray, memoryview, an
+    /// instance of a C type with bf_getbuffer), in C order; null for any other object.</summary>
+    internal static byte[]? BytesOf(PyObject o)
+    {
+        switch (o)
+        {
+            case PyBytes b:
+                return b.Value;
+            case PyByteArray a:
+                return a.Bytes.ToArray();
+            case not (PyMemoryView or PyNativeInstance):
+                return null;
+        }
+        var native = ObjectSpace.Borrow(o);
+        if (Procs(native.Address).GetBuffer == 0)
+        {
+            return null;
+        }
+        PyBufferLayout view;
+        PyObject_GetBuffer(native, &view, BufFullReadOnly);
+        try
+        {
+            var data = new byte[view.len];
+            fixed (byte* p = data)
+            {
+                if (CPart.PyBuffer_ToContiguous(p, &view, view.len, (sbyte)'C') < 0)
+                {
+                    throw PythonException.FetchOrSystemError();
+                }
+            }
+            return data;
+        }
+        finally
+        {
+            PyBuffer_Release(&view);
+        }
+    }
 
     /// <summary>The type's PyBufferProcs slots (0 when the type has none).</summary>
     private static (nint GetBuffer, nint ReleaseBuffer) Procs(nint obj)

@@ -16,6 +16,7 @@ internal static class BuiltinTypes
         CFunction = null!, NoneType = null!, NotImplementedType = null!, MethodDescriptor = null!;
     internal static PyType Set = null!, FrozenSet = null!;
     internal static PyType Slice = null!, Range = null!, Complex = null!;
+    internal static PyType ByteArray = null!, MemoryView = null!;
 
     internal static void Register(PyType type) => byName[type.Name] = type;
 
@@ -46,6 +47,8 @@ internal static class BuiltinTypes
         Slice = Get("slice");
         Range = Get("range");
         Complex = Get("complex");
+        ByteArray = Get("bytearray");
+        MemoryView = Get("memoryview");
     }
 }
 

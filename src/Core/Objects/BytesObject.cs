@@ -32,10 +32,11 @@ internal sealed class PyBytes(byte[] value) : PyObject(BuiltinTypes.Bytes)
 
     internal override PyStr Repr() => new(Quote(Value, smartQuotes: true));
 
-    /// <summary>repr(bytes): b'...' (double quotes when only ' occurs, with smart quotes).</summary>
-    internal static string Quote(byte[] value, bool smartQuotes)
+    /// <summary>repr(bytes): b'...' (double quotes when only ' occurs, with smart quotes);
+    /// bytearray's repr escapes ' inside double quotes too.</summary>
+    internal static string Quote(ReadOnlySpan<byte> value, bool smartQuotes, bool alwaysEscapeApostrophe = false)
     {
-        char quote = smartQuotes && Array.IndexOf(value, (byte)'\'') >= 0 && Array.IndexOf(value, (byte)'"') < 0 ? '"' : '\'';
+        char quote = smartQuotes && value.IndexOf((byte)'\'') >= 0 && value.IndexOf((byte)'"') < 0 ? '"' : '\'';
         var sb = new StringBuilder("b").Append(quote);
         foreach (byte b in value)
         {
@@ -45,7 +46,7 @@ internal sealed class PyBytes(byte[] value) : PyObject(BuiltinTypes.Bytes)
                 (byte)'\t' => "\\t",
                 (byte)'\n' => "\\n",
                 (byte)'\r' => "\\r",
-                _ when b == quote => "\\" + quote,
+                _ when b == quote || (alwaysEscapeApostrophe && b == '\'') => "\\" + (char)b,
                 _ when b < 0x20 || b >= 0x7f => $"\\x{b:x2}",
                 _ => ((char)b).ToString(),
             });
@@ -117,6 +118,10 @@ internal static class BytesOps
             case PyStr:
                 throw new PythonException(PyExc.TypeError, $"cannot convert '{o.Type.Name}' object to bytes");
         }
+        if (BufferApi.BytesOf(o) is { } data)
+        {
+            return new PyBytes(data);
+        }
         IEnumerable<PyObject> items;
         try
         {
@@ -139,26 +144,72 @@ internal static class BytesOps
         return new PyBytes([.. result]);
     }
 
-    /// <summary>bytes.find / count / startswith argument: bytes or an int in range(256).</summary>
+    /// <summary>bytes.find / count / startswith argument: bytes-like or an int in range(256).</summary>
     internal static byte[] Needle(PyObject o) => o switch
     {
-        PyBytes b => b.Value,
         PyInt i when i.Value >= 0 && i.Value <= 255 => [(byte)i.Value],
         PyInt => throw new PythonException(PyExc.ValueError, "byte must be in range(0, 256)"),
-        _ => throw new PythonException(PyExc.TypeError,
+        _ => BufferApi.BytesOf(o) ?? throw new PythonException(PyExc.TypeError,
             $"argument should be integer or bytes-like object, not '{o.Type.Name}'"),
     };
+
+    /// <summary>hex(sep=None, bytes_per_sep=1): two digits a byte, sep (one ASCII character,
+    /// str or bytes) between groups counted from the right, or from the left when negative.</summary>
+    internal static string Hex(ReadOnlySpan<byte> data, PyObject? sep, PyObject? bytesPerSep)
+    {
+        string digits = Convert.ToHexString(data).ToLowerInvariant();
+        if (sep is null || sep is PyNone)
+        {
+            return digits;
+        }
+        long group = bytesPerSep is null ? 1 : Abstract.AsSsize(bytesPerSep, PyExc.OverflowError);
+        string separator = sep is PyStr s ? s.Value : BufferApi.BytesOf(sep) is { } b ? Encoding.Latin1.GetString(b)
+            : throw new PythonException(PyExc.TypeError, $"object of type '{sep.Type.Name}' has no len()");
+        if (separator.Length != 1)
+        {
+            throw new PythonException(PyExc.ValueError, "sep must be length 1.");
+        }
+        if (separator[0] > 127)
+        {
+            throw new PythonException(PyExc.ValueError, "sep must be ASCII.");
+        }
+        if (group == 0 || data.Length == 0)
+        {
+            return digits;
+        }
+        int size = (int)Math.Min(Math.Abs(group), data.Length), first = group > 0 ? (data.Length - 1) % size + 1 : size;
+        var sb = new StringBuilder(digits, 0, 2 * first, digits.Length * 2);
+        for (int i = first; i < data.Length; i += size)
+        {
+            sb.Append(separator).Append(digits, 2 * i, 2 * Math.Min(size, data.Length - i));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The bytes of self in a method bytes and bytearray share (a bytearray's
+    /// own storage: read it before anything can resize the array).</summary>
+    internal static ReadOnlySpan<byte> Data(PyObject self) => self is PyByteArray a ? a.Bytes : ((PyBytes)self).Value;
+
+    /// <summary>A result of the same kind as self: bytes from bytes, bytearray from bytearray.</summary>
+    internal static PyObject Like(PyObject self, ReadOnlySpan<byte> data) =>
+        self is PyByteArray ? PyByteArray.Create(data) : new PyBytes(data.ToArray());
 }
 
-/// <summary>The methods of bytes implemented in managed code.</summary>
+/// <summary>The methods of bytes implemented in managed code; all but the constructor are
+/// bytearray's too, over the bytes of either.</summary>
 internal static class BytesMethods
 {
-    private static void Add(string name, int min, int max, ArgStyle style, Func<PyBytes, PyObject[], PyObject> body) =>
-        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Bytes, name, (self, args, kwargs) =>
+    private static void Add(string name, int min, int max, ArgStyle style, Func<PyObject, PyObject[], PyObject> body)
+    {
+        foreach (var type in new[] { BuiltinTypes.Bytes, BuiltinTypes.ByteArray })
         {
-            MethodArgs.Check(BuiltinTypes.Bytes, name, args, kwargs, min, max, style);
-            return body((PyBytes)self!, args);
-        });
+            PyBuiltinMethodDescriptor.Add(type, name, (self, args, kwargs) =>
+            {
+                MethodArgs.Check(type, name, args, kwargs, min, max, style);
+                return body(self!, args);
+            });
+        }
+    }
 
     private static string? KeywordStr(string name, PyObject? o) => o switch
     {
@@ -201,14 +252,21 @@ internal static class BytesMethods
                 var source => BytesOps.Bytes(source),
             };
         };
-        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Bytes, "decode", (self, args, kwargs) =>
+        foreach (var type in new[] { BuiltinTypes.Bytes, BuiltinTypes.ByteArray })
         {
-            var a = MethodArgs.WithKeywords("decode", args, kwargs, ["encoding", "errors"]);
-            return new PyStr(Codecs.Decode(((PyBytes)self!).Value, KeywordStr("encoding", a[0]), KeywordStr("errors", a[1])));
-        });
-        Add("hex", 0, 0, ArgStyle.Clinic, (b, _) => new PyStr(Convert.ToHexString(b.Value).ToLowerInvariant()));
-        Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => new PyBytes(b.Value.Select(c => c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c).ToArray()));
-        Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => new PyBytes(b.Value.Select(c => c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c).ToArray()));
+            PyBuiltinMethodDescriptor.Add(type, "decode", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("decode", args, kwargs, ["encoding", "errors"]);
+                return new PyStr(Codecs.Decode(BytesOps.Data(self!).ToArray(), KeywordStr("encoding", a[0]), KeywordStr("errors", a[1])));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "hex", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("hex", args, kwargs, ["sep", "bytes_per_sep"]);
+                return new PyStr(BytesOps.Hex(BytesOps.Data(self!), a[0], a[1]));
+            });
+        }
+        Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c)));
+        Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c)));
         Add("find", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a)));
         Add("index", 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a) is var at and >= 0 ? new PyInt(at)
             : throw new PythonException(PyExc.ValueError, "subsection not found"));
@@ -221,7 +279,7 @@ internal static class BytesMethods
                 return new PyInt(end >= start ? end - start + 1 : 0);
             }
             long n = 0;
-            for (var span = b.Value.AsSpan((int)start, (int)Math.Max(0, end - start)); span.IndexOf(needle) is var at and >= 0; span = span[(at + needle.Length)..])
+            for (var span = BytesOps.Data(b).Slice((int)start, (int)Math.Max(0, end - start)); span.IndexOf(needle) is var at and >= 0; span = span[(at + needle.Length)..])
             {
                 n++;
             }
@@ -235,15 +293,13 @@ internal static class BytesMethods
                 var candidates = a[0] is PyTuple t ? t.ToArray() : [a[0]];
                 foreach (var c in candidates)
                 {
-                    if (c is not PyBytes prefix)
+                    var prefix = BufferApi.BytesOf(c) ?? throw new PythonException(PyExc.TypeError,
+                        $"{name} first arg must be bytes or a tuple of bytes, not {c.Type.Name}");
+                    var data = BytesOps.Data(b);
+                    if (end - start >= prefix.Length && start <= data.Length)
                     {
-                        throw new PythonException(PyExc.TypeError,
-                            $"{name} first arg must be bytes or a tuple of bytes, not {c.Type.Name}");
-                    }
-                    if (end - start >= prefix.Value.Length && start <= b.Value.Length)
-                    {
-                        var window = b.Value.AsSpan((int)start, (int)(end - start));
-                        if (suffix ? window.EndsWith(prefix.Value) : window.StartsWith(prefix.Value))
+                        var window = data.Slice((int)start, (int)(end - start));
+                        if (suffix ? window.EndsWith(prefix) : window.StartsWith(prefix))
                         {
                             return PyBool.True;
                         }
@@ -258,25 +314,32 @@ internal static class BytesMethods
             var result = new List<byte>();
             for (int i = 0; i < items.Length; i++)
             {
-                if (items[i] is not PyBytes part)
-                {
-                    throw new PythonException(PyExc.TypeError,
-                        $"sequence item {i}: expected a bytes-like object, {items[i].Type.Name} found");
-                }
+                var part = BufferApi.BytesOf(items[i]) ?? throw new PythonException(PyExc.TypeError,
+                    $"sequence item {i}: expected a bytes-like object, {items[i].Type.Name} found");
                 if (i > 0)
                 {
-                    result.AddRange(b.Value);
+                    result.AddRange(BytesOps.Data(b));
                 }
-                result.AddRange(part.Value);
+                result.AddRange(part);
             }
-            return new PyBytes([.. result]);
+            return BytesOps.Like(b, [.. result]);
         });
     }
 
-    private static (long Start, long End) Window(PyBytes b, PyObject[] a) => StrOps.Adjust(
-        MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue), b.Value.Length);
+    private static byte[] Map(ReadOnlySpan<byte> data, Func<byte, byte> f)
+    {
+        var result = new byte[data.Length];
+        for (int i = 0; i < data.Length; i++)
+        {
+            result[i] = f(data[i]);
+        }
+        return result;
+    }
 
-    private static long Find(PyBytes b, PyObject[] a)
+    private static (long Start, long End) Window(PyObject b, PyObject[] a) => StrOps.Adjust(
+        MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue), BytesOps.Data(b).Length);
+
+    private static long Find(PyObject b, PyObject[] a)
     {
         var needle = BytesOps.Needle(a[0]);
         var (start, end) = Window(b, a);
@@ -284,7 +347,7 @@ internal static class BytesMethods
         {
             return -1;
         }
-        int at = b.Value.AsSpan((int)start, (int)(end - start)).IndexOf(needle);
+        int at = BytesOps.Data(b).Slice((int)start, (int)(end - start)).IndexOf(needle);
         return at < 0 ? -1 : start + at;
     }
 }

@@ -50,6 +50,7 @@ internal sealed class PySequenceIterator : PyIterator
         PyList => new(BuiltinTypes.Get("list_iterator"), sequence),
         PyStr s => new(BuiltinTypes.Get("str_iterator"), sequence) { codePoints = PyStr.CodePoints(s.Value) },
         PyBytes => new(BuiltinTypes.Get("bytes_iterator"), sequence),
+        PyByteArray => new(BuiltinTypes.Get("bytearray_iterator"), sequence),
         _ => new(BuiltinTypes.Get("iterator"), sequence),
     };
 
@@ -63,7 +64,7 @@ internal sealed class PySequenceIterator : PyIterator
         {
             case null:
                 return null;
-            case PyTuple or PyList or PyBytes:
+            case PyTuple or PyList or PyBytes or PyByteArray:
                 // A list may have changed since the last step: its current length decides.
                 if (index < Abstract.Length(sequence))
                 {
@@ -95,7 +96,7 @@ internal sealed class PySequenceIterator : PyIterator
     {
         null => 0,
         PyStr => codePoints!.Length - index,
-        PyTuple or PyList or PyBytes => Math.Max(0, Abstract.Length(sequence) - index),
+        PyTuple or PyList or PyBytes or PyByteArray => Math.Max(0, Abstract.Length(sequence) - index),
         _ => null,
     };
 }
@@ -114,7 +115,7 @@ internal static partial class Abstract
         {
             case PyIterator:
                 return o;
-            case PyTuple or PyList or PyStr or PyBytes:
+            case PyTuple or PyList or PyStr or PyBytes or PyByteArray:
                 return PySequenceIterator.For(o);
             case PyRange r:
                 return r.Iterate();

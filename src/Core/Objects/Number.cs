@@ -40,6 +40,7 @@ internal sealed class NumberSlots
         [BuiltinTypes.Complex] = ComplexArithmetic.Slots,
         [BuiltinTypes.Str] = SequenceArithmetic.StrSlots,
         [BuiltinTypes.Bytes] = SequenceArithmetic.BytesSlots,
+        [BuiltinTypes.ByteArray] = SequenceArithmetic.ByteArraySlots,
         [BuiltinTypes.Tuple] = SequenceArithmetic.TupleSlots,
         [BuiltinTypes.List] = SequenceArithmetic.ListSlots,
         [BuiltinTypes.Dict] = DictArithmetic.Slots,
@@ -476,10 +477,33 @@ internal static class SequenceArithmetic
 
     internal static readonly NumberSlots BytesSlots = new()
     {
-        Concat = (v, w) => (v, w) is (PyBytes a, PyBytes b) ? new PyBytes([.. a.Value, .. b.Value])
-            : throw new PythonException(PyExc.TypeError, $"can't concat {w.Type.Name} to {v.Type.Name}"),
+        Concat = (v, w) => new PyBytes([.. ((PyBytes)v).Value, .. ConcatOperand(v, w)]),
         Repeat = (v, n) => new PyBytes(RepeatItems(((PyBytes)v).Value, n, "repeated bytes are too long")),
     };
+
+    /// <summary>bytearray's + and * make a new array; += and *= change it in place.</summary>
+    internal static readonly NumberSlots ByteArraySlots = new()
+    {
+        Concat = (v, w) => PyByteArray.Create([.. ((PyByteArray)v).Bytes, .. ConcatOperand(v, w)]),
+        InPlaceConcat = (v, w) =>
+        {
+            var a = (PyByteArray)v;
+            a.Splice(a.Count, 0, ConcatOperand(v, w));
+            return a;
+        },
+        Repeat = (v, n) => PyByteArray.Create(RepeatItems(((PyByteArray)v).Bytes.ToArray(), n, null)),
+        InPlaceRepeat = (v, n) =>
+        {
+            var a = (PyByteArray)v;
+            var data = RepeatItems(a.Bytes.ToArray(), n, null);
+            a.Splice(0, a.Count, data);
+            return a;
+        },
+    };
+
+    /// <summary>The right operand of bytes + and bytearray +: any bytes-like object.</summary>
+    private static byte[] ConcatOperand(PyObject v, PyObject w) => BufferApi.BytesOf(w)
+        ?? throw new PythonException(PyExc.TypeError, $"can't concat {w.Type.Name} to {v.Type.Name}");
 
     internal static readonly NumberSlots TupleSlots = new()
     {

@@ -86,6 +86,8 @@ internal static partial class Abstract
         PySet s => s.Count,
         PyStr s => s.Length,
         PyBytes b => b.Value.Length,
+        PyByteArray a => a.Count,
+        PyMemoryView m => m.Length(),
         PyDictView v => v.Source.Count,
         PyMappingProxy p => Length(p.Mapping),
         PyRange r => r.Length(),
@@ -95,10 +97,12 @@ internal static partial class Abstract
     };
 
     private static bool HasSequenceLength(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes or PySet or PyRange || NativeSlots.Sequence(o, NativeSlots.SqLength) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PyByteArray or PyMemoryView or PySet or PyRange
+        || NativeSlots.Sequence(o, NativeSlots.SqLength) != 0;
 
     private static bool HasMappingLength(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy or PyRange || NativeSlots.Mapping(o, NativeSlots.MpLength) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PyByteArray or PyMemoryView or PyDict or PyMappingProxy or PyRange
+        || NativeSlots.Mapping(o, NativeSlots.MpLength) != 0;
 
     /// <summary>PySequence_Size: a mapping without sq_length is "not a sequence".</summary>
     internal static long SequenceLength(PyObject o) => HasSequenceLength(o) ? Length(o)
@@ -115,18 +119,21 @@ internal static partial class Abstract
 
     /// <summary>PySequence_Check: sq_item, and never a dict.</summary>
     internal static bool IsSequence(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes or PyRange || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PyByteArray or PyMemoryView or PyRange
+        || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0;
 
     /// <summary>PyMapping_Check: mp_subscript (sequences have one too).</summary>
     internal static bool IsMapping(PyObject o) =>
-        o is PyTuple or PyList or PyStr or PyBytes or PyDict or PyMappingProxy or PyRange || NativeSlots.Mapping(o, NativeSlots.MpSubscript) != 0;
+        o is PyTuple or PyList or PyStr or PyBytes or PyByteArray or PyMemoryView or PyDict or PyMappingProxy or PyRange
+        || NativeSlots.Mapping(o, NativeSlots.MpSubscript) != 0;
 
     private static bool HasMappingSubscript(PyObject o) => IsMapping(o);
 
     private static bool HasMappingAssignment(PyObject o) =>
-        o is PyList or PyDict || NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) != 0;
+        o is PyList or PyDict or PyByteArray or PyMemoryView || NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) != 0;
 
-    private static bool HasSequenceAssignment(PyObject o) => o is PyList || NativeSlots.Sequence(o, NativeSlots.SqAssItem) != 0;
+    private static bool HasSequenceAssignment(PyObject o) =>
+        o is PyList or PyByteArray || NativeSlots.Sequence(o, NativeSlots.SqAssItem) != 0;
 
     /// <summary>_PyIndex_Check: objects usable as an index (int, or __index__).</summary>
     internal static bool IsIndex(PyObject o) => o is PyInt || NumberSlots.HasIndex(o);
@@ -151,6 +158,10 @@ internal static partial class Abstract
                 return (ulong)i < (ulong)b.Value.Length ? new PyInt(b.Value[i]) : throw new PythonException(PyExc.IndexError, "index out of range");
             case PyRange r:
                 return r.Item(i);
+            case PyByteArray a:
+                return (ulong)i < (ulong)a.Count ? new PyInt(a.Bytes[(int)i]) : throw new PythonException(PyExc.IndexError, "bytearray index out of range");
+            case PyMemoryView m:
+                return m.GetItem(i);
         }
         return NativeSlots.Call(NativeSlots.Sequence(o, NativeSlots.SqItem), o, i);
     }
@@ -189,6 +200,17 @@ internal static partial class Abstract
             }
             return;
         }
+        switch (o)
+        {
+            case PyByteArray a when (ulong)i >= (ulong)a.Count:
+                throw new PythonException(PyExc.IndexError, "bytearray index out of range");
+            case PyByteArray a when value is null:
+                a.Splice((int)i, 1, []);
+                return;
+            case PyByteArray a:
+                a.Bytes[(int)i] = ByteArrayMethods.Byte(value);
+                return;
+        }
         NativeSlots.CallAssItem(NativeSlots.Sequence(o, NativeSlots.SqAssItem), o, i, value);
     }
 
@@ -226,6 +248,10 @@ internal static partial class Abstract
 
     private static string SubscriptName(PyObject o) => o is PyBytes ? "byte" : o.Type.Name;
 
+    /// <summary>A memoryview's index key (negative ones are the view's to count).</summary>
+    private static long MemoryViewIndex(PyObject key) =>
+        IsIndex(key) ? AsSsize(key, PyExc.IndexError) : throw TypeError("memoryview: invalid slice key");
+
     /// <summary>o[key] (PyObject_GetItem).</summary>
     internal static PyObject GetItem(PyObject o, PyObject key)
     {
@@ -235,12 +261,14 @@ internal static partial class Abstract
                 return d.GetItem(key) ?? throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key]));
             case PyMappingProxy p:
                 return GetItem(p.Mapping, key);
-            case PyTuple or PyList or PyStr or PyBytes or PyRange when key is PySlice slice:
+            case PyTuple or PyList or PyStr or PyBytes or PyByteArray or PyRange when key is PySlice slice:
                 return GetSlice(o, slice);
-            case PyTuple or PyList or PyStr or PyBytes:
+            case PyTuple or PyList or PyStr or PyBytes or PyByteArray:
                 return SequenceItemSlot(o, SubscriptIndex(o, key, SubscriptName(o)));
             case PyRange r:
                 return r.Subscript(key);
+            case PyMemoryView m:
+                return m.GetItem(MemoryViewIndex(key));
         }
         if (NativeSlots.Mapping(o, NativeSlots.MpSubscript) is var subscript and not 0)
         {
@@ -276,8 +304,11 @@ internal static partial class Abstract
             case PyList l when key is PySlice slice:
                 SetSlice(l, slice, value);
                 return;
-            case PyList:
-                SequenceAssItemSlot(o, SubscriptIndex(o, key, "list"), value);
+            case PyList or PyByteArray:
+                SequenceAssItemSlot(o, SubscriptIndex(o, key, o.Type.Name), value);
+                return;
+            case PyMemoryView m:
+                m.SetItem(MemoryViewIndex(key), value);
                 return;
         }
         if (NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) is var assign and not 0)
@@ -394,7 +425,9 @@ internal static partial class Abstract
                 return item is PyStr needle ? s.Value.Contains(needle.Value, StringComparison.Ordinal)
                     : throw TypeError($"'in <string>' requires string as left operand, not {item.Type.Name}");
             case PyBytes b:
-                return BytesContains(b, item);
+                return BytesContains(b.Value, item);
+            case PyByteArray a:
+                return BytesContains(a.Bytes.ToArray(), item);
             case PyRange r when r.HoldsInt(item) is { } holds:
                 return holds;
         }
@@ -405,15 +438,15 @@ internal static partial class Abstract
         return IterSearch(o, item, stopAtFirst: true) > 0;
     }
 
-    private static bool BytesContains(PyBytes b, PyObject item)
+    private static bool BytesContains(byte[] data, PyObject item)
     {
         if (IsIndex(item))
         {
             var v = PyInt.Index(item);
-            return v >= 0 && v <= 255 ? Array.IndexOf(b.Value, (byte)v) >= 0
+            return v >= 0 && v <= 255 ? Array.IndexOf(data, (byte)v) >= 0
                 : throw new PythonException(PyExc.ValueError, "byte must be in range(0, 256)");
         }
-        return item is PyBytes needle ? b.Value.AsSpan().IndexOf(needle.Value) >= 0
+        return BufferApi.BytesOf(item) is { } needle ? data.AsSpan().IndexOf(needle) >= 0
             : throw TypeError($"a bytes-like object is required, not '{item.Type.Name}'");
     }
 
@@ -687,5 +720,6 @@ internal static class ContainerSlots
         {
             PyIterator.AddMethods(BuiltinTypes.Get(name));
         }
+        PyIterator.AddMethods(BuiltinTypes.Get("bytearray_iterator"));
     }
 }

@@ -190,6 +190,8 @@ internal static partial class Abstract
                 var at = slice.Indices(b.Value.Length);
                 return Whole(at, b.Value.Length, BuiltinTypes.Bytes) ? b : new PyBytes(PySlice.Pick<byte>(b.Value, at));
             }
+            case PyByteArray a:
+                return PyByteArray.Create(PySlice.Pick<byte>(a.Bytes.ToArray(), slice.Indices(a.Count)));
             case PyRange r:
                 return r.Slice(slice);
         }

@@ -61,8 +61,12 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Set.TwinFactory = PySet.FromNative;
         BuiltinTypes.FrozenSet.TwinFactory = PySet.FromNative;
         BuiltinTypes.Complex.TwinFactory = PyComplex.FromNative;
+        BuiltinTypes.ByteArray.TwinFactory = PyByteArray.FromNative;
+        BuiltinTypes.MemoryView.TwinFactory = PyMemoryView.FromNative;
         StrMethods.Register();
         BytesMethods.Register();
+        ByteArrayMethods.Register();
+        MemoryViewMethods.Register();
         NumberTypes.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         PyExc.BaseException.TwinFactory = PyBaseException.FromNative;
@@ -94,5 +98,6 @@ internal static unsafe class Bootstrap
     /// NoneType or list_iterator, are reachable only through type()).</summary>
     private static readonly HashSet<string> BuiltinTypeNames =
         ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property",
-         "enumerate", "reversed", "zip", "map", "filter", "set", "frozenset", "slice", "range", "complex"];
+         "enumerate", "reversed", "zip", "map", "filter", "set", "frozenset", "slice", "range", "complex",
+         "bytearray", "memoryview"];
 }

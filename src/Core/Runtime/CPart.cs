@@ -53,4 +53,9 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib)] public static partial nint PyLong_FromLongLong(long v);
     [LibraryImport(Lib)] public static partial nint PyFloat_FromDouble(double v);
     [LibraryImport(Lib)] public static partial nint PyBytes_FromStringAndSize(byte* s, nint size);
+    [LibraryImport(Lib)] public static partial nint PyByteArray_FromStringAndSize(byte* s, nint size);
+    [LibraryImport(Lib)] public static partial int PyByteArray_Resize(nint self, nint size);
+    [LibraryImport(Lib)] public static partial nint PyMemoryView_FromObject(nint o);
+    [LibraryImport(Lib)] public static partial int pycapi_memoryview_release(nint self);
+    [LibraryImport(Lib)] public static partial int PyBuffer_ToContiguous(byte* buf, Objects.PyBufferLayout* view, nint len, sbyte order);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PyCApi.Objects;
 
 namespace PyCApi.Runtime;
 
@@ -167,6 +168,32 @@ internal struct PyListLayout
     public PyVarObjectHead ob_base;
     public nint ob_item;
     public nint allocated;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct PyByteArrayLayout
+{
+    public PyVarObjectHead ob_base;
+    public nint ob_alloc;
+    public nint ob_bytes;
+    public nint ob_start;
+    public nint ob_exports;
+}
+
+/// <summary>PyMemoryViewObject; shape, strides and suboffsets (ndim each) follow at ob_array.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PyMemoryViewLayout
+{
+    public PyVarObjectHead ob_base;
+    public nint mbuf;
+    public nint hash;
+    public int flags;
+    public nint exports;
+    public PyBufferLayout view;
+    public nint weakreflist;
+    public nint ob_array;
+
+    public const int Released = 0x1, CContiguous = 0x2;
 }
 
 [StructLayout(LayoutKind.Sequential)]

@@ -71,6 +71,18 @@ public sealed class LayoutMirrorTests
         {
             list.Add(("PySetObject", name, typeof(PySetLayout), name));
         }
+        foreach (var name in new[] { "ob_alloc", "ob_bytes", "ob_start", "ob_exports" })
+        {
+            list.Add(("PyByteArrayObject", name, typeof(PyByteArrayLayout), name));
+        }
+        foreach (var name in new[] { "mbuf", "hash", "flags", "exports", "view", "weakreflist", "ob_array" })
+        {
+            list.Add(("PyMemoryViewObject", name, typeof(PyMemoryViewLayout), name));
+        }
+        foreach (var name in new[] { "buf", "obj", "len", "itemsize", "readonly", "ndim", "format", "shape", "strides", "suboffsets", "internal" })
+        {
+            list.Add(("Py_buffer", name, typeof(PyCApi.Objects.PyBufferLayout), name));
+        }
         foreach (var name in new[] { "dict", "args", "notes", "traceback", "context", "cause", "suppress_context" })
         {
             list.Add(("PyBaseExceptionObject", name, typeof(PyBaseExceptionLayout), name));
@@ -93,6 +105,8 @@ public sealed class LayoutMirrorTests
         ("PyMemberDef", typeof(PyMemberDefLayout)), ("PyGetSetDef", typeof(PyGetSetDefLayout)),
         ("PyType_Slot", typeof(PyTypeSlotLayout)), ("PyType_Spec", typeof(PyTypeSpecLayout)),
         ("PyComplexObject", typeof(PyComplexLayout)), ("PySliceObject", typeof(PySliceLayout)),
+        ("PyByteArrayObject", typeof(PyByteArrayLayout)), ("PyMemoryViewObject", typeof(PyMemoryViewLayout)),
+        ("Py_buffer", typeof(PyCApi.Objects.PyBufferLayout)),
         ("PyCompactUnicodeObject", typeof(PyCompactUnicodeLayout)), // last: its size is checked again below
     };
 

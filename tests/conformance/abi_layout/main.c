@@ -263,6 +263,28 @@ int main(void)
     F(PyBytesObject, ob_shash);
     F(PyBytesObject, ob_sval);
 
+    S(PyByteArrayObject);
+    F(PyByteArrayObject, ob_base);
+    F(PyByteArrayObject, ob_alloc);
+    F(PyByteArrayObject, ob_bytes);
+    F(PyByteArrayObject, ob_start);
+    F(PyByteArrayObject, ob_exports);
+
+    S(_PyManagedBufferObject);
+    F(_PyManagedBufferObject, flags);
+    F(_PyManagedBufferObject, exports);
+    F(_PyManagedBufferObject, master);
+
+    S(PyMemoryViewObject);
+    F(PyMemoryViewObject, ob_base);
+    F(PyMemoryViewObject, mbuf);
+    F(PyMemoryViewObject, hash);
+    F(PyMemoryViewObject, flags);
+    F(PyMemoryViewObject, exports);
+    F(PyMemoryViewObject, view);
+    F(PyMemoryViewObject, weakreflist);
+    F(PyMemoryViewObject, ob_array);
+
     S(PyTupleObject);
     F(PyTupleObject, ob_base);
     F(PyTupleObject, ob_item);
@@ -458,6 +480,8 @@ int main(void)
     V(PyBUF_STRIDES); V(PyBUF_C_CONTIGUOUS); V(PyBUF_F_CONTIGUOUS); V(PyBUF_ANY_CONTIGUOUS);
     V(PyBUF_INDIRECT); V(PyBUF_CONTIG); V(PyBUF_CONTIG_RO); V(PyBUF_STRIDED); V(PyBUF_STRIDED_RO);
     V(PyBUF_RECORDS); V(PyBUF_RECORDS_RO); V(PyBUF_FULL); V(PyBUF_FULL_RO); V(PyBUF_READ); V(PyBUF_WRITE);
+    V(_Py_MANAGED_BUFFER_RELEASED); V(_Py_MANAGED_BUFFER_FREE_FORMAT); V(_Py_MEMORYVIEW_RELEASED); V(_Py_MEMORYVIEW_C);
+    V(_Py_MEMORYVIEW_FORTRAN); V(_Py_MEMORYVIEW_SCALAR); V(_Py_MEMORYVIEW_PIL);
 
     V(PYTHON_API_VERSION); V(PYTHON_ABI_VERSION); V(PY_MAJOR_VERSION); V(PY_MINOR_VERSION);
     V(PY_RELEASE_LEVEL_ALPHA); V(PY_RELEASE_LEVEL_BETA); V(PY_RELEASE_LEVEL_GAMMA); V(PY_RELEASE_LEVEL_FINAL);

@@ -1,0 +1,218 @@
+/* memoryview: the native PyMemoryViewObject holds the view (PyMemoryView_GET_BUFFER reads
+   it in place) with its shape and strides in ob_array; the managed twin reads it
+   (MemoryViewObject.cs). CPython shares one managed buffer between views of views; here
+   each view holds its own buffer of the exporter (mbuf stays NULL), which the exporter
+   counts the same way. */
+#include "pycapi_runtime.h"
+
+static const char released_message[] = "operation forbidden on released memoryview object";
+
+static int released(PyMemoryViewObject *mv) {
+    if (mv->flags & _Py_MEMORYVIEW_RELEASED) {
+        PyErr_SetString(PyExc_ValueError, released_message);
+        return 1;
+    }
+    return 0;
+}
+
+/* A view of src (whose reference to src->obj, if any, it takes over): shape and strides
+   are copied into ob_array, or made C-contiguous where src has none. */
+static PyObject *view_of(const Py_buffer *src) {
+    int ndim = src->ndim;
+    size_t size = offsetof(PyMemoryViewObject, ob_array) + 3 * (size_t)ndim * sizeof(Py_ssize_t);
+    PyMemoryViewObject *mv = pycapi_alloc(size < sizeof(PyMemoryViewObject) ? sizeof(PyMemoryViewObject) : size);
+    if (mv == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject_InitVar((PyVarObject *)mv, &PyMemoryView_Type, 3 * ndim);
+    mv->hash = -1;
+    Py_buffer *view = &mv->view;
+    *view = *src;
+    view->format = src->format != NULL ? src->format : "B";
+    view->shape = ndim > 0 ? mv->ob_array : NULL;
+    view->strides = ndim > 0 ? mv->ob_array + ndim : NULL;
+    view->suboffsets = ndim > 0 && src->suboffsets != NULL ? mv->ob_array + 2 * ndim : NULL;
+    for (int i = 0; i < ndim; i++) {
+        view->shape[i] = src->shape != NULL ? src->shape[i] : src->len / (src->itemsize > 0 ? src->itemsize : 1);
+        if (view->suboffsets != NULL) {
+            view->suboffsets[i] = src->suboffsets[i];
+        }
+    }
+    if (ndim > 0) {
+        if (src->strides != NULL) {
+            memcpy(view->strides, src->strides, (size_t)ndim * sizeof(Py_ssize_t));
+        } else {
+            PyBuffer_FillContiguousStrides(ndim, view->shape, view->strides, (int)view->itemsize, 'C');
+        }
+    }
+    mv->flags = ndim == 0 ? _Py_MEMORYVIEW_SCALAR | _Py_MEMORYVIEW_C | _Py_MEMORYVIEW_FORTRAN
+        : (PyBuffer_IsContiguous(view, 'C') ? _Py_MEMORYVIEW_C : 0) | (PyBuffer_IsContiguous(view, 'F') ? _Py_MEMORYVIEW_FORTRAN : 0)
+        | (view->suboffsets != NULL ? _Py_MEMORYVIEW_PIL : 0);
+    return (PyObject *)mv;
+}
+
+PyObject *PyMemoryView_FromObject(PyObject *base) {
+    Py_buffer src;
+    if (base != NULL && PyMemoryView_Check(base)) {
+        PyMemoryViewObject *inner = (PyMemoryViewObject *)base;
+        if (released(inner)) {
+            return NULL;
+        }
+        if (inner->view.obj == NULL) {
+            return view_of(&inner->view);
+        }
+        /* A view of a view is a view of the same exporter, as CPython's shared buffer is. */
+        base = inner->view.obj;
+    }
+    if (base == NULL || !PyObject_CheckBuffer(base)) {
+        PyErr_Format(PyExc_TypeError, "memoryview: a bytes-like object is required, not '%.200s'",
+                     base == NULL ? "NoneType" : Py_TYPE(base)->tp_name);
+        return NULL;
+    }
+    if (PyObject_GetBuffer(base, &src, PyBUF_FULL_RO) < 0) {
+        return NULL;
+    }
+    PyObject *mv = view_of(&src);
+    if (mv == NULL) {
+        PyBuffer_Release(&src);
+    }
+    return mv;
+}
+
+PyObject *PyMemoryView_FromBuffer(const Py_buffer *info) {
+    if (info->buf == NULL) {
+        PyErr_SetString(PyExc_ValueError, "PyMemoryView_FromBuffer(): info->buf must not be NULL");
+        return NULL;
+    }
+    Py_buffer src = *info;
+    src.obj = NULL;
+    return view_of(&src);
+}
+
+PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags) {
+    Py_buffer src;
+    if (PyBuffer_FillInfo(&src, NULL, mem, size, flags == PyBUF_WRITE ? 0 : 1, PyBUF_FULL_RO) < 0) {
+        return NULL;
+    }
+    return view_of(&src);
+}
+
+PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order) {
+    PyObject *mv = PyMemoryView_FromObject(base);
+    if (mv == NULL) {
+        return NULL;
+    }
+    Py_buffer *view = PyMemoryView_GET_BUFFER(mv);
+    if (buffertype == PyBUF_WRITE && view->readonly) {
+        PyErr_SetString(PyExc_BufferError, "underlying buffer is not writable");
+        Py_DECREF(mv);
+        return NULL;
+    }
+    if (PyBuffer_IsContiguous(view, order)) {
+        return mv;
+    }
+    if (buffertype == PyBUF_WRITE) {
+        PyErr_SetString(PyExc_BufferError, "writable contiguous buffer requested for a non-contiguous object.");
+        Py_DECREF(mv);
+        return NULL;
+    }
+    /* A contiguous copy in a bytes object, with the view's format and shape. */
+    PyObject *copy = PyBytes_FromStringAndSize(NULL, view->len);
+    PyObject *result = NULL;
+    if (copy != NULL && PyBuffer_ToContiguous(PyBytes_AS_STRING(copy), view, view->len, order == 'F' ? 'F' : 'C') == 0) {
+        Py_buffer src = *view;
+        src.obj = copy;
+        src.buf = PyBytes_AS_STRING(copy);
+        src.readonly = 1;
+        src.strides = NULL;
+        src.suboffsets = NULL;
+        result = view_of(&src);
+        if (result != NULL && order == 'F') {
+            PyBuffer_FillContiguousStrides(src.ndim, PyMemoryView_GET_BUFFER(result)->shape,
+                                           PyMemoryView_GET_BUFFER(result)->strides, (int)src.itemsize, 'F');
+        }
+        if (result != NULL) {
+            copy = NULL; /* the view holds it */
+        }
+    }
+    Py_XDECREF(copy);
+    Py_DECREF(mv);
+    return result;
+}
+
+/* Re-exports the view: what the caller asked for, or CPython's BufferError saying why not. */
+static int memory_getbuffer(PyObject *self, Py_buffer *view, int flags) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)self;
+    const char *refusal = NULL;
+    if (released(mv)) {
+        return -1;
+    }
+    *view = mv->view;
+    if ((flags & PyBUF_WRITABLE) && mv->view.readonly) {
+        refusal = "memoryview: underlying buffer is not writable";
+    } else if ((flags & PyBUF_C_CONTIGUOUS) == PyBUF_C_CONTIGUOUS && !(mv->flags & _Py_MEMORYVIEW_C)) {
+        refusal = "memoryview: underlying buffer is not C-contiguous";
+    } else if ((flags & PyBUF_F_CONTIGUOUS) == PyBUF_F_CONTIGUOUS && !(mv->flags & _Py_MEMORYVIEW_FORTRAN)) {
+        refusal = "memoryview: underlying buffer is not Fortran contiguous";
+    } else if ((flags & PyBUF_ANY_CONTIGUOUS) == PyBUF_ANY_CONTIGUOUS && !(mv->flags & (_Py_MEMORYVIEW_C | _Py_MEMORYVIEW_FORTRAN))) {
+        refusal = "memoryview: underlying buffer is not contiguous";
+    } else if ((flags & PyBUF_INDIRECT) != PyBUF_INDIRECT && (mv->flags & _Py_MEMORYVIEW_PIL)) {
+        refusal = "memoryview: underlying buffer requires suboffsets";
+    } else if ((flags & PyBUF_STRIDES) != PyBUF_STRIDES && !(mv->flags & _Py_MEMORYVIEW_C)) {
+        refusal = "memoryview: underlying buffer is not C-contiguous";
+    } else if ((flags & PyBUF_ND) != PyBUF_ND && (flags & PyBUF_FORMAT)) {
+        refusal = "memoryview: cannot cast to unsigned bytes if the format flag is present";
+    }
+    if (refusal != NULL) {
+        PyErr_SetString(PyExc_BufferError, refusal);
+        return -1;
+    }
+    if (!(flags & PyBUF_FORMAT)) {
+        view->format = NULL; /* read as unsigned bytes; itemsize stays the view's */
+    }
+    if ((flags & PyBUF_INDIRECT) != PyBUF_INDIRECT) {
+        view->suboffsets = NULL;
+    }
+    if ((flags & PyBUF_STRIDES) != PyBUF_STRIDES) {
+        view->strides = NULL;
+    }
+    if ((flags & PyBUF_ND) != PyBUF_ND) {
+        view->ndim = 1;
+        view->shape = NULL;
+    }
+    view->obj = Py_NewRef(self);
+    mv->exports++;
+    return 0;
+}
+
+static void memory_releasebuffer(PyObject *self, Py_buffer *view) {
+    (void)view;
+    ((PyMemoryViewObject *)self)->exports--;
+}
+
+PYCAPI_HIDDEN PyBufferProcs pycapi_memoryview_as_buffer = { memory_getbuffer, memory_releasebuffer };
+
+/* memoryview.release(): refused while the view's own buffer is exported; idempotent. */
+PYCAPI_HIDDEN int pycapi_memoryview_release(PyObject *self) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)self;
+    if (mv->flags & _Py_MEMORYVIEW_RELEASED) {
+        return 0;
+    }
+    if (mv->exports > 0) {
+        PyErr_Format(PyExc_BufferError, "memoryview has %zd exported buffer%s", mv->exports, mv->exports == 1 ? "" : "s");
+        return -1;
+    }
+    mv->flags |= _Py_MEMORYVIEW_RELEASED;
+    if (mv->view.obj != NULL) {
+        PyBuffer_Release(&mv->view);
+    }
+    return 0;
+}
+
+PYCAPI_HIDDEN void pycapi_memoryview_dealloc(PyObject *op) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)op;
+    if (!(mv->flags & _Py_MEMORYVIEW_RELEASED) && mv->view.obj != NULL) {
+        PyBuffer_Release(&mv->view);
+    }
+    pycapi_free(op);
+}
