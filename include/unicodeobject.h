@@ -164,6 +164,31 @@ PyAPI_FUNC(PyObject *) PyUnicode_Decode(const char *s, Py_ssize_t size, const ch
 PyAPI_FUNC(Py_ssize_t) PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
 PyAPI_FUNC(wchar_t *) PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *unicode);
+PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+/* UTF-8 decoding that leaves an incomplete sequence at the end for the next call; the
+   bytes used are stored in *consumed (when not NULL). */
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors,
+                                                    Py_ssize_t *consumed);
+/* The file system encoding: UTF-8 with surrogateescape, as CPython on Linux. */
+PyAPI_DATA(const char *) Py_FileSystemDefaultEncoding;
+PyAPI_DATA(const char *) Py_FileSystemDefaultEncodeErrors;
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefault(const char *s);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
+PyAPI_FUNC(const char *) PyUnicode_GetDefaultEncoding(void);
+/* Copies characters between str objects without checks: `to` is a new string being
+   filled (PyUnicode_New) whose kind holds the copied characters. */
+PyAPI_FUNC(void) _PyUnicode_FastCopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+                                               Py_ssize_t from_start, Py_ssize_t how_many);
+
+/* Character types (CPython's unicodectype.c). */
+PyAPI_DATA(const unsigned char) _Py_ascii_whitespace[];
+PyAPI_FUNC(int) _PyUnicode_IsWhitespace(const Py_UCS4 ch);
+PyAPI_FUNC(int) _PyUnicode_IsDigit(Py_UCS4 ch);
+PyAPI_FUNC(Py_UCS4) _PyUnicode_ToLowercase(Py_UCS4 ch);
+#define Py_UNICODE_ISSPACE(ch) ((Py_UCS4)(ch) < 128U ? _Py_ascii_whitespace[(ch)] : _PyUnicode_IsWhitespace(ch))
+#define Py_UNICODE_ISDIGIT(ch) _PyUnicode_IsDigit(ch)
+#define Py_UNICODE_TOLOWER(ch) _PyUnicode_ToLowercase(ch)
 PyAPI_FUNC(PyObject *) PyUnicode_Concat(PyObject *left, PyObject *right);
 PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);
 PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);

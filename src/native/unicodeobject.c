@@ -209,3 +209,85 @@ const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size) {
 }
 
 const char *PyUnicode_AsUTF8(PyObject *op) { return PyUnicode_AsUTF8AndSize(op, NULL); }
+
+/* CPython's whitespace among the ASCII characters: \t \n \v \f \r, the separators
+   \x1c-\x1f, and space. */
+const unsigned char _Py_ascii_whitespace[128] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1,
+};
+
+void _PyUnicode_FastCopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start,
+                                   Py_ssize_t how_many)
+{
+    int to_kind = PyUnicode_KIND(to), from_kind = PyUnicode_KIND(from);
+    char *to_data = PyUnicode_DATA(to);
+    const char *from_data = PyUnicode_DATA(from);
+    if (to_kind == from_kind) {
+        memmove(to_data + to_kind * to_start, from_data + from_kind * from_start, (size_t)(how_many * to_kind));
+        return;
+    }
+    for (Py_ssize_t i = 0; i < how_many; i++) {
+        PyUnicode_WRITE(to_kind, to_data, to_start + i, PyUnicode_READ(from_kind, from_data, from_start + i));
+    }
+}
+
+/* Where the bytes end if the last UTF-8 sequence is cut short: a lead byte whose
+   continuation bytes so far are valid but too few. Otherwise size (an invalid tail is
+   the error handler's, not the next call's). */
+static Py_ssize_t complete_utf8_prefix(const unsigned char *s, Py_ssize_t size)
+{
+    for (Py_ssize_t back = 1; back <= 3 && back <= size; back++) {
+        unsigned char lead = s[size - back];
+        if ((lead & 0xC0) == 0x80) {
+            continue; /* a continuation byte: look further back */
+        }
+        int needed = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0;
+        if (needed <= back || lead > 0xF4) {
+            return size;
+        }
+        if (back >= 2) {
+            /* The second byte's range depends on the lead: no overlong forms, nothing above
+               U+10FFFF. A surrogate's ED A0..BF stays for the next call, as in CPython
+               (an error handler may take it then). */
+            unsigned char second = s[size - back + 1];
+            unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+            unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) {
+                return size;
+            }
+        }
+        return size - back;
+    }
+    return size;
+}
+
+PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed)
+{
+    Py_ssize_t complete = consumed != NULL ? complete_utf8_prefix((const unsigned char *)s, size) : size;
+    PyObject *result = PyUnicode_DecodeUTF8(s, complete, errors);
+    if (result != NULL && consumed != NULL) {
+        *consumed = complete;
+    }
+    return result;
+}
+
+const char *Py_FileSystemDefaultEncoding = "utf-8";
+const char *Py_FileSystemDefaultEncodeErrors = "surrogateescape";
+
+PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size)
+{
+    return PyUnicode_DecodeUTF8(s, size, Py_FileSystemDefaultEncodeErrors);
+}
+
+PyObject *PyUnicode_DecodeFSDefault(const char *s)
+{
+    return PyUnicode_DecodeFSDefaultAndSize(s, (Py_ssize_t)strlen(s));
+}
+
+PyObject *PyUnicode_EncodeFSDefault(PyObject *unicode)
+{
+    return PyUnicode_AsEncodedString(unicode, Py_FileSystemDefaultEncoding, Py_FileSystemDefaultEncodeErrors);
+}
+
+const char *PyUnicode_GetDefaultEncoding(void) { return "utf-8"; }

@@ -468,6 +468,15 @@ internal static class StrOps
         return sb.Append(s, pos, s.Length - pos).ToString();
     }
 
+    /// <summary>Python's str.isdigit for one code point: a decimal digit, or another number
+    /// with a digit value (superscripts, circled digits).</summary>
+    internal static bool IsDigit(int cp)
+    {
+        int valid = cp is >= 0xD800 and <= 0xDFFF ? 0xFFFF : cp;
+        return Rune.IsDigit(new Rune(valid)) || CharUnicodeInfo.GetUnicodeCategory(valid) == UnicodeCategory.OtherNumber
+            && CharUnicodeInfo.GetDigitValue(char.ConvertFromUtf32(valid), 0) >= 0;
+    }
+
     /// <summary>Python's str.isspace for one code point (Py_UNICODE_ISSPACE).</summary>
     internal static bool IsSpace(int cp) => cp is >= 0x1C and <= 0x1F || (cp <= 0xFFFF && char.IsWhiteSpace((char)cp));
 
@@ -840,6 +849,31 @@ internal static unsafe class UnicodeApi
         return (int*)CopyUcs4(cps, size);
     }
 
+    /// <summary>The code points into the caller's buffer (and a NUL when asked for).</summary>
+    [CApi]
+    internal static uint* PyUnicode_AsUCS4(BorrowedReference unicode, uint* buffer, nint buflen, int copy_null)
+    {
+        if (buffer == null || buflen < 0)
+        {
+            throw Abstract.BadInternalCall();
+        }
+        var cps = PyStr.CodePoints(RequireStr(unicode).Value);
+        if (buflen < cps.Length + (copy_null != 0 ? 1 : 0))
+        {
+            if (copy_null != 0 && buflen > 0)
+            {
+                buffer[0] = 0;
+            }
+            throw new PythonException(PyExc.SystemError, "string is longer than the buffer");
+        }
+        MemoryMarshal.Cast<int, uint>(cps).CopyTo(new Span<uint>(buffer, cps.Length));
+        if (copy_null != 0)
+        {
+            buffer[cps.Length] = 0;
+        }
+        return buffer;
+    }
+
     [CApi]
     internal static uint* PyUnicode_AsUCS4Copy(BorrowedReference unicode) =>
         (uint*)CopyUcs4(PyStr.CodePoints(RequireStr(unicode).Value), null);
@@ -1182,6 +1216,23 @@ internal static unsafe class UnicodeApi
 /// PyArg_ParseTuple ("find() takes at least 1 argument (0 given)").</summary>
 internal enum ArgStyle { NoArgs, One, Clinic, ParseTuple }
 
+/// <summary>The character-type functions of CPython's unicodectype.c that extensions
+/// call (Py_UNICODE_ISSPACE and friends expand to them).</summary>
+internal static class UnicodeCTypeApi
+{
+    [CApi]
+    internal static int _PyUnicode_IsWhitespace(uint ch) => StrOps.IsSpace((int)ch) ? 1 : 0;
+
+    [CApi]
+    internal static int _PyUnicode_IsDigit(uint ch) => ch <= 0x10FFFF && StrOps.IsDigit((int)ch) ? 1 : 0;
+
+    /// <summary>The simple (one code point) lowercase mapping of UnicodeData.txt. .NET's
+    /// invariant casing leaves out the Turkish capital dotted I, which maps to 'i'.</summary>
+    [CApi]
+    internal static uint _PyUnicode_ToLowercase(uint ch) => ch == 0x130 ? 'i'
+        : Rune.IsValid(ch) ? (uint)Rune.ToLowerInvariant(new Rune(ch)).Value : ch;
+}
+
 internal static class MethodArgs
 {
     internal static void Check(PyType owner, string name, PyObject[] args, PyDict? kwargs, int min, int max, ArgStyle style)
@@ -1320,8 +1371,7 @@ internal static class StrMethods
         Predicate("isalpha", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetter(new Rune(ValidRune(cp)))));
         Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetterOrDigit(new Rune(ValidRune(cp)))));
         Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsDigit(new Rune(ValidRune(cp)))));
-        Predicate("isdigit", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsDigit(new Rune(ValidRune(cp)))
-            || CharUnicodeInfo.GetUnicodeCategory(ValidRune(cp)) == UnicodeCategory.OtherNumber && CharUnicodeInfo.GetDigitValue(char.ConvertFromUtf32(ValidRune(cp)), 0) >= 0));
+        Predicate("isdigit", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDigit));
         Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsNumber(new Rune(ValidRune(cp)))));
         Predicate("isupper", s => s.Value.Any(char.IsUpper) && !s.Value.Any(char.IsLower));
         Predicate("islower", s => s.Value.Any(char.IsLower) && !s.Value.Any(char.IsUpper));
