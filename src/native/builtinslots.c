@@ -9,6 +9,7 @@
    PyType_Ready are copied from the base the same way. The tables are filled once at
    start-up, when the object space hands over its entry points. */
 #include "builtinslots.h"
+#include <string.h>
 
 /* Not in the headers (CPython's iterobject.h). */
 extern PyTypeObject PySeqIter_Type, PyCallIter_Type;
@@ -204,6 +205,39 @@ static void inherit(PyTypeObject *type) {
     }
 }
 
+/* The exception classes with a tp_str of their own (KeyError_str, OSError_str, ...); the
+   others inherit BaseException's. */
+static int has_own_str(const char *name) {
+    static const char *const owners[] = { "KeyError", "OSError", "ImportError", "SyntaxError", "UnicodeEncodeError",
+                                          "UnicodeDecodeError", "UnicodeTranslateError" };
+    for (size_t i = 0; i < sizeof owners / sizeof *owners; i++) {
+        if (strcmp(name, owners[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The exception classes come in statics.c's order, bases first. Their attributes are not
+   all descriptors in the object space, so getattro / setattro are the instance's own. */
+static void fill_exceptions(const pycapi_builtin_hooks *h) {
+    for (const pycapi_static_entry *e = pycapi_static_table(); e->key != NULL; e++) {
+        PyTypeObject *type = (PyTypeObject *)e->object;
+        if (Py_TYPE(e->object) != &PyType_Type || !(type->tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS)) {
+            continue;
+        }
+        if (type == (PyTypeObject *)PyExc_BaseException) {
+            type->tp_repr = h->repr;
+            type->tp_str = h->exception_str;
+            type->tp_getattro = h->getattro;
+            type->tp_setattro = h->setattro;
+        } else if (has_own_str(e->key)) {
+            type->tp_str = h->str;
+        }
+        inherit(type);
+    }
+}
+
 /* Called once by the object space (BuiltinSlots.Install), with its entry points. */
 PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     pycapi_builtin = *h;
@@ -215,6 +249,10 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     PyBaseObject_Type.tp_richcompare = object_richcompare;
     PyBaseObject_Type.tp_getattro = PyObject_GenericGetAttr;
     PyBaseObject_Type.tp_setattro = PyObject_GenericSetAttr;
+
+    PyModule_Type.tp_repr = h->repr;
+    PyModule_Type.tp_getattro = h->getattro;
+    PyModule_Type.tp_setattro = h->setattro;
 
     PyType_Type.tp_repr = h->repr;
     PyType_Type.tp_getattro = h->type_getattro;
@@ -276,7 +314,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     /* Bases before subtypes. The iterators and views keep their own tp_iter / tp_iternext
        and table (statics.c); from object they get repr, str, hash, compare and attributes. */
     PyTypeObject *inheriting[] = {
-        &PyType_Type, &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type, &PyTuple_Type,
+        &PyType_Type, &PyModule_Type, &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type, &PyTuple_Type,
         &PyList_Type, &PyDict_Type, &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
         &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
         &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
@@ -284,4 +322,5 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     for (size_t i = 0; i < sizeof inheriting / sizeof *inheriting; i++) {
         inherit(inheriting[i]);
     }
+    fill_exceptions(h);
 }

@@ -29,6 +29,8 @@ typedef struct {
        other numbers to their own slots. */
     reprfunc int_repr;
     richcmpfunc int_richcompare;
+    /* BaseException's tp_str (BaseException_str), which other exception classes inherit. */
+    reprfunc exception_str;
     /* type's own slots (type_getattro, type_setattro, type_call). */
     getattrofunc type_getattro;
     setattrofunc type_setattro;
@@ -36,6 +38,8 @@ typedef struct {
     /* The slots whose behaviour follows from the object's own kind (a list's item is
        list's), never from Py_TYPE(o)'s slots, which a subclass may have replaced. */
     reprfunc repr, str;
+    getattrofunc getattro;
+    setattrofunc setattro;
     hashfunc hash;
     richcmpfunc richcompare;
     inquiry truth;

@@ -30,10 +30,14 @@ internal static unsafe partial class BuiltinSlots
         public delegate* unmanaged<int, int, nint, nint, nint> Repeat;
         public delegate* unmanaged<nint, nint> ObjectRepr, ObjectStr, ObjectHash, IntRepr;
         public delegate* unmanaged<nint, nint, int, nint> IntRichCompare;
+        public delegate* unmanaged<nint, nint> ExceptionStr;
         public delegate* unmanaged<nint, nint, nint> TypeGetAttr;
         public delegate* unmanaged<nint, nint, nint, int> TypeSetAttr;
         public delegate* unmanaged<nint, nint, nint, nint> TypeCall;
-        public delegate* unmanaged<nint, nint> Repr, Str, Hash;
+        public delegate* unmanaged<nint, nint> Repr, Str;
+        public delegate* unmanaged<nint, nint, nint> GetAttr;
+        public delegate* unmanaged<nint, nint, nint, int> SetAttr;
+        public delegate* unmanaged<nint, nint> Hash;
         public delegate* unmanaged<nint, nint, int, nint> RichCompare;
         public delegate* unmanaged<nint, int> Truth;
         public delegate* unmanaged<nint, nint> Iter, Length;
@@ -54,8 +58,8 @@ internal static unsafe partial class BuiltinSlots
         {
             Binary = &Binary, Power = &Power, Unary = &Unary, Repeat = &Repeat,
             ObjectRepr = &ObjectRepr, ObjectStr = &ObjectStr, ObjectHash = &ObjectHash, IntRepr = &IntRepr,
-            IntRichCompare = &IntRichCompare, TypeGetAttr = &TypeGetAttr, TypeSetAttr = &TypeSetAttr, TypeCall = &TypeCall,
-            Repr = &Repr, Str = &Str, Hash = &Hash, RichCompare = &RichCompare, Truth = &Truth, Iter = &Iter,
+            IntRichCompare = &IntRichCompare, ExceptionStr = &ExceptionStr, TypeGetAttr = &TypeGetAttr, TypeSetAttr = &TypeSetAttr, TypeCall = &TypeCall,
+            Repr = &Repr, Str = &Str, GetAttr = &GetAttr, SetAttr = &SetAttr, Hash = &Hash, RichCompare = &RichCompare, Truth = &Truth, Iter = &Iter,
             Length = &Length, Item = &Item, AssItem = &AssItem, Contains = &Contains, Subscript = &Subscript,
             AssSubscript = &AssSubscript,
         };
@@ -188,6 +192,12 @@ internal static unsafe partial class BuiltinSlots
     private static nint IntRichCompare(nint v, nint w, int op) =>
         Guard(() => (O(v), O(w)) is (PyInt a, PyInt b) ? a.RichCompare(b, (CompareOp)op) : PyNotImplemented.Instance);
 
+    /// <summary>BaseException_str: the arguments, whatever the class shows.</summary>
+    [UnmanagedCallersOnly]
+    private static nint ExceptionStr(nint o) => Guard(() => O(o) is PyBaseException e ? new PyStr(e.ArgsStr())
+        : throw new PythonException(PyExc.TypeError,
+            $"descriptor '__str__' requires a 'BaseException' object but received a '{O(o).Type.Name}'"));
+
     // ---- type's own slots.
 
     [UnmanagedCallersOnly]
@@ -212,6 +222,16 @@ internal static unsafe partial class BuiltinSlots
 
     [UnmanagedCallersOnly]
     private static nint Str(nint o) => Guard(() => Builtin(o).Str());
+
+    [UnmanagedCallersOnly]
+    private static nint GetAttr(nint o, nint name) => Guard(() => Builtin(o).GetAttr(Abstract.AttributeName(O(name))));
+
+    [UnmanagedCallersOnly]
+    private static int SetAttr(nint o, nint name, nint value) => Guard(() =>
+    {
+        Builtin(o).SetAttr(Abstract.AttributeName(O(name)), ObjectSpace.FromNativeOrNull(value));
+        return 0;
+    }, -1);
 
     [UnmanagedCallersOnly]
     private static nint Hash(nint o) => Guard(() => (nint)Builtin(o).Hash(), -1);

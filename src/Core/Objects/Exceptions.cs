@@ -141,7 +141,8 @@ internal sealed class PyBaseException : PyObject
         return p;
     }
 
-    private string ArgsStr() => Args.Count switch
+    /// <summary>BaseException_str.</summary>
+    internal string ArgsStr() => Args.Count switch
     {
         0 => "",
         1 => Args[0].StrString(),

@@ -48,6 +48,59 @@ static int starts_with(PyObject *s, const char *prefix)
     return u != NULL && strncmp(u, prefix, strlen(prefix)) == 0;
 }
 
+/* -- exceptions and modules -- */
+
+static void exception_section(void)
+{
+    PyTypeObject *base = (PyTypeObject *)PyExc_BaseException, *key_error = (PyTypeObject *)PyExc_KeyError;
+    PyTypeObject *lookup_error = (PyTypeObject *)PyExc_LookupError, *os_error = (PyTypeObject *)PyExc_OSError;
+    PyObject *ve = PyObject_CallFunction(PyExc_ValueError, "s", "bad");
+    PyObject *ke = PyObject_CallFunction(PyExc_KeyError, "s", "k");
+    PyObject *oe = PyObject_CallFunction(PyExc_FileNotFoundError, "is", 2, "No such file");
+    PyObject *two = PyObject_CallFunction(PyExc_RuntimeError, "ii", 1, 2);
+    printf("BaseException slots: %d%d%d%d%d%d\n", base->tp_repr != NULL, base->tp_str != NULL, base->tp_hash != NULL,
+           base->tp_richcompare != NULL, base->tp_getattro != NULL, base->tp_setattro != NULL);
+    printf("KeyError's tp_str is its own: %d\n", key_error->tp_str != base->tp_str);
+    printf("LookupError's tp_str is BaseException's: %d\n", lookup_error->tp_str == base->tp_str);
+    printf("FileNotFoundError's tp_str is OSError's: %d\n",
+           ((PyTypeObject *)PyExc_FileNotFoundError)->tp_str == os_error->tp_str);
+    printf("ValueError's tp_repr is BaseException's: %d\n", ((PyTypeObject *)PyExc_ValueError)->tp_repr == base->tp_repr);
+    show_new("BaseException tp_repr(ValueError('bad'))", base->tp_repr(ve));
+    show_new("BaseException tp_repr(RuntimeError(1, 2))", base->tp_repr(two));
+    show_new("BaseException tp_str(RuntimeError(1, 2))", base->tp_str(two));
+    show_new("BaseException tp_str(KeyError('k'))", base->tp_str(ke));
+    show_new("LookupError tp_str(KeyError('k'))", lookup_error->tp_str(ke));
+    show_new("KeyError tp_str(KeyError('k'))", key_error->tp_str(ke));
+    show_new("OSError tp_str(FileNotFoundError(2, ...))", os_error->tp_str(oe));
+    show_new("BaseException tp_str(FileNotFoundError(2, ...))", base->tp_str(oe));
+    show_new("BaseException tp_getattro(ValueError('bad'), 'args')", base->tp_getattro(ve, PyUnicode_FromString("args")));
+    show_new("OSError tp_getattro(..., 'errno')", os_error->tp_getattro(oe, PyUnicode_FromString("errno")));
+    show_new("BaseException tp_getattro(ValueError('bad'), 'nope')", base->tp_getattro(ve, PyUnicode_FromString("nope")));
+    show_ll("BaseException tp_setattro(ValueError('bad'), 'args', 5)",
+            base->tp_setattro(ve, PyUnicode_FromString("args"), PyLong_FromLong(5)));
+    show_ll("BaseException tp_setattro(ValueError('bad'), 'args', (1,))",
+            base->tp_setattro(ve, PyUnicode_FromString("args"), Py_BuildValue("(i)", 1)));
+    show_new("ValueError after", Py_TYPE(ve)->tp_repr(ve));
+    printf("ValueError tp_hash is the identity hash: %d\n", Py_TYPE(ve)->tp_hash(ve) == PyObject_Hash(ve));
+    show_new("ValueError tp_richcompare(ve, ve, ==)", Py_TYPE(ve)->tp_richcompare(ve, ve, Py_EQ));
+    show_new("ValueError tp_richcompare(ve, ke, ==)", Py_TYPE(ve)->tp_richcompare(ve, ke, Py_EQ));
+    Py_DECREF(ve);
+    Py_DECREF(ke);
+    Py_DECREF(oe);
+    Py_DECREF(two);
+
+    PyObject *m = PyModule_New("slotmod_m");
+    show_new("module tp_repr", PyModule_Type.tp_repr(m));
+    show_new("module tp_getattro(m, '__name__')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("__name__")));
+    show_new("module tp_getattro(m, 'nope')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("nope")));
+    show_ll("module tp_setattro(m, 'x', 5)", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), PyLong_FromLong(5)));
+    show_new("module tp_getattro(m, 'x')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("x")));
+    show_ll("module tp_setattro(m, 'x', NULL)", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), NULL));
+    show_ll("module tp_setattro(m, 'x', NULL) again", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), NULL));
+    show_new("module tp_str", PyModule_Type.tp_str(m));
+    Py_DECREF(m);
+}
+
 /* -- a C type whose slots call object's own ones -- */
 
 typedef struct {
@@ -598,6 +651,7 @@ int main(void)
     sequence_section();
     dict_section();
     object_slots_section();
+    exception_section();
     thing_section();
     mylist_section();
     return conf_end();
