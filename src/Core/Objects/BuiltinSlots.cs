@@ -12,10 +12,10 @@ namespace PyCApi.Objects;
 /// object's managed class (a list's twin is a PyList whatever its type).</summary>
 internal static unsafe partial class BuiltinSlots
 {
-    /// <summary>Whose slot was called (builtinslots.h has the same order).</summary>
+    /// <summary>Whose slot was called (builtinslots.c has the same order).</summary>
     private enum Kind { Object, Type, Int, Bool, Float, Str, Bytes, Tuple, List, Dict }
 
-    /// <summary>The binary operations past NumberOp's (builtinslots.h).</summary>
+    /// <summary>The binary operations past NumberOp's (builtinslots.c).</summary>
     private const int Concat = 13, InPlaceConcat = 14, InPlace = 15;
 
     private static readonly string[] unaryNames = ["__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__", "__index__"];
