@@ -360,11 +360,23 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         singletons[i]->tp_repr = h->repr;
     }
 
+    /* dict's views and mappingproxy (the views' set comparisons and operators are not in
+       the object space yet: keys and items are unhashable as in CPython, but have no
+       tp_richcompare). */
+    PyTypeObject *views[] = { &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type };
+    for (size_t i = 0; i < 4; i++) {
+        views[i]->tp_repr = h->repr;
+    }
+    PyDictKeys_Type.tp_hash = PyDictItems_Type.tp_hash = PyDictProxy_Type.tp_hash = PyObject_HashNotImplemented;
+    PyDictProxy_Type.tp_str = h->str;
+    PyDictProxy_Type.tp_richcompare = h->richcompare;
+
     /* Bases before subtypes. The iterators keep their own tp_iter / tp_iternext (statics.c);
        from object they get repr, str, hash, compare and attributes. */
     PyTypeObject *inheriting[] = {
         &PyType_Type, &PyModule_Type, &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type,
         &PyTuple_Type, &PyList_Type, &PyDict_Type, &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
+        &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type,
         &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
         &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
     };

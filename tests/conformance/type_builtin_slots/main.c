@@ -477,6 +477,23 @@ static void dict_section(void)
     show_ll("dict mp_ass_subscript(d, 'a', NULL)", dm->mp_ass_subscript(d, a, NULL));
     show_ll("dict mp_ass_subscript(d, 'missing', NULL)", dm->mp_ass_subscript(d, missing, NULL));
     show("dict after", d);
+    PyObject *keys = PyObject_CallMethod(d, "keys", NULL), *values = PyObject_CallMethod(d, "values", NULL);
+    PyObject *proxy = PyDictProxy_New(d);
+    show_new("dict_keys tp_repr", keys == NULL ? NULL : Py_TYPE(keys)->tp_repr(keys));
+    show_ll("dict_keys tp_hash", keys == NULL ? -1 : Py_TYPE(keys)->tp_hash(keys));
+    show_new("dict_values tp_str", values == NULL ? NULL : Py_TYPE(values)->tp_str(values));
+    printf("dict_values tp_hash is the identity hash: %d\n",
+           values != NULL && Py_TYPE(values)->tp_hash(values) == PyObject_Hash(values));
+    show_new("mappingproxy tp_repr", PyDictProxy_Type.tp_repr(proxy));
+    show_new("mappingproxy tp_str", PyDictProxy_Type.tp_str(proxy));
+    show_ll("mappingproxy tp_hash", PyDictProxy_Type.tp_hash(proxy));
+    show_new("mappingproxy tp_richcompare(proxy, d, ==)", PyDictProxy_Type.tp_richcompare(proxy, d, Py_EQ));
+    show_ll("mappingproxy sq_contains(proxy, 'b')",
+            PyDictProxy_Type.tp_as_sequence->sq_contains(proxy, PyUnicode_FromString("b")));
+    show_new("mappingproxy mp_subscript(proxy, 'x')", PyDictProxy_Type.tp_as_mapping->mp_subscript(proxy, missing));
+    Py_XDECREF(keys);
+    Py_XDECREF(values);
+    Py_XDECREF(proxy);
     PyObject *other = Py_BuildValue("{sisi}", "b", 20, "c", 30), *pairs = Py_BuildValue("[(si)]", "z", 0);
     show_new("dict nb_or(d, other)", PyDict_Type.tp_as_number->nb_or(d, other));
     show_new("dict nb_or(d, pairs)", PyDict_Type.tp_as_number->nb_or(d, pairs));
@@ -644,6 +661,16 @@ int main(void)
            PyDict_Type.tp_setattro != NULL, PyDict_Type.tp_iter != NULL, PyDict_Type.tp_iternext != NULL,
            PyDict_Type.tp_call != NULL);
     show_table("dict number", PyDict_Type.tp_as_number, sizeof(PyNumberMethods));
+    /* Not compared: the views' tp_richcompare and number slots (set operations). */
+    PyTypeObject *views[] = { &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type };
+    for (size_t i = 0; i < 4; i++) {
+        PyTypeObject *t = views[i];
+        printf("%s slots: %d%d%d%d%d%d\n", t->tp_name, t->tp_repr != NULL, t->tp_str != NULL, t->tp_hash != NULL,
+               t->tp_getattro != NULL, t->tp_setattro != NULL, t->tp_iter != NULL);
+    }
+    printf("dict_values tp_richcompare is object's: %d\n",
+           PyDictValues_Type.tp_richcompare == PyBaseObject_Type.tp_richcompare);
+    printf("mappingproxy tp_richcompare: %d\n", PyDictProxy_Type.tp_richcompare != NULL);
     show_table("dict sequence", PyDict_Type.tp_as_sequence, sizeof(PySequenceMethods));
     show_table("dict mapping", PyDict_Type.tp_as_mapping, sizeof(PyMappingMethods));
 
