@@ -16,7 +16,7 @@ extern PyTypeObject PySeqIter_Type, PyCallIter_Type;
 
 /* Whose slot C called: int's nb_add and float's answer differently for the same operands.
    BuiltinSlots.Kind has the same order. */
-enum { KIND_OBJECT, KIND_TYPE, KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT };
+enum { KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT };
 
 /* Binary operations: NumberOp's order (Number.cs), then sq_concat and sq_inplace_concat;
    OP_INPLACE + a NumberOp is its in-place form. */

@@ -64,7 +64,8 @@ static void exception_section(void)
     printf("LookupError's tp_str is BaseException's: %d\n", lookup_error->tp_str == base->tp_str);
     printf("FileNotFoundError's tp_str is OSError's: %d\n",
            ((PyTypeObject *)PyExc_FileNotFoundError)->tp_str == os_error->tp_str);
-    printf("ValueError's tp_repr is BaseException's: %d\n", ((PyTypeObject *)PyExc_ValueError)->tp_repr == base->tp_repr);
+    printf("ValueError's tp_repr is BaseException's: %d\n",
+           ((PyTypeObject *)PyExc_ValueError)->tp_repr == base->tp_repr);
     show_new("BaseException tp_repr(ValueError('bad'))", base->tp_repr(ve));
     show_new("BaseException tp_repr(RuntimeError(1, 2))", base->tp_repr(two));
     show_new("BaseException tp_str(RuntimeError(1, 2))", base->tp_str(two));
@@ -73,9 +74,11 @@ static void exception_section(void)
     show_new("KeyError tp_str(KeyError('k'))", key_error->tp_str(ke));
     show_new("OSError tp_str(FileNotFoundError(2, ...))", os_error->tp_str(oe));
     show_new("BaseException tp_str(FileNotFoundError(2, ...))", base->tp_str(oe));
-    show_new("BaseException tp_getattro(ValueError('bad'), 'args')", base->tp_getattro(ve, PyUnicode_FromString("args")));
+    show_new("BaseException tp_getattro(ValueError('bad'), 'args')",
+             base->tp_getattro(ve, PyUnicode_FromString("args")));
     show_new("OSError tp_getattro(..., 'errno')", os_error->tp_getattro(oe, PyUnicode_FromString("errno")));
-    show_new("BaseException tp_getattro(ValueError('bad'), 'nope')", base->tp_getattro(ve, PyUnicode_FromString("nope")));
+    show_new("BaseException tp_getattro(ValueError('bad'), 'nope')",
+             base->tp_getattro(ve, PyUnicode_FromString("nope")));
     show_ll("BaseException tp_setattro(ValueError('bad'), 'args', 5)",
             base->tp_setattro(ve, PyUnicode_FromString("args"), PyLong_FromLong(5)));
     show_ll("BaseException tp_setattro(ValueError('bad'), 'args', (1,))",
@@ -93,7 +96,8 @@ static void exception_section(void)
     show_new("module tp_repr", PyModule_Type.tp_repr(m));
     show_new("module tp_getattro(m, '__name__')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("__name__")));
     show_new("module tp_getattro(m, 'nope')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("nope")));
-    show_ll("module tp_setattro(m, 'x', 5)", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), PyLong_FromLong(5)));
+    show_ll("module tp_setattro(m, 'x', 5)",
+            PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), PyLong_FromLong(5)));
     show_new("module tp_getattro(m, 'x')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("x")));
     show_ll("module tp_setattro(m, 'x', NULL)", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), NULL));
     show_ll("module tp_setattro(m, 'x', NULL) again", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), NULL));
@@ -120,7 +124,8 @@ static PyObject *thing_repr(PyObject *self)
     }
     int starts = starts_with(base, "<slotmod.Thing object at 0x");
     Py_DECREF(base);
-    return PyUnicode_FromFormat("Thing(%ld, object's repr %s)", ((Thing *)self)->n, starts ? "as expected" : "unexpected");
+    return PyUnicode_FromFormat("Thing(%ld, object's repr %s)", ((Thing *)self)->n,
+                                starts ? "as expected" : "unexpected");
 }
 
 static Py_hash_t thing_hash(PyObject *self)
@@ -558,7 +563,8 @@ static void object_slots_section(void)
     PyObject *tl = Py_BuildValue("(O)", l);
     show_ll("tuple tp_hash(([1, 'x'],))", PyTuple_Type.tp_hash(tl));
     Py_DECREF(tl);
-    printf("object tp_hash(5) is the identity hash: %d\n", PyBaseObject_Type.tp_hash(i5) == PyBaseObject_Type.tp_hash(i5) &&
+    printf("object tp_hash(5) is the identity hash: %d\n",
+           PyBaseObject_Type.tp_hash(i5) == PyBaseObject_Type.tp_hash(i5) &&
            PyBaseObject_Type.tp_hash(i5) != 5);
     printf("list tp_hash is PyObject_HashNotImplemented: %d\n", PyList_Type.tp_hash == PyObject_HashNotImplemented);
 
@@ -589,19 +595,20 @@ static void object_slots_section(void)
     show_ll("object tp_setattro(5, 5, 5)", PyBaseObject_Type.tp_setattro(i5, i5, i5));
     show_ll("object tp_setattro(5, 'real', 1)", PyBaseObject_Type.tp_setattro(i5, name, i5));
     show_ll("object tp_setattro(5, 'x', 1)", PyBaseObject_Type.tp_setattro(i5, PyUnicode_FromString("x"), i5));
-    show_new("type tp_getattro(int, '__name__')", PyType_Type.tp_getattro((PyObject *)&PyLong_Type, PyUnicode_FromString("__name__")));
-    show_new("type tp_getattro(int, 'nope')", PyType_Type.tp_getattro((PyObject *)&PyLong_Type, PyUnicode_FromString("nope")));
-    show_new("type tp_getattro(int, 5)", PyType_Type.tp_getattro((PyObject *)&PyLong_Type, i5));
-    show_ll("type tp_setattro(int, 'x', 5)", PyType_Type.tp_setattro((PyObject *)&PyLong_Type, PyUnicode_FromString("x"), i5));
+    PyObject *int_type = (PyObject *)&PyLong_Type;
+    show_new("type tp_getattro(int, '__name__')", PyType_Type.tp_getattro(int_type, PyUnicode_FromString("__name__")));
+    show_new("type tp_getattro(int, 'nope')", PyType_Type.tp_getattro(int_type, PyUnicode_FromString("nope")));
+    show_new("type tp_getattro(int, 5)", PyType_Type.tp_getattro(int_type, i5));
+    show_ll("type tp_setattro(int, 'x', 5)", PyType_Type.tp_setattro(int_type, PyUnicode_FromString("x"), i5));
 
     PyObject *args = Py_BuildValue("(s)", "12");
-    show_new("type tp_call(int, ('12',))", PyType_Type.tp_call((PyObject *)&PyLong_Type, args, NULL));
+    show_new("type tp_call(int, ('12',))", PyType_Type.tp_call(int_type, args, NULL));
     Py_DECREF(args);
     args = Py_BuildValue("(O)", f);
     show_new("type tp_call(type, (2.5,))", PyType_Type.tp_call((PyObject *)&PyType_Type, args, NULL));
     Py_DECREF(args);
     args = Py_BuildValue("(s)", "z");
-    show_new("type tp_call(int, ('z',))", PyType_Type.tp_call((PyObject *)&PyLong_Type, args, NULL));
+    show_new("type tp_call(int, ('z',))", PyType_Type.tp_call(int_type, args, NULL));
     Py_DECREF(args);
 
     PyObject *it = PyList_Type.tp_iter(l);
@@ -611,7 +618,8 @@ static void object_slots_section(void)
         show_new("list_iterator tp_iternext", next(it));
         show_new("list_iterator tp_iternext", next(it));
         PyObject *end = next(it);
-        printf("list_iterator tp_iternext at the end: %s\n", end == NULL && !PyErr_Occurred() ? "NULL, no exception" : "other");
+        printf("list_iterator tp_iternext at the end: %s\n",
+               end == NULL && !PyErr_Occurred() ? "NULL, no exception" : "other");
         Py_XDECREF(end);
         PyObject *self = Py_TYPE(it)->tp_iter(it);
         printf("list_iterator tp_iter returns itself: %d\n", self == it);
