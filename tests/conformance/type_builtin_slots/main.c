@@ -2,8 +2,9 @@
    code do (PyLong_Type.tp_as_number->nb_add(a, b), PyBaseObject_Type.tp_repr(self)):
    which slots are filled and which CPython leaves NULL, each type's own behaviour
    (NotImplemented for operands it does not handle, CPython's errors), the slots a
-   built-in inherits from its base, and a C type whose slots call object's own slots
-   ("super" calls) without coming back to themselves. */
+   built-in inherits from its base (exception classes included), dict's views, mappingproxy
+   and module, and C types whose slots call object's or list's own slots ("super" calls)
+   without coming back to themselves. */
 #include "conformance.h"
 #include <stddef.h>
 
