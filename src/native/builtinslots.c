@@ -5,25 +5,75 @@
    Each slot runs that type's own behaviour, which lives in the object space
    (BuiltinSlots.cs): never the abstract API, which would dispatch on Py_TYPE(o) again and
    so come back to the subclass's slot. Slots CPython leaves NULL (int's nb_inplace_add,
-   list's tp_str) stay NULL here; those a built-in inherits from its base in CPython's
+   float's nb_index) stay NULL here; those a built-in inherits from its base in CPython's
    PyType_Ready are copied from the base the same way. The tables are filled once at
    start-up, when the object space hands over its entry points. */
-#include "builtinslots.h"
+#include "pycapi_runtime.h"
+#include <string.h>
 
 /* Not in the headers (CPython's iterobject.h). */
 extern PyTypeObject PySeqIter_Type, PyCallIter_Type;
 
-pycapi_builtin_hooks pycapi_builtin;
+/* Whose slot C called: int's nb_add and float's answer differently for the same operands.
+   BuiltinSlots.Kind has the same order. */
+enum { KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT };
+
+/* Binary operations: NumberOp's order (Number.cs), then sq_concat and sq_inplace_concat;
+   OP_INPLACE + a NumberOp is its in-place form. */
+enum { OP_ADD, OP_SUBTRACT, OP_MULTIPLY, OP_REMAINDER, OP_DIVMOD, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_XOR, OP_OR,
+       OP_FLOOR_DIVIDE, OP_TRUE_DIVIDE, OP_MATRIX_MULTIPLY, OP_CONCAT, OP_INPLACE_CONCAT, OP_INPLACE };
+/* Unary operations: UnaryOp's order. */
+enum { OP_NEGATIVE, OP_POSITIVE, OP_ABSOLUTE, OP_INVERT, OP_INT, OP_FLOAT, OP_INDEX };
+
+/* The object space's entry points (BuiltinSlots.Install hands them over; BuiltinSlots.Hooks
+   has the same fields). */
+typedef struct {
+    /* The number slots and sq_concat / sq_repeat, of the type `kind` names. */
+    PyObject *(*binary)(int kind, int op, PyObject *v, PyObject *w);
+    PyObject *(*power)(int kind, PyObject *v, PyObject *w, PyObject *z);
+    PyObject *(*unary)(int kind, int op, PyObject *o);
+    PyObject *(*repeat)(int kind, int inplace, PyObject *o, Py_ssize_t n);
+    /* object's own slots (object_repr, object_str, _Py_HashPointer). */
+    reprfunc object_repr, object_str;
+    hashfunc object_hash;
+    /* int's tp_repr, which shows a bool as a number, and tp_richcompare, which leaves
+       other numbers to their own slots. */
+    reprfunc int_repr;
+    richcmpfunc int_richcompare;
+    /* BaseException's tp_str (BaseException_str), which other exception classes inherit. */
+    reprfunc exception_str;
+    /* type's own slots (type_getattro, type_setattro, type_call). */
+    getattrofunc type_getattro;
+    setattrofunc type_setattro;
+    ternaryfunc type_call;
+    /* The slots whose behaviour follows from the object's own kind (a list's item is
+       list's), never from Py_TYPE(o)'s slots, which a subclass may have replaced. */
+    reprfunc repr, str;
+    getattrofunc getattro;
+    setattrofunc setattro;
+    hashfunc hash;
+    richcmpfunc richcompare;
+    inquiry truth;
+    getiterfunc iter;
+    lenfunc length;
+    ssizeargfunc item;
+    ssizeobjargproc ass_item;
+    objobjproc contains;
+    binaryfunc subscript;
+    objobjargproc ass_subscript;
+} pycapi_builtin_hooks;
+
+static pycapi_builtin_hooks builtin;
 
 /* The slots that depend on whose slot was called pass it on. */
 #define BINARY(name, kind, op) \
-    static PyObject *name(PyObject *v, PyObject *w) { return pycapi_builtin.binary(kind, op, v, w); }
+    static PyObject *name(PyObject *v, PyObject *w) { return builtin.binary(kind, op, v, w); }
 #define UNARY(name, kind, op) \
-    static PyObject *name(PyObject *o) { return pycapi_builtin.unary(kind, op, o); }
+    static PyObject *name(PyObject *o) { return builtin.unary(kind, op, o); }
 #define POWER(name, kind) \
-    static PyObject *name(PyObject *v, PyObject *w, PyObject *z) { return pycapi_builtin.power(kind, v, w, z); }
+    static PyObject *name(PyObject *v, PyObject *w, PyObject *z) { return builtin.power(kind, v, w, z); }
 #define REPEAT(name, kind, inplace) \
-    static PyObject *name(PyObject *o, Py_ssize_t n) { return pycapi_builtin.repeat(kind, inplace, o, n); }
+    static PyObject *name(PyObject *o, Py_ssize_t n) { return builtin.repeat(kind, inplace, o, n); }
 
 BINARY(int_add, KIND_INT, OP_ADD)
 BINARY(int_sub, KIND_INT, OP_SUBTRACT)
@@ -204,9 +254,42 @@ static void inherit(PyTypeObject *type) {
     }
 }
 
+/* The exception classes with a tp_str of their own (KeyError_str, OSError_str, ...); the
+   others inherit BaseException's. */
+static int has_own_str(const char *name) {
+    static const char *const owners[] = { "KeyError", "OSError", "ImportError", "SyntaxError", "UnicodeEncodeError",
+                                          "UnicodeDecodeError", "UnicodeTranslateError" };
+    for (size_t i = 0; i < sizeof owners / sizeof *owners; i++) {
+        if (strcmp(name, owners[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The exception classes come in statics.c's order, bases first. Their attributes are not
+   all descriptors in the object space, so getattro / setattro are the instance's own. */
+static void fill_exceptions(const pycapi_builtin_hooks *h) {
+    for (const pycapi_static_entry *e = pycapi_static_table(); e->key != NULL; e++) {
+        PyTypeObject *type = (PyTypeObject *)e->object;
+        if (Py_TYPE(e->object) != &PyType_Type || !(type->tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS)) {
+            continue;
+        }
+        if (type == (PyTypeObject *)PyExc_BaseException) {
+            type->tp_repr = h->repr;
+            type->tp_str = h->exception_str;
+            type->tp_getattro = h->getattro;
+            type->tp_setattro = h->setattro;
+        } else if (has_own_str(e->key)) {
+            type->tp_str = h->str;
+        }
+        inherit(type);
+    }
+}
+
 /* Called once by the object space (BuiltinSlots.Install), with its entry points. */
 PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
-    pycapi_builtin = *h;
+    builtin = *h;
     fill_containers(h);
 
     PyBaseObject_Type.tp_repr = h->object_repr;
@@ -215,6 +298,10 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     PyBaseObject_Type.tp_richcompare = object_richcompare;
     PyBaseObject_Type.tp_getattro = PyObject_GenericGetAttr;
     PyBaseObject_Type.tp_setattro = PyObject_GenericSetAttr;
+
+    PyModule_Type.tp_repr = h->repr;
+    PyModule_Type.tp_getattro = h->getattro;
+    PyModule_Type.tp_setattro = h->setattro;
 
     PyType_Type.tp_repr = h->repr;
     PyType_Type.tp_getattro = h->type_getattro;
@@ -273,15 +360,28 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         singletons[i]->tp_repr = h->repr;
     }
 
-    /* Bases before subtypes. The iterators and views keep their own tp_iter / tp_iternext
-       and table (statics.c); from object they get repr, str, hash, compare and attributes. */
+    /* dict's views and mappingproxy (the views' set comparisons and operators are not in
+       the object space yet: keys and items are unhashable as in CPython, but have no
+       tp_richcompare). */
+    PyTypeObject *views[] = { &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type };
+    for (size_t i = 0; i < 4; i++) {
+        views[i]->tp_repr = h->repr;
+    }
+    PyDictKeys_Type.tp_hash = PyDictItems_Type.tp_hash = PyDictProxy_Type.tp_hash = PyObject_HashNotImplemented;
+    PyDictProxy_Type.tp_str = h->str;
+    PyDictProxy_Type.tp_richcompare = h->richcompare;
+
+    /* Bases before subtypes. The iterators keep their own tp_iter / tp_iternext (statics.c);
+       from object they get repr, str, hash, compare and attributes. */
     PyTypeObject *inheriting[] = {
-        &PyType_Type, &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type, &PyTuple_Type,
-        &PyList_Type, &PyDict_Type, &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
+        &PyType_Type, &PyModule_Type, &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type,
+        &PyTuple_Type, &PyList_Type, &PyDict_Type, &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
+        &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type,
         &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
         &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
     };
     for (size_t i = 0; i < sizeof inheriting / sizeof *inheriting; i++) {
         inherit(inheriting[i]);
     }
+    fill_exceptions(h);
 }

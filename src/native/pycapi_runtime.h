@@ -82,6 +82,15 @@ static inline int pycapi_is_static(PyObject *op) {
     return (type->tp_flags & PYCAPI_TPFLAGS_STATIC_INSTANCES) || !(((PyTypeObject *)op)->tp_flags & Py_TPFLAGS_HEAPTYPE);
 }
 
+/* statics.c: every static object under a key (NULL-terminated), which the object space
+   links at start-up and builtinslots.c walks for the exception classes. */
+typedef struct {
+    const char *key;
+    PyObject *object;
+} pycapi_static_entry;
+
+PYCAPI_HIDDEN const pycapi_static_entry *pycapi_static_table(void);
+
 /* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */
 PYCAPI_HIDDEN void *pycapi_alloc(size_t size);
 /* The same, with the GC head: for objects the cyclic collector may track. */

@@ -268,11 +268,6 @@ PyObject *PyExc_EnvironmentError = (PyObject *)&_PyExc_OSError;
 PyObject *PyExc_IOError = (PyObject *)&_PyExc_OSError;
 
 /* What the managed side links at start-up: every static object under a key. */
-typedef struct {
-    const char *key;
-    PyObject *object;
-} pycapi_static_entry;
-
 #define EXC_ENTRY(name, base, size) { #name, (PyObject *)&_PyExc_##name },
 static const pycapi_static_entry static_table[] = {
     { "type", (PyObject *)&PyType_Type },

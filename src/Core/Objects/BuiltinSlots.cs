@@ -12,13 +12,15 @@ namespace PyCApi.Objects;
 /// object's managed class (a list's twin is a PyList whatever its type).</summary>
 internal static unsafe partial class BuiltinSlots
 {
-    /// <summary>Whose slot was called (builtinslots.h has the same order).</summary>
-    private enum Kind { Object, Type, Int, Bool, Float, Str, Bytes, Tuple, List, Dict }
+    /// <summary>Whose slot was called (builtinslots.c has the same order); Type only here,
+    /// for type's own slots.</summary>
+    private enum Kind { Int, Bool, Float, Str, Bytes, Tuple, List, Dict, Type }
 
-    /// <summary>The binary operations past NumberOp's (builtinslots.h).</summary>
+    /// <summary>The binary operations past NumberOp's (builtinslots.c).</summary>
     private const int Concat = 13, InPlaceConcat = 14, InPlace = 15;
 
-    private static readonly string[] unaryNames = ["__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__", "__index__"];
+    private static readonly string[] unaryNames =
+        ["__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__", "__index__"];
 
     /// <summary>pycapi_builtin_hooks, field for field.</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -30,10 +32,14 @@ internal static unsafe partial class BuiltinSlots
         public delegate* unmanaged<int, int, nint, nint, nint> Repeat;
         public delegate* unmanaged<nint, nint> ObjectRepr, ObjectStr, ObjectHash, IntRepr;
         public delegate* unmanaged<nint, nint, int, nint> IntRichCompare;
+        public delegate* unmanaged<nint, nint> ExceptionStr;
         public delegate* unmanaged<nint, nint, nint> TypeGetAttr;
         public delegate* unmanaged<nint, nint, nint, int> TypeSetAttr;
         public delegate* unmanaged<nint, nint, nint, nint> TypeCall;
-        public delegate* unmanaged<nint, nint> Repr, Str, Hash;
+        public delegate* unmanaged<nint, nint> Repr, Str;
+        public delegate* unmanaged<nint, nint, nint> GetAttr;
+        public delegate* unmanaged<nint, nint, nint, int> SetAttr;
+        public delegate* unmanaged<nint, nint> Hash;
         public delegate* unmanaged<nint, nint, int, nint> RichCompare;
         public delegate* unmanaged<nint, int> Truth;
         public delegate* unmanaged<nint, nint> Iter, Length;
@@ -53,11 +59,12 @@ internal static unsafe partial class BuiltinSlots
         var hooks = new Hooks
         {
             Binary = &Binary, Power = &Power, Unary = &Unary, Repeat = &Repeat,
-            ObjectRepr = &ObjectRepr, ObjectStr = &ObjectStr, ObjectHash = &ObjectHash, IntRepr = &IntRepr,
-            IntRichCompare = &IntRichCompare, TypeGetAttr = &TypeGetAttr, TypeSetAttr = &TypeSetAttr, TypeCall = &TypeCall,
-            Repr = &Repr, Str = &Str, Hash = &Hash, RichCompare = &RichCompare, Truth = &Truth, Iter = &Iter,
-            Length = &Length, Item = &Item, AssItem = &AssItem, Contains = &Contains, Subscript = &Subscript,
-            AssSubscript = &AssSubscript,
+            ObjectRepr = &ObjectRepr, ObjectStr = &ObjectStr, ObjectHash = &ObjectHash,
+            IntRepr = &IntRepr, IntRichCompare = &IntRichCompare, ExceptionStr = &ExceptionStr,
+            TypeGetAttr = &TypeGetAttr, TypeSetAttr = &TypeSetAttr, TypeCall = &TypeCall,
+            Repr = &Repr, Str = &Str, GetAttr = &GetAttr, SetAttr = &SetAttr, Hash = &Hash, RichCompare = &RichCompare,
+            Truth = &Truth, Iter = &Iter, Length = &Length, Item = &Item, AssItem = &AssItem, Contains = &Contains,
+            Subscript = &Subscript, AssSubscript = &AssSubscript,
         };
         pycapi_fill_builtin_slots(&hooks);
     }
@@ -96,7 +103,6 @@ internal static unsafe partial class BuiltinSlots
 
     private static PyType TypeOf(Kind kind) => kind switch
     {
-        Kind.Type => BuiltinTypes.Type,
         Kind.Int => BuiltinTypes.Int,
         Kind.Bool => BuiltinTypes.Bool,
         Kind.Float => BuiltinTypes.Float,
@@ -105,12 +111,11 @@ internal static unsafe partial class BuiltinSlots
         Kind.Tuple => BuiltinTypes.Tuple,
         Kind.List => BuiltinTypes.List,
         Kind.Dict => BuiltinTypes.Dict,
-        _ => BuiltinTypes.Object,
+        _ => BuiltinTypes.Type,
     };
 
     private static bool IsOfKind(Kind kind, PyObject o) => kind switch
     {
-        Kind.Type => o is PyType,
         Kind.Int => o is PyInt,
         Kind.Bool => o is PyBool,
         Kind.Float => o is PyFloat,
@@ -119,7 +124,7 @@ internal static unsafe partial class BuiltinSlots
         Kind.Tuple => o is PyTuple,
         Kind.List => o is PyList,
         Kind.Dict => o is PyDict,
-        _ => true,
+        _ => o is PyType,
     };
 
     /// <summary>The instance a unary slot of <paramref name="kind"/> works on; another object
@@ -188,6 +193,12 @@ internal static unsafe partial class BuiltinSlots
     private static nint IntRichCompare(nint v, nint w, int op) =>
         Guard(() => (O(v), O(w)) is (PyInt a, PyInt b) ? a.RichCompare(b, (CompareOp)op) : PyNotImplemented.Instance);
 
+    /// <summary>BaseException_str: the arguments, whatever the class shows.</summary>
+    [UnmanagedCallersOnly]
+    private static nint ExceptionStr(nint o) => Guard(() => O(o) is PyBaseException e ? new PyStr(e.ArgsStr())
+        : throw new PythonException(PyExc.TypeError,
+            $"descriptor '__str__' requires a 'BaseException' object but received a '{O(o).Type.Name}'"));
+
     // ---- type's own slots.
 
     [UnmanagedCallersOnly]
@@ -212,6 +223,16 @@ internal static unsafe partial class BuiltinSlots
 
     [UnmanagedCallersOnly]
     private static nint Str(nint o) => Guard(() => Builtin(o).Str());
+
+    [UnmanagedCallersOnly]
+    private static nint GetAttr(nint o, nint name) => Guard(() => Builtin(o).GetAttr(Abstract.AttributeName(O(name))));
+
+    [UnmanagedCallersOnly]
+    private static int SetAttr(nint o, nint name, nint value) => Guard(() =>
+    {
+        Builtin(o).SetAttr(Abstract.AttributeName(O(name)), ObjectSpace.FromNativeOrNull(value));
+        return 0;
+    }, -1);
 
     [UnmanagedCallersOnly]
     private static nint Hash(nint o) => Guard(() => (nint)Builtin(o).Hash(), -1);

@@ -178,7 +178,8 @@ internal sealed unsafe class PyBaseException : PyObject
         return p;
     }
 
-    private string ArgsStr() => Args.Count switch
+    /// <summary>BaseException_str.</summary>
+    internal string ArgsStr() => Args.Count switch
     {
         0 => "",
         1 => Args[0].StrString(),

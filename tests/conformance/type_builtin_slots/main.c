@@ -2,8 +2,9 @@
    code do (PyLong_Type.tp_as_number->nb_add(a, b), PyBaseObject_Type.tp_repr(self)):
    which slots are filled and which CPython leaves NULL, each type's own behaviour
    (NotImplemented for operands it does not handle, CPython's errors), the slots a
-   built-in inherits from its base, and a C type whose slots call object's own slots
-   ("super" calls) without coming back to themselves. */
+   built-in inherits from its base (exception classes included), dict's views, mappingproxy
+   and module, and C types whose slots call object's or list's own slots ("super" calls)
+   without coming back to themselves. */
 #include "conformance.h"
 #include <stddef.h>
 
@@ -48,6 +49,63 @@ static int starts_with(PyObject *s, const char *prefix)
     return u != NULL && strncmp(u, prefix, strlen(prefix)) == 0;
 }
 
+/* -- exceptions and modules -- */
+
+static void exception_section(void)
+{
+    PyTypeObject *base = (PyTypeObject *)PyExc_BaseException, *key_error = (PyTypeObject *)PyExc_KeyError;
+    PyTypeObject *lookup_error = (PyTypeObject *)PyExc_LookupError, *os_error = (PyTypeObject *)PyExc_OSError;
+    PyObject *ve = PyObject_CallFunction(PyExc_ValueError, "s", "bad");
+    PyObject *ke = PyObject_CallFunction(PyExc_KeyError, "s", "k");
+    PyObject *oe = PyObject_CallFunction(PyExc_FileNotFoundError, "is", 2, "No such file");
+    PyObject *two = PyObject_CallFunction(PyExc_RuntimeError, "ii", 1, 2);
+    printf("BaseException slots: %d%d%d%d%d%d\n", base->tp_repr != NULL, base->tp_str != NULL, base->tp_hash != NULL,
+           base->tp_richcompare != NULL, base->tp_getattro != NULL, base->tp_setattro != NULL);
+    printf("KeyError's tp_str is its own: %d\n", key_error->tp_str != base->tp_str);
+    printf("LookupError's tp_str is BaseException's: %d\n", lookup_error->tp_str == base->tp_str);
+    printf("FileNotFoundError's tp_str is OSError's: %d\n",
+           ((PyTypeObject *)PyExc_FileNotFoundError)->tp_str == os_error->tp_str);
+    printf("ValueError's tp_repr is BaseException's: %d\n",
+           ((PyTypeObject *)PyExc_ValueError)->tp_repr == base->tp_repr);
+    show_new("BaseException tp_repr(ValueError('bad'))", base->tp_repr(ve));
+    show_new("BaseException tp_repr(RuntimeError(1, 2))", base->tp_repr(two));
+    show_new("BaseException tp_str(RuntimeError(1, 2))", base->tp_str(two));
+    show_new("BaseException tp_str(KeyError('k'))", base->tp_str(ke));
+    show_new("LookupError tp_str(KeyError('k'))", lookup_error->tp_str(ke));
+    show_new("KeyError tp_str(KeyError('k'))", key_error->tp_str(ke));
+    show_new("OSError tp_str(FileNotFoundError(2, ...))", os_error->tp_str(oe));
+    show_new("BaseException tp_str(FileNotFoundError(2, ...))", base->tp_str(oe));
+    show_new("BaseException tp_getattro(ValueError('bad'), 'args')",
+             base->tp_getattro(ve, PyUnicode_FromString("args")));
+    show_new("OSError tp_getattro(..., 'errno')", os_error->tp_getattro(oe, PyUnicode_FromString("errno")));
+    show_new("BaseException tp_getattro(ValueError('bad'), 'nope')",
+             base->tp_getattro(ve, PyUnicode_FromString("nope")));
+    show_ll("BaseException tp_setattro(ValueError('bad'), 'args', 5)",
+            base->tp_setattro(ve, PyUnicode_FromString("args"), PyLong_FromLong(5)));
+    show_ll("BaseException tp_setattro(ValueError('bad'), 'args', (1,))",
+            base->tp_setattro(ve, PyUnicode_FromString("args"), Py_BuildValue("(i)", 1)));
+    show_new("ValueError after", Py_TYPE(ve)->tp_repr(ve));
+    printf("ValueError tp_hash is the identity hash: %d\n", Py_TYPE(ve)->tp_hash(ve) == PyObject_Hash(ve));
+    show_new("ValueError tp_richcompare(ve, ve, ==)", Py_TYPE(ve)->tp_richcompare(ve, ve, Py_EQ));
+    show_new("ValueError tp_richcompare(ve, ke, ==)", Py_TYPE(ve)->tp_richcompare(ve, ke, Py_EQ));
+    Py_DECREF(ve);
+    Py_DECREF(ke);
+    Py_DECREF(oe);
+    Py_DECREF(two);
+
+    PyObject *m = PyModule_New("slotmod_m");
+    show_new("module tp_repr", PyModule_Type.tp_repr(m));
+    show_new("module tp_getattro(m, '__name__')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("__name__")));
+    show_new("module tp_getattro(m, 'nope')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("nope")));
+    show_ll("module tp_setattro(m, 'x', 5)",
+            PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), PyLong_FromLong(5)));
+    show_new("module tp_getattro(m, 'x')", PyModule_Type.tp_getattro(m, PyUnicode_FromString("x")));
+    show_ll("module tp_setattro(m, 'x', NULL)", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), NULL));
+    show_ll("module tp_setattro(m, 'x', NULL) again", PyModule_Type.tp_setattro(m, PyUnicode_FromString("x"), NULL));
+    show_new("module tp_str", PyModule_Type.tp_str(m));
+    Py_DECREF(m);
+}
+
 /* -- a C type whose slots call object's own ones -- */
 
 typedef struct {
@@ -67,7 +125,8 @@ static PyObject *thing_repr(PyObject *self)
     }
     int starts = starts_with(base, "<slotmod.Thing object at 0x");
     Py_DECREF(base);
-    return PyUnicode_FromFormat("Thing(%ld, object's repr %s)", ((Thing *)self)->n, starts ? "as expected" : "unexpected");
+    return PyUnicode_FromFormat("Thing(%ld, object's repr %s)", ((Thing *)self)->n,
+                                starts ? "as expected" : "unexpected");
 }
 
 static Py_hash_t thing_hash(PyObject *self)
@@ -424,6 +483,23 @@ static void dict_section(void)
     show_ll("dict mp_ass_subscript(d, 'a', NULL)", dm->mp_ass_subscript(d, a, NULL));
     show_ll("dict mp_ass_subscript(d, 'missing', NULL)", dm->mp_ass_subscript(d, missing, NULL));
     show("dict after", d);
+    PyObject *keys = PyObject_CallMethod(d, "keys", NULL), *values = PyObject_CallMethod(d, "values", NULL);
+    PyObject *proxy = PyDictProxy_New(d);
+    show_new("dict_keys tp_repr", keys == NULL ? NULL : Py_TYPE(keys)->tp_repr(keys));
+    show_ll("dict_keys tp_hash", keys == NULL ? -1 : Py_TYPE(keys)->tp_hash(keys));
+    show_new("dict_values tp_str", values == NULL ? NULL : Py_TYPE(values)->tp_str(values));
+    printf("dict_values tp_hash is the identity hash: %d\n",
+           values != NULL && Py_TYPE(values)->tp_hash(values) == PyObject_Hash(values));
+    show_new("mappingproxy tp_repr", PyDictProxy_Type.tp_repr(proxy));
+    show_new("mappingproxy tp_str", PyDictProxy_Type.tp_str(proxy));
+    show_ll("mappingproxy tp_hash", PyDictProxy_Type.tp_hash(proxy));
+    show_new("mappingproxy tp_richcompare(proxy, d, ==)", PyDictProxy_Type.tp_richcompare(proxy, d, Py_EQ));
+    show_ll("mappingproxy sq_contains(proxy, 'b')",
+            PyDictProxy_Type.tp_as_sequence->sq_contains(proxy, PyUnicode_FromString("b")));
+    show_new("mappingproxy mp_subscript(proxy, 'x')", PyDictProxy_Type.tp_as_mapping->mp_subscript(proxy, missing));
+    Py_XDECREF(keys);
+    Py_XDECREF(values);
+    Py_XDECREF(proxy);
     PyObject *other = Py_BuildValue("{sisi}", "b", 20, "c", 30), *pairs = Py_BuildValue("[(si)]", "z", 0);
     show_new("dict nb_or(d, other)", PyDict_Type.tp_as_number->nb_or(d, other));
     show_new("dict nb_or(d, pairs)", PyDict_Type.tp_as_number->nb_or(d, pairs));
@@ -488,7 +564,8 @@ static void object_slots_section(void)
     PyObject *tl = Py_BuildValue("(O)", l);
     show_ll("tuple tp_hash(([1, 'x'],))", PyTuple_Type.tp_hash(tl));
     Py_DECREF(tl);
-    printf("object tp_hash(5) is the identity hash: %d\n", PyBaseObject_Type.tp_hash(i5) == PyBaseObject_Type.tp_hash(i5) &&
+    printf("object tp_hash(5) is the identity hash: %d\n",
+           PyBaseObject_Type.tp_hash(i5) == PyBaseObject_Type.tp_hash(i5) &&
            PyBaseObject_Type.tp_hash(i5) != 5);
     printf("list tp_hash is PyObject_HashNotImplemented: %d\n", PyList_Type.tp_hash == PyObject_HashNotImplemented);
 
@@ -519,19 +596,20 @@ static void object_slots_section(void)
     show_ll("object tp_setattro(5, 5, 5)", PyBaseObject_Type.tp_setattro(i5, i5, i5));
     show_ll("object tp_setattro(5, 'real', 1)", PyBaseObject_Type.tp_setattro(i5, name, i5));
     show_ll("object tp_setattro(5, 'x', 1)", PyBaseObject_Type.tp_setattro(i5, PyUnicode_FromString("x"), i5));
-    show_new("type tp_getattro(int, '__name__')", PyType_Type.tp_getattro((PyObject *)&PyLong_Type, PyUnicode_FromString("__name__")));
-    show_new("type tp_getattro(int, 'nope')", PyType_Type.tp_getattro((PyObject *)&PyLong_Type, PyUnicode_FromString("nope")));
-    show_new("type tp_getattro(int, 5)", PyType_Type.tp_getattro((PyObject *)&PyLong_Type, i5));
-    show_ll("type tp_setattro(int, 'x', 5)", PyType_Type.tp_setattro((PyObject *)&PyLong_Type, PyUnicode_FromString("x"), i5));
+    PyObject *int_type = (PyObject *)&PyLong_Type;
+    show_new("type tp_getattro(int, '__name__')", PyType_Type.tp_getattro(int_type, PyUnicode_FromString("__name__")));
+    show_new("type tp_getattro(int, 'nope')", PyType_Type.tp_getattro(int_type, PyUnicode_FromString("nope")));
+    show_new("type tp_getattro(int, 5)", PyType_Type.tp_getattro(int_type, i5));
+    show_ll("type tp_setattro(int, 'x', 5)", PyType_Type.tp_setattro(int_type, PyUnicode_FromString("x"), i5));
 
     PyObject *args = Py_BuildValue("(s)", "12");
-    show_new("type tp_call(int, ('12',))", PyType_Type.tp_call((PyObject *)&PyLong_Type, args, NULL));
+    show_new("type tp_call(int, ('12',))", PyType_Type.tp_call(int_type, args, NULL));
     Py_DECREF(args);
     args = Py_BuildValue("(O)", f);
     show_new("type tp_call(type, (2.5,))", PyType_Type.tp_call((PyObject *)&PyType_Type, args, NULL));
     Py_DECREF(args);
     args = Py_BuildValue("(s)", "z");
-    show_new("type tp_call(int, ('z',))", PyType_Type.tp_call((PyObject *)&PyLong_Type, args, NULL));
+    show_new("type tp_call(int, ('z',))", PyType_Type.tp_call(int_type, args, NULL));
     Py_DECREF(args);
 
     PyObject *it = PyList_Type.tp_iter(l);
@@ -541,7 +619,8 @@ static void object_slots_section(void)
         show_new("list_iterator tp_iternext", next(it));
         show_new("list_iterator tp_iternext", next(it));
         PyObject *end = next(it);
-        printf("list_iterator tp_iternext at the end: %s\n", end == NULL && !PyErr_Occurred() ? "NULL, no exception" : "other");
+        printf("list_iterator tp_iternext at the end: %s\n",
+               end == NULL && !PyErr_Occurred() ? "NULL, no exception" : "other");
         Py_XDECREF(end);
         PyObject *self = Py_TYPE(it)->tp_iter(it);
         printf("list_iterator tp_iter returns itself: %d\n", self == it);
@@ -591,6 +670,16 @@ int main(void)
            PyDict_Type.tp_setattro != NULL, PyDict_Type.tp_iter != NULL, PyDict_Type.tp_iternext != NULL,
            PyDict_Type.tp_call != NULL);
     show_table("dict number", PyDict_Type.tp_as_number, sizeof(PyNumberMethods));
+    /* Not compared: the views' tp_richcompare and number slots (set operations). */
+    PyTypeObject *views[] = { &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type };
+    for (size_t i = 0; i < 4; i++) {
+        PyTypeObject *t = views[i];
+        printf("%s slots: %d%d%d%d%d%d\n", t->tp_name, t->tp_repr != NULL, t->tp_str != NULL, t->tp_hash != NULL,
+               t->tp_getattro != NULL, t->tp_setattro != NULL, t->tp_iter != NULL);
+    }
+    printf("dict_values tp_richcompare is object's: %d\n",
+           PyDictValues_Type.tp_richcompare == PyBaseObject_Type.tp_richcompare);
+    printf("mappingproxy tp_richcompare: %d\n", PyDictProxy_Type.tp_richcompare != NULL);
     show_table("dict sequence", PyDict_Type.tp_as_sequence, sizeof(PySequenceMethods));
     show_table("dict mapping", PyDict_Type.tp_as_mapping, sizeof(PyMappingMethods));
 
@@ -598,6 +687,7 @@ int main(void)
     sequence_section();
     dict_section();
     object_slots_section();
+    exception_section();
     thing_section();
     mylist_section();
     return conf_end();
