@@ -69,8 +69,10 @@ static int is_number(PyObject *o)
     return PyFloat_Check(o) || PyLong_Check(o);
 }
 
-/* A new, empty Vec of the given type, through the type's tp_alloc (so a subclass made in
-   Python gets its own layout). */
+static PyObject *vec_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+
+/* A new Vec of n zero components, through the type's tp_alloc (so a subclass gets its own
+   layout). Every instance carries its vectorcall, at tp_vectorcall_offset. */
 static VecObject *vec_alloc(PyTypeObject *type, Py_ssize_t n)
 {
     if (n > VEC_MAX) {
@@ -83,6 +85,7 @@ static VecObject *vec_alloc(PyTypeObject *type, Py_ssize_t n)
     }
     /* tp_alloc zeroed the memory: dict, weakreflist, link are NULL. */
     self->n = n;
+    self->vectorcall = vec_vectorcall;
     self->itemsize = sizeof(double);
     counts.allocs++;
     return self;
@@ -90,16 +93,10 @@ static VecObject *vec_alloc(PyTypeObject *type, Py_ssize_t n)
 
 /* ---- creation: tp_new, tp_init, vectorcall -------------------------------------------- */
 
-static PyObject *vec_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
-
-/* tp_new: an empty vector; tp_init fills it. Every instance gets its vectorcall here. */
+/* tp_new: an empty vector; tp_init fills it. */
 static PyObject *vec_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    VecObject *self = vec_alloc(type, 0);
-    if (self != NULL) {
-        self->vectorcall = vec_vectorcall;
-    }
-    return (PyObject *)self;
+    return (PyObject *)vec_alloc(type, 0);
 }
 
 /* Stores the numbers of a sequence as the components. */
@@ -359,6 +356,17 @@ static PyObject *vec_getattro(PyObject *self, PyObject *name)
     return PyObject_GenericGetAttr(self, name);
 }
 
+/* Stores a number as component i (in range). */
+static int store_component(PyObject *self, Py_ssize_t i, PyObject *value)
+{
+    double d = PyFloat_AsDouble(value);
+    if (d == -1.0 && PyErr_Occurred()) {
+        return -1;
+    }
+    VEC(self)->v[i] = d;
+    return 0;
+}
+
 static int vec_setattro(PyObject *self, PyObject *name, PyObject *value)
 {
     Py_ssize_t i = component_of(name);
@@ -367,12 +375,7 @@ static int vec_setattro(PyObject *self, PyObject *name, PyObject *value)
             PyErr_Format(PyExc_TypeError, "cannot delete Vec component '%U'", name);
             return -1;
         }
-        double d = PyFloat_AsDouble(value);
-        if (d == -1.0 && PyErr_Occurred()) {
-            return -1;
-        }
-        VEC(self)->v[i] = d;
-        return 0;
+        return store_component(self, i, value);
     }
     return PyObject_GenericSetAttr(self, name, value);
 }
@@ -389,7 +392,6 @@ static PyObject *vec_descr_get(PyObject *self, PyObject *obj, PyObject *type)
     }
     VecObject *copy = vec_alloc(Py_TYPE(self), VEC(self)->n);
     if (copy != NULL) {
-        copy->vectorcall = vec_vectorcall;
         memcpy(copy->v, VEC(self)->v, sizeof copy->v);
     }
     return (PyObject *)copy;
@@ -507,7 +509,6 @@ static PyObject *elementwise(PyObject *a, PyObject *b, enum vec_op op)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < r->n; i++) {
         if (apply(op, a_vec ? VEC(a)->v[i] : x, b_vec ? VEC(b)->v[i] : y, &r->v[i]) < 0) {
             Py_DECREF(r);
@@ -616,7 +617,6 @@ static PyObject *vec_rotate(PyObject *a, PyObject *b, int left)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_ssize_t from = left ? (i + k) % n : ((i - k) % n + n) % n;
         r->v[i] = VEC(a)->v[from];
@@ -638,7 +638,6 @@ static PyObject *vec_unary(PyObject *self, int kind)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < n; i++) {
         r->v[i] = kind == '-' ? -VEC(self)->v[i] : kind == '~' ? VEC(self)->v[n - 1 - i] : VEC(self)->v[i];
     }
@@ -762,7 +761,6 @@ static PyObject *vec_concat(PyObject *a, PyObject *b)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     memcpy(r->v, VEC(a)->v, (size_t)VEC(a)->n * sizeof(double));
     memcpy(r->v + VEC(a)->n, VEC(b)->v, (size_t)VEC(b)->n * sizeof(double));
     return (PyObject *)r;
@@ -779,7 +777,6 @@ static PyObject *vec_repeat(PyObject *self, Py_ssize_t count)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < n * times; i++) {
         r->v[i] = VEC(self)->v[i % n];
     }
@@ -834,12 +831,7 @@ static int vec_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
         PyErr_SetString(PyExc_IndexError, "Vec assignment index out of range");
         return -1;
     }
-    double d = PyFloat_AsDouble(value);
-    if (d == -1.0 && PyErr_Occurred()) {
-        return -1;
-    }
-    VEC(self)->v[i] = d;
-    return 0;
+    return store_component(self, i, value);
 }
 
 /* x in v: compared as Python compares (1 in Vec(1.0) is true). */
@@ -904,7 +896,6 @@ static PyObject *vec_subscript(PyObject *self, PyObject *key)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t k = 0; k < r->n; k++) {
         Py_ssize_t i = component_at(self, PyTuple_GET_ITEM(key, k));
         if (i < 0) {
