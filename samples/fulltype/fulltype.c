@@ -7,6 +7,7 @@
      tp_traverse / tp_clear                                              cycles (gc.collect)
      tp_dictoffset / tp_weaklistoffset                                   __dict__, weakrefs
      tp_vectorcall_offset + Py_TPFLAGS_HAVE_VECTORCALL, tp_call          calls
+     tp_vectorcall                                                       Vec(...) without a tuple
      tp_repr / tp_str / tp_hash / tp_richcompare                         the basics
      tp_iter (and the iterator type's tp_iternext)                       iteration
      tp_getattro / tp_setattro                                           v.x, v.y, v.z, v.w
@@ -15,7 +16,8 @@
      tp_as_mapping, tp_as_buffer, tp_as_async
 
    The module also makes fulltype.HeapVec, the same type built with PyType_FromSpec (where
-   __dictoffset__, __weaklistoffset__ and __vectorcalloffset__ are given as Py_tp_members).
+   __dictoffset__, __weaklistoffset__ and __vectorcalloffset__ are given as Py_tp_members;
+   a spec has no way to give tp_vectorcall in 3.11).
 
    Counters of the lifecycle and call slots are readable with fulltype.counts(); a finalizer
    can be told to resurrect its object with fulltype.set_resurrect(True) (the resurrected
@@ -51,7 +53,7 @@ static PyObject *HeapVecType;   /* fulltype.HeapVec, made by the module's init *
 
 /* What the lifecycle and call slots did, for fulltype.counts(). */
 static struct {
-    long long allocs, inits, finalizes, deallocs, clears, tp_calls, vectorcalls, descr_gets, descr_sets;
+    long long allocs, inits, finalizes, deallocs, clears, tp_calls, vectorcalls, type_vectorcalls, descr_gets, descr_sets;
 } counts;
 static int resurrect;           /* set_resurrect(): the next finalizer keeps its object */
 static PyObject *resurrected;   /* ... here */
@@ -139,6 +141,29 @@ static int vec_init(PyObject *self, PyObject *args, PyObject *kwds)
     }
     counts.inits++;
     return vec_assign(VEC(self), args);
+}
+
+/* The type's own vectorcall (tp_vectorcall, not inherited): Vec(*components) without the
+   argument tuple, as CPython's built-in types construct. */
+static PyObject *vec_type_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    counts.type_vectorcalls++;
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Vec() takes no keyword arguments");
+        return NULL;
+    }
+    Py_ssize_t n = PyVectorcall_NARGS(nargsf);
+    if (n > VEC_MAX) {
+        return PyErr_Format(PyExc_ValueError, "a Vec holds at most %d components", VEC_MAX);
+    }
+    VecObject *self = vec_alloc((PyTypeObject *)type, n);
+    for (Py_ssize_t i = 0; self != NULL && i < n; i++) {
+        self->v[i] = PyFloat_AsDouble(args[i]);
+        if (self->v[i] == -1.0 && PyErr_Occurred()) {
+            Py_CLEAR(self);
+        }
+    }
+    return (PyObject *)self;
 }
 
 /* ---- death: tp_finalize, tp_dealloc, tp_traverse, tp_clear ------------------------------ */
@@ -1057,6 +1082,7 @@ static PyTypeObject VecType = {
     .tp_free = PyObject_GC_Del,
     .tp_as_async = &vec_as_async,
     .tp_finalize = vec_finalize,
+    .tp_vectorcall = vec_type_vectorcall,
 };
 
 /* ---- the same type from a spec --------------------------------------------------------- */
@@ -1115,9 +1141,10 @@ static PyType_Spec heapvec_spec = {
 
 static PyObject *module_counts(PyObject *module, PyObject *unused)
 {
-    return Py_BuildValue("{sLsLsLsLsLsLsLsLsL}", "allocs", counts.allocs, "inits", counts.inits,
+    return Py_BuildValue("{sLsLsLsLsLsLsLsLsLsL}", "allocs", counts.allocs, "inits", counts.inits,
                          "finalizes", counts.finalizes, "deallocs", counts.deallocs, "clears", counts.clears,
                          "tp_calls", counts.tp_calls, "vectorcalls", counts.vectorcalls,
+                         "type_vectorcalls", counts.type_vectorcalls,
                          "descr_gets", counts.descr_gets, "descr_sets", counts.descr_sets);
 }
 

@@ -281,6 +281,10 @@ public sealed unsafe partial class PyType : PyObject
             {
                 return t.Constructor(this, args, kwargs);
             }
+            if (t == this && !IsBuiltin && Layout->tp_vectorcall != 0)
+            {
+                return NativeCalls.CallInC(this, args, kwargs); // the type's own vectorcall, as CPython calls it
+            }
             if (!t.IsBuiltin && t.Layout->tp_new is var tpNew and not 0)
             {
                 return CallNativeNew(tpNew, args, kwargs);

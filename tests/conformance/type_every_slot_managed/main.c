@@ -226,6 +226,11 @@ static void managed_calls(PyObject *type)
     show_new("sorted([2, 0, 1], key=p)", PyObject_Call(sorted, args, kw));
     printf("tp_call calls %lld, vectorcalls %lld\n", count("tp_calls") - tp, count("vectorcalls") - vc);
     show_new("min([2, 0, 1], key=p)", PyObject_Call(PyObject_GetAttrString(builtins, "min"), args, kw));
+    /* The type as the key: its own tp_vectorcall makes the instances (Vec has one). */
+    PyDict_SetItemString(kw, "key", type);
+    long long tv = count("type_vectorcalls"), inits = count("inits");
+    show_new("sorted([2, 0, 1], key=type)", PyObject_Call(sorted, args, kw));
+    printf("type vectorcalls %lld, inits %lld\n", count("type_vectorcalls") - tv, count("inits") - inits);
     Py_DECREF(sorted);
     Py_DECREF(args);
     Py_DECREF(kw);
