@@ -7,6 +7,7 @@
      tp_traverse / tp_clear                                              cycles (gc.collect)
      tp_dictoffset / tp_weaklistoffset                                   __dict__, weakrefs
      tp_vectorcall_offset + Py_TPFLAGS_HAVE_VECTORCALL, tp_call          calls
+     tp_vectorcall                                                       Vec(...) without a tuple
      tp_repr / tp_str / tp_hash / tp_richcompare                         the basics
      tp_iter (and the iterator type's tp_iternext)                       iteration
      tp_getattro / tp_setattro                                           v.x, v.y, v.z, v.w
@@ -15,7 +16,8 @@
      tp_as_mapping, tp_as_buffer, tp_as_async
 
    The module also makes fulltype.HeapVec, the same type built with PyType_FromSpec (where
-   __dictoffset__, __weaklistoffset__ and __vectorcalloffset__ are given as Py_tp_members).
+   __dictoffset__, __weaklistoffset__ and __vectorcalloffset__ are given as Py_tp_members;
+   a spec has no way to give tp_vectorcall in 3.11).
 
    Counters of the lifecycle and call slots are readable with fulltype.counts(); a finalizer
    can be told to resurrect its object with fulltype.set_resurrect(True) (the resurrected
@@ -51,7 +53,7 @@ static PyObject *HeapVecType;   /* fulltype.HeapVec, made by the module's init *
 
 /* What the lifecycle and call slots did, for fulltype.counts(). */
 static struct {
-    long long allocs, inits, finalizes, deallocs, clears, tp_calls, vectorcalls, descr_gets, descr_sets;
+    long long allocs, inits, finalizes, deallocs, clears, tp_calls, vectorcalls, type_vectorcalls, descr_gets, descr_sets;
 } counts;
 static int resurrect;           /* set_resurrect(): the next finalizer keeps its object */
 static PyObject *resurrected;   /* ... here */
@@ -69,8 +71,10 @@ static int is_number(PyObject *o)
     return PyFloat_Check(o) || PyLong_Check(o);
 }
 
-/* A new, empty Vec of the given type, through the type's tp_alloc (so a subclass made in
-   Python gets its own layout). */
+static PyObject *vec_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+
+/* A new Vec of n zero components, through the type's tp_alloc (so a subclass gets its own
+   layout). Every instance carries its vectorcall, at tp_vectorcall_offset. */
 static VecObject *vec_alloc(PyTypeObject *type, Py_ssize_t n)
 {
     if (n > VEC_MAX) {
@@ -83,6 +87,7 @@ static VecObject *vec_alloc(PyTypeObject *type, Py_ssize_t n)
     }
     /* tp_alloc zeroed the memory: dict, weakreflist, link are NULL. */
     self->n = n;
+    self->vectorcall = vec_vectorcall;
     self->itemsize = sizeof(double);
     counts.allocs++;
     return self;
@@ -90,16 +95,10 @@ static VecObject *vec_alloc(PyTypeObject *type, Py_ssize_t n)
 
 /* ---- creation: tp_new, tp_init, vectorcall -------------------------------------------- */
 
-static PyObject *vec_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
-
-/* tp_new: an empty vector; tp_init fills it. Every instance gets its vectorcall here. */
+/* tp_new: an empty vector; tp_init fills it. */
 static PyObject *vec_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    VecObject *self = vec_alloc(type, 0);
-    if (self != NULL) {
-        self->vectorcall = vec_vectorcall;
-    }
-    return (PyObject *)self;
+    return (PyObject *)vec_alloc(type, 0);
 }
 
 /* Stores the numbers of a sequence as the components. */
@@ -142,6 +141,29 @@ static int vec_init(PyObject *self, PyObject *args, PyObject *kwds)
     }
     counts.inits++;
     return vec_assign(VEC(self), args);
+}
+
+/* The type's own vectorcall (tp_vectorcall, not inherited): Vec(*components) without the
+   argument tuple, as CPython's built-in types construct. */
+static PyObject *vec_type_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    counts.type_vectorcalls++;
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Vec() takes no keyword arguments");
+        return NULL;
+    }
+    Py_ssize_t n = PyVectorcall_NARGS(nargsf);
+    if (n > VEC_MAX) {
+        return PyErr_Format(PyExc_ValueError, "a Vec holds at most %d components", VEC_MAX);
+    }
+    VecObject *self = vec_alloc((PyTypeObject *)type, n);
+    for (Py_ssize_t i = 0; self != NULL && i < n; i++) {
+        self->v[i] = PyFloat_AsDouble(args[i]);
+        if (self->v[i] == -1.0 && PyErr_Occurred()) {
+            Py_CLEAR(self);
+        }
+    }
+    return (PyObject *)self;
 }
 
 /* ---- death: tp_finalize, tp_dealloc, tp_traverse, tp_clear ------------------------------ */
@@ -359,6 +381,17 @@ static PyObject *vec_getattro(PyObject *self, PyObject *name)
     return PyObject_GenericGetAttr(self, name);
 }
 
+/* Stores a number as component i (in range). */
+static int store_component(PyObject *self, Py_ssize_t i, PyObject *value)
+{
+    double d = PyFloat_AsDouble(value);
+    if (d == -1.0 && PyErr_Occurred()) {
+        return -1;
+    }
+    VEC(self)->v[i] = d;
+    return 0;
+}
+
 static int vec_setattro(PyObject *self, PyObject *name, PyObject *value)
 {
     Py_ssize_t i = component_of(name);
@@ -367,12 +400,7 @@ static int vec_setattro(PyObject *self, PyObject *name, PyObject *value)
             PyErr_Format(PyExc_TypeError, "cannot delete Vec component '%U'", name);
             return -1;
         }
-        double d = PyFloat_AsDouble(value);
-        if (d == -1.0 && PyErr_Occurred()) {
-            return -1;
-        }
-        VEC(self)->v[i] = d;
-        return 0;
+        return store_component(self, i, value);
     }
     return PyObject_GenericSetAttr(self, name, value);
 }
@@ -389,7 +417,6 @@ static PyObject *vec_descr_get(PyObject *self, PyObject *obj, PyObject *type)
     }
     VecObject *copy = vec_alloc(Py_TYPE(self), VEC(self)->n);
     if (copy != NULL) {
-        copy->vectorcall = vec_vectorcall;
         memcpy(copy->v, VEC(self)->v, sizeof copy->v);
     }
     return (PyObject *)copy;
@@ -507,7 +534,6 @@ static PyObject *elementwise(PyObject *a, PyObject *b, enum vec_op op)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < r->n; i++) {
         if (apply(op, a_vec ? VEC(a)->v[i] : x, b_vec ? VEC(b)->v[i] : y, &r->v[i]) < 0) {
             Py_DECREF(r);
@@ -616,7 +642,6 @@ static PyObject *vec_rotate(PyObject *a, PyObject *b, int left)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_ssize_t from = left ? (i + k) % n : ((i - k) % n + n) % n;
         r->v[i] = VEC(a)->v[from];
@@ -638,7 +663,6 @@ static PyObject *vec_unary(PyObject *self, int kind)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < n; i++) {
         r->v[i] = kind == '-' ? -VEC(self)->v[i] : kind == '~' ? VEC(self)->v[n - 1 - i] : VEC(self)->v[i];
     }
@@ -762,7 +786,6 @@ static PyObject *vec_concat(PyObject *a, PyObject *b)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     memcpy(r->v, VEC(a)->v, (size_t)VEC(a)->n * sizeof(double));
     memcpy(r->v + VEC(a)->n, VEC(b)->v, (size_t)VEC(b)->n * sizeof(double));
     return (PyObject *)r;
@@ -779,7 +802,6 @@ static PyObject *vec_repeat(PyObject *self, Py_ssize_t count)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t i = 0; i < n * times; i++) {
         r->v[i] = VEC(self)->v[i % n];
     }
@@ -834,12 +856,7 @@ static int vec_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
         PyErr_SetString(PyExc_IndexError, "Vec assignment index out of range");
         return -1;
     }
-    double d = PyFloat_AsDouble(value);
-    if (d == -1.0 && PyErr_Occurred()) {
-        return -1;
-    }
-    VEC(self)->v[i] = d;
-    return 0;
+    return store_component(self, i, value);
 }
 
 /* x in v: compared as Python compares (1 in Vec(1.0) is true). */
@@ -904,7 +921,6 @@ static PyObject *vec_subscript(PyObject *self, PyObject *key)
     if (r == NULL) {
         return NULL;
     }
-    r->vectorcall = vec_vectorcall;
     for (Py_ssize_t k = 0; k < r->n; k++) {
         Py_ssize_t i = component_at(self, PyTuple_GET_ITEM(key, k));
         if (i < 0) {
@@ -1066,6 +1082,7 @@ static PyTypeObject VecType = {
     .tp_free = PyObject_GC_Del,
     .tp_as_async = &vec_as_async,
     .tp_finalize = vec_finalize,
+    .tp_vectorcall = vec_type_vectorcall,
 };
 
 /* ---- the same type from a spec --------------------------------------------------------- */
@@ -1124,9 +1141,10 @@ static PyType_Spec heapvec_spec = {
 
 static PyObject *module_counts(PyObject *module, PyObject *unused)
 {
-    return Py_BuildValue("{sLsLsLsLsLsLsLsLsL}", "allocs", counts.allocs, "inits", counts.inits,
+    return Py_BuildValue("{sLsLsLsLsLsLsLsLsLsL}", "allocs", counts.allocs, "inits", counts.inits,
                          "finalizes", counts.finalizes, "deallocs", counts.deallocs, "clears", counts.clears,
                          "tp_calls", counts.tp_calls, "vectorcalls", counts.vectorcalls,
+                         "type_vectorcalls", counts.type_vectorcalls,
                          "descr_gets", counts.descr_gets, "descr_sets", counts.descr_sets);
 }
 

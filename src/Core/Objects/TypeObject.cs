@@ -289,6 +289,10 @@ public sealed unsafe partial class PyType : PyObject
             {
                 return InitInC(t.Constructor(this, args, kwargs), args, kwargs);
             }
+            if (t == this && !IsBuiltin && Layout->tp_vectorcall != 0)
+            {
+                return NativeCalls.CallInC(this, args, kwargs); // the type's own vectorcall, as CPython calls it
+            }
             // A C type's own or inherited tp_new, or object's (object_new); a built-in
             // type's managed constructor (found further up) comes first.
             if (t.Layout->tp_new is var tpNew and not 0 && !(t.IsBuiltin && t.HasManagedConstructor))

@@ -64,7 +64,7 @@ internal static class NativeBuild
         {
             string output = Path.Combine(outDir, Path.GetFileNameWithoutExtension(src) + ".so");
             var args = new List<string>(Flags) { "-shared", "-fPIC", "-I" + v.IncludeDir, "-I" + RepoLayout.CommonDir, src };
-            Compile(output, args, Array.Empty<string>(), Max(headers, File.GetLastWriteTimeUtc(src)), force, log);
+            Compile(output, args, Array.Empty<string>(), Max(headers, SourceTime(src)), force, log);
         }
 
         string host = Path.Combine(outDir, ConformanceCase.HostBinary);
@@ -112,6 +112,11 @@ internal static class NativeBuild
             log.Append(r.StderrText);
         }
     }
+
+    /// <summary>When a source was last written; a module source may be a link to a shared
+    /// file (samples/fulltype/fulltype.c), whose own time is what counts.</summary>
+    private static DateTime SourceTime(string path) =>
+        (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? new FileInfo(path)).LastWriteTimeUtc;
 
     private static DateTime Newest(IEnumerable<string> files)
     {

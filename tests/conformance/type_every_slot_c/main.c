@@ -320,7 +320,14 @@ static void vectorcall_of_others(void)
     show_new("PyVectorcall_Call(len, ('abc',))", PyVectorcall_Call(len, abc, NULL));
     show_new("PyVectorcall_Call(list, ('abc',))", PyVectorcall_Call((PyObject *)&PyList_Type, abc, NULL));
     show_new("PyVectorcall_Call(tuple, ('abc',))", PyVectorcall_Call((PyObject *)&PyTuple_Type, abc, NULL));
+    long long tv = count("type_vectorcalls");
     show_new("PyVectorcall_Call(Vec, ())", PyVectorcall_Call(Vec, empty, NULL));
+    show_new("PyObject_Call(Vec, ('abc',))", PyObject_Call(Vec, abc, NULL));
+    show_new("PyObject_CallNoArgs(Vec)", PyObject_CallNoArgs(Vec));
+    PyObject *kw = Py_BuildValue("{si}", "x", 1);
+    show_new("Vec(x=1)", PyObject_Call(Vec, empty, kw));
+    Py_DECREF(kw);
+    printf("Vec's tp_vectorcall calls: %lld\n", count("type_vectorcalls") - tv);
     show_new("PyVectorcall_Call(HeapVec, ())", PyVectorcall_Call(HeapVec, empty, NULL));
     show_new("PyVectorcall_Call(1, ())", PyVectorcall_Call(PyLong_FromLong(1), empty, NULL));
     Py_DECREF(abc);

@@ -226,6 +226,11 @@ static void managed_calls(PyObject *type)
     show_new("sorted([2, 0, 1], key=p)", PyObject_Call(sorted, args, kw));
     printf("tp_call calls %lld, vectorcalls %lld\n", count("tp_calls") - tp, count("vectorcalls") - vc);
     show_new("min([2, 0, 1], key=p)", PyObject_Call(PyObject_GetAttrString(builtins, "min"), args, kw));
+    /* The type as the key: its own tp_vectorcall makes the instances (Vec has one). */
+    PyDict_SetItemString(kw, "key", type);
+    long long tv = count("type_vectorcalls"), inits = count("inits");
+    show_new("sorted([2, 0, 1], key=type)", PyObject_Call(sorted, args, kw));
+    printf("type vectorcalls %lld, inits %lld\n", count("type_vectorcalls") - tv, count("inits") - inits);
     Py_DECREF(sorted);
     Py_DECREF(args);
     Py_DECREF(kw);
@@ -258,6 +263,34 @@ static void weakrefs(PyObject *type)
     show_new("ref(a)() after del a", r == NULL ? NULL : PyObject_CallNoArgs(r));
     Py_XDECREF(r);
     Py_DECREF(callback);
+}
+
+/* A cycle through the link member and one through __dict__, made with setattr and
+   collected by gc.collect() (its count is not printed: it counts other objects too). */
+static void cycles(PyObject *type)
+{
+    PyObject *gc = conf_import("gc");
+    PyObject *collected = PyObject_CallMethod(gc, "collect", NULL);
+    Py_XDECREF(collected);
+    long long fins = count("finalizes"), deallocs = count("deallocs"), clears = count("clears");
+    PyObject *a = V(type, 1), *b = V(type, 2), *link = PyUnicode_FromString("link"), *self = PyUnicode_FromString("self");
+    Py_XDECREF(CALL("setattr", a, link, b));
+    Py_XDECREF(CALL("setattr", b, link, a));
+    Py_XDECREF(CALL("setattr", a, self, a));
+    PyObject *probe = PyWeakref_NewRef(a, NULL);
+    PyObject *r = PyObject_CallFunctionObjArgs((PyObject *)Py_TYPE(probe), b, NULL);
+    Py_DECREF(probe);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    collected = PyObject_CallMethod(gc, "collect", NULL);
+    printf("gc.collect() returned an int: %d\n", collected != NULL && PyLong_Check(collected));
+    Py_XDECREF(collected);
+    printf("finalizes +%lld, deallocs +%lld, cleared %d, ref(b)() is None %d\n", count("finalizes") - fins,
+           count("deallocs") - deallocs, count("clears") > clears, r != NULL && PyObject_CallNoArgs(r) == Py_None);
+    Py_XDECREF(r);
+    Py_DECREF(link);
+    Py_DECREF(self);
+    Py_DECREF(gc);
 }
 
 static void bad_slots(void)
@@ -335,6 +368,10 @@ int main(void)
     weakrefs(Vec);
     printf("-- weakref.ref (HeapVec)\n");
     weakrefs(HeapVec);
+    printf("-- cycles and gc.collect() (Vec)\n");
+    cycles(Vec);
+    printf("-- cycles and gc.collect() (HeapVec)\n");
+    cycles(HeapVec);
     bad_slots();
     Py_DECREF(Vec);
     Py_DECREF(HeapVec);
