@@ -31,8 +31,8 @@ PyAPI_DATA(PyTypeObject) PySetIter_Type;
     (Py_IS_TYPE((ob), &PyFrozenSet_Type) || PyType_IsSubtype(Py_TYPE(ob), &PyFrozenSet_Type))
 #define PyAnySet_CheckExact(ob) (Py_IS_TYPE((ob), &PySet_Type) || Py_IS_TYPE((ob), &PyFrozenSet_Type))
 #define PyAnySet_Check(ob) \
-    (PyAnySet_CheckExact(ob) || PyType_IsSubtype(Py_TYPE(ob), &PySet_Type) \
-     || PyType_IsSubtype(Py_TYPE(ob), &PyFrozenSet_Type))
+    (Py_IS_TYPE((ob), &PySet_Type) || Py_IS_TYPE((ob), &PyFrozenSet_Type) \
+     || PyType_IsSubtype(Py_TYPE(ob), &PySet_Type) || PyType_IsSubtype(Py_TYPE(ob), &PyFrozenSet_Type))
 #define PySet_GET_SIZE(so) (assert(PyAnySet_Check(so)), (((PySetObject *)(so))->used))
 PyAPI_FUNC(PyObject *) PySet_New(PyObject *iterable);
 PyAPI_FUNC(PyObject *) PyFrozenSet_New(PyObject *iterable);

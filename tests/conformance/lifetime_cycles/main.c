@@ -118,6 +118,22 @@ static void shape_dict(void)
     expect_cycle_collected("Node -> dict -> Node", s, 2);
 }
 
+/* Node -> set -> Node, and Node -> frozenset -> Node. */
+static void shape_set(int frozen)
+{
+    Snapshot s = snapshot();
+    PyObject *n = node(5, NULL);
+    PyObject *w = node(100, NULL);
+    PyObject *set = frozen ? PyFrozenSet_New(NULL) : PySet_New(NULL);
+    PySet_Add(set, n); /* a frozenset only this code holds may be filled */
+    PySet_Add(set, w);
+    conf_node_set(n, set);
+    Py_DECREF(w);
+    Py_DECREF(set);
+    Py_DECREF(n);
+    expect_cycle_collected(frozen ? "Node -> frozenset -> Node" : "Node -> set -> Node", s, 2);
+}
+
 /* Node -> Node -> dict -> Node. */
 static void shape_node_node_dict(void)
 {
@@ -312,6 +328,8 @@ int main(void)
 
     shape_list();
     shape_dict();
+    shape_set(0);
+    shape_set(1);
     shape_node_node_dict();
     shape_ring();
     shape_c_only();
