@@ -44,6 +44,13 @@ PYCAPI_HIDDEN PySequenceMethods pycapi_list_as_sequence = {
     .sq_contains = PySequence_Contains,
 };
 
+/* range's sq_item counts a negative index from the end, as PySequence_GetItem does. */
+PYCAPI_HIDDEN PySequenceMethods pycapi_range_as_sequence = {
+    .sq_length = PyObject_Size,
+    .sq_item = PySequence_GetItem,
+    .sq_contains = PySequence_Contains,
+};
+
 /* dict and its views: length and membership only. */
 PYCAPI_HIDDEN PySequenceMethods pycapi_dict_as_sequence = {
     .sq_length = NULL,
