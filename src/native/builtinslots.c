@@ -188,6 +188,9 @@ PYCAPI_HIDDEN PySequenceMethods pycapi_list_as_sequence = {
     .sq_inplace_concat = list_inplace_concat, .sq_inplace_repeat = list_inplace_repeat,
 };
 PYCAPI_HIDDEN PySequenceMethods pycapi_dict_as_sequence, pycapi_view_as_sequence;
+/* range's sq_item counts a negative index from the end, as PySequence_GetItem does; range
+   cannot be subclassed, so the abstract API never comes back to this slot. */
+PYCAPI_HIDDEN PySequenceMethods pycapi_range_as_sequence = { .sq_item = PySequence_GetItem };
 static PyMappingMethods str_as_mapping, bytes_as_mapping;
 PYCAPI_HIDDEN PyMappingMethods pycapi_readonly_as_mapping, pycapi_mutable_as_mapping;
 
@@ -207,6 +210,8 @@ static void fill_containers(const pycapi_builtin_hooks *h) {
     pycapi_dict_as_sequence.sq_contains = h->contains;
     pycapi_view_as_sequence.sq_length = h->length;
     pycapi_view_as_sequence.sq_contains = h->contains;
+    pycapi_range_as_sequence.sq_length = h->length;
+    pycapi_range_as_sequence.sq_contains = h->contains;
     PyMappingMethods *mappings[] = { &str_as_mapping, &bytes_as_mapping, &pycapi_readonly_as_mapping,
                                      &pycapi_mutable_as_mapping };
     for (size_t i = 0; i < sizeof mappings / sizeof *mappings; i++) {

@@ -168,10 +168,12 @@ STATIC_TYPE(_PyWeakref_ProxyType, "weakref.ProxyType", &PyBaseObject_Type, sizeo
 STATIC_TYPE(_PyWeakref_CallableProxyType, "weakref.CallableProxyType", &PyBaseObject_Type, sizeof(PyWeakReference), 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION, pycapi_object_dealloc)
 
+PYCAPI_HIDDEN extern PySequenceMethods pycapi_range_as_sequence;
 /* slice, range and complex are managed-first; a slice's native half holds references to its parts. */
 PYCAPI_HIDDEN void pycapi_slice_dealloc(PyObject *op);
 STATIC_TYPE(PySlice_Type, "slice", &PyBaseObject_Type, sizeof(PySliceObject), 0, 0, pycapi_slice_dealloc)
-STATIC_TYPE(PyRange_Type, "range", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_SEQUENCE, pycapi_object_dealloc)
+STATIC_TYPE(PyRange_Type, "range", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_SEQUENCE, pycapi_object_dealloc,
+            CONTAINER_SLOTS(&pycapi_range_as_sequence, &pycapi_readonly_as_mapping))
 STATIC_TYPE(PyRangeIter_Type, "range_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyLongRangeIter_Type, "longrange_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyComplex_Type, "complex", &PyBaseObject_Type, sizeof(PyComplexObject), 0,

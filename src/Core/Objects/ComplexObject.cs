@@ -21,10 +21,13 @@ internal sealed class PyComplex(double real, double imag) : PyObject(BuiltinType
 
     internal override bool IsTrue() => Real != 0 || Imag != 0;
 
-    /// <summary>The real part's hash plus 1000003 times the imaginary part's, wrapping as Py_uhash_t.</summary>
-    internal override long Hash()
+    internal override long Hash() => HashOf(Real, Imag, this);
+
+    /// <summary>The real part's hash plus 1000003 times the imaginary part's, wrapping as
+    /// Py_uhash_t (a NaN part hashes as <paramref name="identity"/>).</summary>
+    internal static long HashOf(double real, double imag, PyObject identity)
     {
-        ulong combined = unchecked((ulong)NumericHash.OfDouble(Real, this) + 1000003UL * (ulong)NumericHash.OfDouble(Imag, this));
+        ulong combined = unchecked((ulong)NumericHash.OfDouble(real, identity) + 1000003UL * (ulong)NumericHash.OfDouble(imag, identity));
         return combined == ulong.MaxValue ? -2 : (long)combined;
     }
 

@@ -210,10 +210,10 @@ internal static partial class Abstract
         }
         if (value is null)
         {
-            // From the highest position down, so that the lower ones do not move.
-            for (long k = step > 0 ? count - 1 : 0; k >= 0 && k < count; k += step > 0 ? -1 : 1)
+            // The highest position first, so that the lower ones do not move.
+            foreach (int position in Enumerable.Range(0, (int)count).Select(k => (int)(start + k * step)).OrderDescending())
             {
-                list.RemoveAt((int)(start + k * step));
+                list.RemoveAt(position);
             }
             return;
         }

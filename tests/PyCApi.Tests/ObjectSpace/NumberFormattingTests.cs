@@ -60,12 +60,12 @@ public sealed class NumberFormattingTests
     }
 
     private const string ComplexFromHexScript =
-        "import sys, struct\nfor l in sys.stdin:\n    re, im = struct.unpack('>dd', bytes.fromhex(l.strip()))\n    print(repr(complex(re, im)))";
+        "import sys, struct\nfor l in sys.stdin:\n    re, im = struct.unpack('>dd', bytes.fromhex(l.strip()))\n    z = complex(re, im)\n    print(repr(z), hash(z) if z == z else 'nan')";
 
-    /// <summary>repr(complex) as CPython writes it, and read back by complex(str) to the
-    /// same parts (a NaN to a NaN).</summary>
+    /// <summary>repr(complex) and hash as CPython computes them, and the repr read back by
+    /// complex(str) to the same parts (a NaN to a NaN).</summary>
     [Fact]
-    public void ComplexReprMatchesCPythonAndRoundTrips()
+    public void ComplexReprAndHashMatchCPythonAndRoundTrip()
     {
         var doubles = RandomDoubles(4000).ToArray();
         var rng = new Random(6);
@@ -75,8 +75,13 @@ public sealed class NumberFormattingTests
         for (int i = 0; i < pairs.Length; i++)
         {
             var (re, im) = pairs[i];
+            string[] answer = expected[i].Split(' ');
             string repr = ComplexFormat.Repr(re, im);
-            Assert.True(expected[i] == repr, $"repr of complex({Hex(re)}, {Hex(im)}): CPython {expected[i]}, ours {repr}");
+            Assert.True(answer[0] == repr, $"repr of complex({Hex(re)}, {Hex(im)}): CPython {answer[0]}, ours {repr}");
+            if (answer[1] != "nan")
+            {
+                Assert.Equal(long.Parse(answer[1], CultureInfo.InvariantCulture), PyComplex.HashOf(re, im, null!));
+            }
             var parsed = ComplexParser.Parse(repr);
             Assert.True(SameValue(re, parsed.Real) && SameValue(im, parsed.Imag), $"complex('{repr}') gave {parsed}");
         }

@@ -68,6 +68,11 @@ int main(void)
         Py_DECREF(key);
     }
     show_new("PySequence_GetItem(r, -1)", PySequence_GetItem(r, -1));
+    show_new("PySequence_ITEM(r, 1)", PySequence_ITEM(r, 1));
+    show_new("sq_item(r, -1)", Py_TYPE(r)->tp_as_sequence->sq_item(r, -1));
+    show_new("sq_item(r, -6)", Py_TYPE(r)->tp_as_sequence->sq_item(r, -6));
+    show_ll("sq_length(r)", Py_TYPE(r)->tp_as_sequence->sq_length(r));
+    show_new("mp_subscript(r, -1)", Py_TYPE(r)->tp_as_mapping->mp_subscript(r, PyLong_FromLong(-1)));
     show_new("PySequence_GetItem(r, 5)", PySequence_GetItem(r, 5));
     show_new("r['a']", PyObject_GetItem(r, PyUnicode_FromString("a")));
     show_new("r[1.0]", PyObject_GetItem(r, PyFloat_FromDouble(1.0)));
