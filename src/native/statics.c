@@ -23,6 +23,7 @@ PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyO
 PYCAPI_HIDDEN int pycapi_list_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_dict_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN int pycapi_dict_init(PyObject *self, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_exception_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN int pycapi_exception_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN void pycapi_exception_dealloc(PyObject *op);
@@ -71,7 +72,8 @@ STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit),
 STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
             Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc)
 STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
-            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc)
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc,
+            .tp_new = pycapi_unicode_new, .tp_init = pycapi_object_init)
 /* bytes exports its ob_sval read-only (bytes_buffer_getbuffer); getargs reads tp_as_buffer. */
 static int bytes_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {

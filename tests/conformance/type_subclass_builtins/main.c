@@ -288,6 +288,69 @@ static void tuple_subclass(void)
     Py_DECREF(args);
 }
 
+/* ---- str ---- */
+
+typedef struct {
+    PyUnicodeObject str;
+    long extra;
+} MyStrObject;
+
+static PyTypeObject MyStr_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "subb.MyStr",
+    .tp_basicsize = sizeof(MyStrObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+};
+
+static void str_subclass(void)
+{
+    printf("-- str\n");
+    MyStr_Type.tp_base = &PyUnicode_Type;
+    show_ll("ready", PyType_Ready(&MyStr_Type));
+    PyObject *s = PyObject_CallFunction((PyObject *)&MyStr_Type, "s", "h\xc3\xa9llo");
+    show("MyStr('h\\xe9llo')", s);
+    if (s != NULL) {
+        show_type("type", s);
+        ((MyStrObject *)s)->extra = 12;
+        show_ll("PyUnicode_Check", PyUnicode_Check(s));
+        show_ll("PyUnicode_CheckExact", PyUnicode_CheckExact(s));
+        show_ll("PyUnicode_GET_LENGTH", PyUnicode_GET_LENGTH(s));
+        show_ll("PyUnicode_READ_CHAR(1)", PyUnicode_READ_CHAR(s, 1));
+        show_cstr("PyUnicode_AsUTF8", PyUnicode_AsUTF8(s));
+        show_new("upper()", PyObject_CallMethod(s, "upper", NULL));
+        PyObject *bang = PyUnicode_FromString("!");
+        PyObject *cat = PyNumber_Add(s, bang);
+        show("s + '!'", cat);
+        show_type("its type", cat);
+        Py_XDECREF(cat);
+        Py_DECREF(bang);
+        PyObject *exact = PyUnicode_FromString("h\xc3\xa9llo");
+        show_ll("equal hashes", PyObject_Hash(s) == PyObject_Hash(exact));
+        show_ll("PyUnicode_Compare", PyUnicode_Compare(s, exact));
+        PyObject *d = PyDict_New();
+        show_ll("PyDict_SetItem(s)", PyDict_SetItem(d, s, Py_True));
+        show("found by the exact str", PyDict_GetItemWithError(d, exact));
+        Py_DECREF(d);
+        Py_DECREF(exact);
+        show_ll("extra field", ((MyStrObject *)s)->extra);
+        Py_DECREF(s);
+    }
+    PyObject *a = PyObject_CallFunction((PyObject *)&MyStr_Type, "s", "abc");
+    show("MyStr('abc')", a);
+    if (a != NULL) {
+        show_ll("PyUnicode_IS_ASCII", PyUnicode_IS_ASCII(a));
+        show_cstr("PyUnicode_AsUTF8", PyUnicode_AsUTF8(a));
+        Py_DECREF(a);
+    }
+    show_new("MyStr(42)", PyObject_CallFunction((PyObject *)&MyStr_Type, "i", 42));
+    show_new("MyStr(b'xy', 'ascii')", PyObject_CallFunction((PyObject *)&MyStr_Type, "ys", "xy", "ascii"));
+    show_new("MyStr()", PyObject_CallNoArgs((PyObject *)&MyStr_Type));
+    show_new("MyStr(b'\\xff', 'ascii')", PyObject_CallFunction((PyObject *)&MyStr_Type, "ys", "\xff", "ascii"));
+    PyObject *args = Py_BuildValue("(s)", "plain");
+    show_new("PyUnicode_Type.tp_new", PyUnicode_Type.tp_new(&PyUnicode_Type, args, NULL));
+    Py_DECREF(args);
+}
+
 /* ---- Exception ---- */
 
 static int error_deallocs;
@@ -634,6 +697,7 @@ int main(void)
     dict_subclass();
     int_subclass();
     tuple_subclass();
+    str_subclass();
     exception_subclass();
     metaclass();
     spec_subclasses();
