@@ -74,6 +74,12 @@ internal static unsafe partial class TypeSpecApi
             }
             pycapi_type_set_slot(p, s.slot, s.pfunc);
         }
+        if (inheritsGc)
+        {
+            // inherit_special: GC support comes with the base's traverse/clear pair.
+            heap->ht_type.tp_traverse = @base.Layout->tp_traverse;
+            heap->ht_type.tp_clear = @base.Layout->tp_clear;
+        }
         if (@base.IsBuiltin)
         {
             type.InheritConstruction(&heap->ht_type);

@@ -375,6 +375,12 @@ static void myerror_dealloc(PyObject *self)
     ((PyTypeObject *)PyExc_Exception)->tp_dealloc(self);
 }
 
+/* Its own str(); repr() stays BaseException's. */
+static PyObject *myerror_str(PyObject *self)
+{
+    return PyUnicode_FromFormat("[code %ld] %S", ((MyErrorObject *)self)->code, ((PyBaseExceptionObject *)self)->args);
+}
+
 static PyMemberDef myerror_members[] = {
     {"code", T_LONG, offsetof(MyErrorObject, code), 0, NULL},
     {NULL},
@@ -387,6 +393,7 @@ static PyTypeObject MyError_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_init = myerror_init,
     .tp_dealloc = myerror_dealloc,
+    .tp_str = myerror_str,
     .tp_members = myerror_members,
 };
 
@@ -410,11 +417,11 @@ static void exception_subclass(void)
     show_ll("PyExceptionInstance_Check", PyExceptionInstance_Check(e));
 
     PyErr_SetObject((PyObject *)&MyError_Type, e);
-    show_ll("matches MyError", PyErr_ExceptionMatches((PyObject *)&MyError_Type));
-    show_ll("matches Exception", PyErr_ExceptionMatches(PyExc_Exception));
-    show_ll("matches ValueError", PyErr_ExceptionMatches(PyExc_ValueError));
+    int matches[3] = {PyErr_ExceptionMatches((PyObject *)&MyError_Type), PyErr_ExceptionMatches(PyExc_Exception),
+                      PyErr_ExceptionMatches(PyExc_ValueError)};
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
+    printf("matches MyError, Exception, ValueError: %d %d %d\n", matches[0], matches[1], matches[2]);
     PyErr_NormalizeException(&type, &value, &tb);
     show_ll("caught the same object", value == e);
     show_ll("caught type", type == (PyObject *)&MyError_Type);
@@ -592,8 +599,9 @@ static void spec_subclasses(void)
             show_attr("e.code", e, "code");
             show_str("str", e);
             PyErr_SetObject(error_type, e);
-            show_ll("matches Exception", PyErr_ExceptionMatches(PyExc_Exception));
+            int matches = PyErr_ExceptionMatches(PyExc_Exception);
             PyErr_Clear();
+            show_ll("matches Exception", matches);
             Py_DECREF(e);
         }
         PyErr_SetString(error_type, "raised");
