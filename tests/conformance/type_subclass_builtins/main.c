@@ -683,7 +683,13 @@ static void object_base(void)
     PyObject *plain = PyObject_CallFunction((PyObject *)&PyType_Type, "s(){}", "Plain");
     show("Plain", plain);
     if (plain != NULL) {
-        show_instance("Plain()", PyObject_CallNoArgs(plain));
+        PyObject *instance = PyObject_CallNoArgs(plain);
+        show_type("Plain()", instance);
+        if (instance != NULL) {
+            show_ll("set attribute", PyObject_SetAttrString(instance, "a", Py_False));
+            show_attr("its __dict__", instance, "__dict__");
+            Py_DECREF(instance);
+        }
         show_new("Plain(1)", PyObject_CallFunction(plain, "i", 1));
         PyObject *p = PyBaseObject_Type.tp_new((PyTypeObject *)plain, none, NULL);
         show_type("object.tp_new(Plain)", p);
