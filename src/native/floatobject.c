@@ -36,6 +36,21 @@ PYCAPI_HIDDEN void pycapi_float_dealloc(PyObject *op) {
     pycapi_object_dealloc(op);
 }
 
+/* float.__new__(type, x=0.0): the float itself is made by the object space; an instance
+   of a subclass gets its value in the subclass's layout. */
+PYCAPI_HIDDEN PyObject *pycapi_float_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    PyObject *value = PyObject_Call((PyObject *)&PyFloat_Type, args, kwds);
+    if (value == NULL || type == &PyFloat_Type) {
+        return value;
+    }
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self != NULL) {
+        ((PyFloatObject *)self)->ob_fval = PyFloat_AS_DOUBLE(value);
+    }
+    Py_DECREF(value);
+    return self;
+}
+
 double PyFloat_GetMax(void) { return 1.7976931348623157e308; }
 double PyFloat_GetMin(void) { return 2.2250738585072014e-308; }
 

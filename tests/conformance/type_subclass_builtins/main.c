@@ -351,6 +351,51 @@ static void str_subclass(void)
     Py_DECREF(args);
 }
 
+/* ---- float and bytes ---- */
+
+static PyTypeObject MyFloat_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "subb.MyFloat",
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+};
+
+static PyTypeObject MyBytes_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "subb.MyBytes",
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+};
+
+static void float_bytes_subclasses(void)
+{
+    printf("-- float and bytes\n");
+    MyFloat_Type.tp_base = &PyFloat_Type;
+    MyBytes_Type.tp_base = &PyBytes_Type;
+    show_ll("ready", PyType_Ready(&MyFloat_Type) + PyType_Ready(&MyBytes_Type));
+    PyObject *f = PyObject_CallFunction((PyObject *)&MyFloat_Type, "s", "2.5");
+    show("MyFloat('2.5')", f);
+    if (f != NULL) {
+        show_type("type", f);
+        show_double("ob_fval", PyFloat_AS_DOUBLE(f));
+        show_double("PyFloat_AsDouble", PyFloat_AsDouble(f));
+        show_ll("PyFloat_Check, exact", PyFloat_Check(f) * 10 + PyFloat_CheckExact(f));
+        show_new("f * 2", PyNumber_Multiply(f, PyLong_FromLong(2)));
+        Py_DECREF(f);
+    }
+    show_new("MyFloat('x')", PyObject_CallFunction((PyObject *)&MyFloat_Type, "s", "x"));
+    PyObject *b = PyObject_CallFunction((PyObject *)&MyBytes_Type, "y#", "a\0b", (Py_ssize_t)3);
+    show("MyBytes(b'a\\x00b')", b);
+    if (b != NULL) {
+        show_type("type", b);
+        show_ll("PyBytes_GET_SIZE", PyBytes_GET_SIZE(b));
+        show_ll("PyBytes_AS_STRING[2], terminator", PyBytes_AS_STRING(b)[2] * 1000 + PyBytes_AS_STRING(b)[3]);
+        show_ll("PyBytes_Check, exact", PyBytes_Check(b) * 10 + PyBytes_CheckExact(b));
+        show_new("decode()", PyObject_CallMethod(b, "decode", NULL));
+        Py_DECREF(b);
+    }
+    show_new("MyBytes(3)", PyObject_CallFunction((PyObject *)&MyBytes_Type, "i", 3));
+    show_new("MyBytes('x')", PyObject_CallFunction((PyObject *)&MyBytes_Type, "s", "x"));
+}
+
 /* ---- Exception ---- */
 
 static int error_deallocs;
@@ -712,6 +757,7 @@ int main(void)
     int_subclass();
     tuple_subclass();
     str_subclass();
+    float_bytes_subclasses();
     exception_subclass();
     metaclass();
     spec_subclasses();
