@@ -36,19 +36,17 @@ PYCAPI_HIDDEN void pycapi_float_dealloc(PyObject *op) {
     pycapi_object_dealloc(op);
 }
 
-/* float.__new__(type, x=0.0): the float itself is made by the object space; an instance
-   of a subclass gets its value in the subclass's layout. */
-PYCAPI_HIDDEN PyObject *pycapi_float_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
-    PyObject *value = PyObject_Call((PyObject *)&PyFloat_Type, args, kwds);
-    if (value == NULL || type == &PyFloat_Type) {
-        return value;
-    }
+/* float.__new__(type, x=0.0): a subclass's instance gets the value. */
+static PyObject *copy_float(PyTypeObject *type, PyObject *value) {
     PyObject *self = type->tp_alloc(type, 0);
     if (self != NULL) {
         ((PyFloatObject *)self)->ob_fval = PyFloat_AS_DOUBLE(value);
     }
-    Py_DECREF(value);
     return self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_float_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyFloat_Type, args, kwds, copy_float);
 }
 
 double PyFloat_GetMax(void) { return 1.7976931348623157e308; }

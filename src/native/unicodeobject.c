@@ -19,15 +19,10 @@ void pycapi_unicode_dealloc(PyObject *op) {
     pycapi_object_dealloc(op);
 }
 
-/* str.__new__(type, object='', ...): the str itself is made by the object space; an
-   instance of a subclass is CPython's non-compact form (unicode_subtype_new): the header
-   in the subclass's layout, the characters copied to a block data.any points to (which
-   is also the UTF-8 form of ASCII text). */
-PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
-    PyObject *text = PyObject_Call((PyObject *)&PyUnicode_Type, args, kwds);
-    if (text == NULL || type == &PyUnicode_Type) {
-        return text;
-    }
+/* str.__new__(type, object='', ...): a subclass's instance is CPython's non-compact form
+   (unicode_subtype_new): the header in the subclass's layout, the characters copied to a
+   block data.any points to (which is also the UTF-8 form of ASCII text). */
+static PyObject *copy_unicode(PyTypeObject *type, PyObject *text) {
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     size_t bytes = (size_t)(length + 1) * (size_t)kind;
@@ -35,7 +30,6 @@ PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, P
     void *data = self != NULL ? PyObject_Malloc(bytes) : NULL;
     if (data == NULL) {
         Py_XDECREF(self);
-        Py_DECREF(text);
         return self != NULL ? PyErr_NoMemory() : NULL;
     }
     memcpy(data, PyUnicode_DATA(text), bytes);
@@ -50,8 +44,11 @@ PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, P
         self->_base.utf8 = data;
         self->_base.utf8_length = length;
     }
-    Py_DECREF(text);
     return (PyObject *)self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyUnicode_Type, args, kwds, copy_unicode);
 }
 
 /* PyObject_Print: repr() (or str() with Py_PRINT_RAW) written to a C stream as UTF-8,
