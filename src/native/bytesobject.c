@@ -95,3 +95,19 @@ void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w) {
     PyBytes_Concat(pv, w);
     Py_XDECREF(w);
 }
+
+/* bytes.__new__(type, source=b'', ...): a subclass's instance gets the bytes and the
+   terminating NUL. */
+static PyObject *copy_bytes(PyTypeObject *type, PyObject *value) {
+    Py_ssize_t size = PyBytes_GET_SIZE(value);
+    PyObject *self = type->tp_alloc(type, size);
+    if (self != NULL) {
+        memcpy(((PyBytesObject *)self)->ob_sval, PyBytes_AS_STRING(value), (size_t)size + 1);
+        ((PyBytesObject *)self)->ob_shash = -1;
+    }
+    return self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyBytes_Type, args, kwds, copy_bytes);
+}

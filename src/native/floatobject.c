@@ -36,6 +36,19 @@ PYCAPI_HIDDEN void pycapi_float_dealloc(PyObject *op) {
     pycapi_object_dealloc(op);
 }
 
+/* float.__new__(type, x=0.0): a subclass's instance gets the value. */
+static PyObject *copy_float(PyTypeObject *type, PyObject *value) {
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self != NULL) {
+        ((PyFloatObject *)self)->ob_fval = PyFloat_AS_DOUBLE(value);
+    }
+    return self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_float_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyFloat_Type, args, kwds, copy_float);
+}
+
 double PyFloat_GetMax(void) { return 1.7976931348623157e308; }
 double PyFloat_GetMin(void) { return 2.2250738585072014e-308; }
 

@@ -127,13 +127,8 @@ double PyLong_AsDouble(PyObject *op) {
     return read_small_exact(op, &v) ? (double)v : _PyCApi_Slow_PyLong_AsDouble(op);
 }
 
-/* int.__new__(type, x=0, base=10): the int itself is made by the object space; an
-   instance of a subclass gets a copy of its digits in the subclass's layout. */
-PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
-    PyObject *value = PyObject_Call((PyObject *)&PyLong_Type, args, kwds);
-    if (value == NULL || type == &PyLong_Type) {
-        return value;
-    }
+/* int.__new__(type, x=0, base=10): a subclass's instance gets the digits. */
+static PyObject *copy_long(PyTypeObject *type, PyObject *value) {
     Py_ssize_t size = Py_SIZE(value);
     Py_ssize_t ndigits = size < 0 ? -size : size;
     PyObject *self = type->tp_alloc(type, ndigits);
@@ -141,6 +136,9 @@ PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyOb
         memcpy(((PyLongObject *)self)->ob_digit, ((PyLongObject *)value)->ob_digit, (size_t)ndigits * sizeof(digit));
         Py_SET_SIZE(self, size);
     }
-    Py_DECREF(value);
     return self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyLong_Type, args, kwds, copy_long);
 }

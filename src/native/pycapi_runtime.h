@@ -90,6 +90,12 @@ typedef struct {
 } pycapi_static_entry;
 
 PYCAPI_HIDDEN const pycapi_static_entry *pycapi_static_table(void);
+/* typeobject.c: the tp_new of an immutable built-in (int, float, tuple, str, bytes): the
+   object space makes the value; an instance of a subclass gets it copied (by copy, which
+   allocates with the subclass's tp_alloc) into the subclass's layout. */
+typedef PyObject *(*pycapi_subtype_copy)(PyTypeObject *type, PyObject *value);
+PYCAPI_HIDDEN PyObject *pycapi_immutable_new(PyTypeObject *type, PyTypeObject *builtin, PyObject *args, PyObject *kwds,
+                                            pycapi_subtype_copy copy);
 
 /* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */
 PYCAPI_HIDDEN void *pycapi_alloc(size_t size);

@@ -26,6 +26,9 @@ PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyO
 PYCAPI_HIDDEN int pycapi_list_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_dict_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN int pycapi_dict_init(PyObject *self, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_float_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_exception_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN int pycapi_exception_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN void pycapi_exception_dealloc(PyObject *op);
@@ -72,9 +75,11 @@ STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_di
 STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
-            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc)
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc, .tp_new = pycapi_float_new,
+            .tp_init = pycapi_object_init)
 STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
-            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc)
+            Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc,
+            .tp_new = pycapi_unicode_new, .tp_init = pycapi_object_init)
 /* bytes exports its ob_sval read-only (bytes_buffer_getbuffer); getargs reads tp_as_buffer. */
 static int bytes_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {
@@ -84,7 +89,7 @@ static PyBufferProcs bytes_as_buffer = { bytes_getbuffer, NULL };
 
 STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, ob_sval), 1,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
-            .tp_as_buffer = &bytes_as_buffer)
+            .tp_as_buffer = &bytes_as_buffer, .tp_new = pycapi_bytes_new, .tp_init = pycapi_object_init)
 /* bytearray and memoryview keep their state in the native object (bytearrayobject.c, memoryobject.c). */
 STATIC_TYPE(PyByteArray_Type, "bytearray", &PyBaseObject_Type, sizeof(PyByteArrayObject), 0,
             Py_TPFLAGS_BASETYPE, pycapi_bytearray_dealloc, .tp_as_buffer = &pycapi_bytearray_as_buffer)

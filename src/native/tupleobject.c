@@ -61,13 +61,8 @@ void pycapi_tuple_dealloc(PyObject *op) {
     pycapi_object_dealloc(op); /* a subclass's instance releases its heap type too */
 }
 
-/* tuple.__new__(type, iterable=()): the tuple itself is made by the object space; an
-   instance of a subclass gets a copy of its items in the subclass's layout. */
-PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
-    PyObject *tuple = PyObject_Call((PyObject *)&PyTuple_Type, args, kwds);
-    if (tuple == NULL || type == &PyTuple_Type) {
-        return tuple;
-    }
+/* tuple.__new__(type, iterable=()): a subclass's instance gets the items. */
+static PyObject *copy_tuple(PyTypeObject *type, PyObject *tuple) {
     Py_ssize_t n = PyTuple_GET_SIZE(tuple);
     PyObject *self = type->tp_alloc(type, n);
     if (self != NULL) {
@@ -75,8 +70,11 @@ PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyO
             PyTuple_SET_ITEM(self, i, Py_NewRef(PyTuple_GET_ITEM(tuple, i)));
         }
     }
-    Py_DECREF(tuple);
     return self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyTuple_Type, args, kwds, copy_tuple);
 }
 
 Py_ssize_t PyTuple_Size(PyObject *op) {

@@ -13,6 +13,17 @@ PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds) 
     return type->tp_alloc(type, 0);
 }
 
+PyObject *pycapi_immutable_new(PyTypeObject *type, PyTypeObject *builtin, PyObject *args, PyObject *kwds,
+                               pycapi_subtype_copy copy) {
+    PyObject *value = PyObject_Call((PyObject *)builtin, args, kwds);
+    if (value == NULL || type == builtin) {
+        return value;
+    }
+    PyObject *self = copy(type, value);
+    Py_DECREF(value);
+    return self;
+}
+
 /* type.__init__: the arguments were type.__new__'s to check; only their number is checked here. */
 PYCAPI_HIDDEN int pycapi_type_init(PyObject *self, PyObject *args, PyObject *kwds) {
     (void)self;

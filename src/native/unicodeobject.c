@@ -1,6 +1,10 @@
 /* str memory: a compact object whose UTF-8 copy, when not the data itself, is a
-   separate block freed with it. The semantics live in UnicodeObject.cs. */
+   separate block freed with it; an instance of a str subclass (a PyUnicodeObject, as
+   CPython lays it out) has its characters in a block of their own too. The semantics
+   live in UnicodeObject.cs. */
 #include "pycapi_runtime.h"
+
+PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
 
 void pycapi_unicode_dealloc(PyObject *op) {
     if (!PyUnicode_IS_COMPACT_ASCII(op)) {
@@ -9,7 +13,42 @@ void pycapi_unicode_dealloc(PyObject *op) {
             PyMem_Free(u->utf8);
         }
     }
-    pycapi_free(op);
+    if (!PyUnicode_IS_COMPACT(op)) {
+        PyObject_Free(((PyUnicodeObject *)op)->data.any);
+    }
+    pycapi_object_dealloc(op);
+}
+
+/* str.__new__(type, object='', ...): a subclass's instance is CPython's non-compact form
+   (unicode_subtype_new): the header in the subclass's layout, the characters copied to a
+   block data.any points to (which is also the UTF-8 form of ASCII text). */
+static PyObject *copy_unicode(PyTypeObject *type, PyObject *text) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    size_t bytes = (size_t)(length + 1) * (size_t)kind;
+    PyUnicodeObject *self = (PyUnicodeObject *)type->tp_alloc(type, 0);
+    void *data = self != NULL ? PyObject_Malloc(bytes) : NULL;
+    if (data == NULL) {
+        Py_XDECREF(self);
+        return self != NULL ? PyErr_NoMemory() : NULL;
+    }
+    memcpy(data, PyUnicode_DATA(text), bytes);
+    PyASCIIObject *head = &self->_base._base;
+    head->length = length;
+    head->hash = -1;
+    head->state.kind = (unsigned int)kind;
+    head->state.ascii = PyUnicode_IS_ASCII(text);
+    head->state.ready = 1;
+    self->data.any = data;
+    if (head->state.ascii) {
+        self->_base.utf8 = data;
+        self->_base.utf8_length = length;
+    }
+    return (PyObject *)self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyUnicode_Type, args, kwds, copy_unicode);
 }
 
 /* PyObject_Print: repr() (or str() with Py_PRINT_RAW) written to a C stream as UTF-8,
@@ -195,7 +234,7 @@ PyObject *PyUnicode_FromString(const char *u) { return decode_utf8(u, (Py_ssize_
 /* The UTF-8 form where it is already at hand: the data of an ASCII string, or the copy a
    previous call cached. */
 const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size) {
-    if (op != NULL && PyUnicode_Check(op) && ((PyASCIIObject *)op)->state.compact) {
+    if (op != NULL && PyUnicode_Check(op)) {
         PyCompactUnicodeObject *u = (PyCompactUnicodeObject *)op;
         const char *utf8 = u->_base.state.ascii ? (const char *)PyUnicode_DATA(op) : u->utf8;
         if (utf8 != NULL) {

@@ -26,28 +26,22 @@ internal sealed unsafe class PyBaseException : PyObject
             args = value;
             if (Native != 0)
             {
-                Py_XSETREF(ref NativeLayout->args, value);
+                nint old = NativeLayout->args;
+                NativeLayout->args = ObjectSpace.NewRef(value).Address;
+                ObjectSpace.XDecRef(old);
             }
         }
     }
 
     private PyBaseExceptionLayout* NativeLayout => (PyBaseExceptionLayout*)Native;
 
-    private static void Py_XSETREF(ref nint slot, PyObject value)
-    {
-        nint old = slot;
-        slot = ObjectSpace.NewRef(value).Address;
-        ObjectSpace.XDecRef(old);
-    }
-
     /// <summary>The twin of an exception born in C (an instance of a C subclass, made by
     /// BaseException's tp_new): its args are the native layout's.</summary>
     internal static PyBaseException FromNative(nint p)
     {
         var l = (PyBaseExceptionLayout*)p;
-        var exc = new PyBaseException(PyExc.BaseException, PyTuple.Empty);
         var args = ObjectSpace.FromNativeOrNull(l->args) as PyTuple ?? PyTuple.Empty;
-        exc.Type = (PyType)ObjectSpace.FromNative(l->ob_base.ob_type);
+        var exc = new PyBaseException((PyType)ObjectSpace.FromNative(l->ob_base.ob_type), args);
         exc.Initialize(args.ToArray(), null);
         return exc;
     }
@@ -186,7 +180,13 @@ internal sealed unsafe class PyBaseException : PyObject
         _ => Args.StrString(),
     };
 
-    internal override PyStr Str()
+    /// <summary>A C subclass's own tp_str / tp_repr first (the built-in classes' slots are
+    /// these methods).</summary>
+    internal override PyStr Str() => (Type.IsBuiltin ? null : Type.CallStrSlot(this)) ?? BuiltinStr();
+
+    internal override PyStr Repr() => (Type.IsBuiltin ? null : Type.CallReprSlot(this)) ?? BuiltinRepr();
+
+    private PyStr BuiltinStr()
     {
         if (Is("KeyError") && Args.Count == 1)
         {
@@ -226,7 +226,7 @@ internal sealed unsafe class PyBaseException : PyObject
         return new PyStr(ArgsStr());
     }
 
-    internal override PyStr Repr() => new(Args.Count == 1
+    private PyStr BuiltinRepr() => new(Args.Count == 1
         ? $"{Type.ShortName}({Args[0].ReprString()})"
         : $"{Type.ShortName}{Args.ReprString()}");
 

@@ -332,7 +332,9 @@ public sealed unsafe partial class PyType : PyObject
     /// <summary>Our own static types: their semantics are managed, not slot-driven.</summary>
     internal bool IsBuiltin;
 
-    /// <summary>A slot of the native type object (0 for none), inherited along tp_base.</summary>
+    /// <summary>A slot of the native type object (0 for none), inherited along tp_base. A
+    /// built-in type's own slot, inherited by a C subclass (its tp_init, say), is not one:
+    /// it leads back to the object space, which serves the built-in's behaviour itself.</summary>
     internal nint NativeSlot(SlotReader read)
     {
         for (var t = this; t is not null; t = t.Base)
@@ -344,10 +346,19 @@ public sealed unsafe partial class PyType : PyObject
             nint f = read(t.Layout);
             if (f != 0)
             {
-                return f;
+                return f == read(BuiltinAncestor(t).Layout) ? 0 : f;
             }
         }
         return 0;
+    }
+
+    private static PyType BuiltinAncestor(PyType t)
+    {
+        while (!t.IsBuiltin)
+        {
+            t = t.Base!;
+        }
+        return t;
     }
 
     internal delegate nint SlotReader(PyTypeObjectLayout* layout);

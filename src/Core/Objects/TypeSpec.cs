@@ -80,6 +80,12 @@ internal static unsafe partial class TypeSpecApi
         }
         SetSpecialOffsets(type, &heap->ht_type);
         SlotWrappers.Add(type);
+        if (inheritsGc)
+        {
+            // inherit_special: GC support comes with the base's traverse/clear pair.
+            heap->ht_type.tp_traverse = @base.Layout->tp_traverse;
+            heap->ht_type.tp_clear = @base.Layout->tp_clear;
+        }
         if (@base.IsBuiltin)
         {
             type.InheritConstruction(&heap->ht_type);

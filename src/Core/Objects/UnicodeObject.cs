@@ -68,9 +68,7 @@ internal sealed class PyStr : PyObject
     internal static unsafe PyStr FromNative(nint p)
     {
         var u = (PyCompactUnicodeLayout*)p;
-        int kind = (int)((u->state >> (int)PyCompactUnicodeLayout.KindShift) & 7);
-        bool ascii = (u->state & PyCompactUnicodeLayout.AsciiBit) != 0;
-        byte* data = (byte*)p + (ascii ? PyCompactUnicodeLayout.AsciiSize : PyCompactUnicodeLayout.CompactSize);
+        byte* data = Data(p, out int kind);
         int n = (int)u->length;
         var cps = new int[n];
         for (int i = 0; i < n; i++)
@@ -136,10 +134,16 @@ internal sealed class PyStr : PyObject
         return p != 0 ? p : throw new PythonException(PyExc.MemoryError);
     }
 
+    /// <summary>The characters: after the header of a compact str, else (an instance of a str
+    /// subclass, a PyUnicodeObject) where data.any, just after the header, points.</summary>
     internal static unsafe byte* Data(nint p, out int kind)
     {
         var u = (PyCompactUnicodeLayout*)p;
         kind = (int)((u->state >> (int)PyCompactUnicodeLayout.KindShift) & 7);
+        if ((u->state & PyCompactUnicodeLayout.CompactBit) == 0)
+        {
+            return *(byte**)((byte*)p + PyCompactUnicodeLayout.CompactSize);
+        }
         bool ascii = (u->state & PyCompactUnicodeLayout.AsciiBit) != 0;
         return (byte*)p + (ascii ? PyCompactUnicodeLayout.AsciiSize : PyCompactUnicodeLayout.CompactSize);
     }
@@ -920,7 +924,7 @@ internal static unsafe class UnicodeApi
         nint length;
         if ((u->state & PyCompactUnicodeLayout.AsciiBit) != 0)
         {
-            utf8 = (byte*)p + PyCompactUnicodeLayout.AsciiSize;
+            utf8 = PyStr.Data(p, out _);
             length = u->length;
         }
         else

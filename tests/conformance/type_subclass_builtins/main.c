@@ -288,6 +288,114 @@ static void tuple_subclass(void)
     Py_DECREF(args);
 }
 
+/* ---- str ---- */
+
+typedef struct {
+    PyUnicodeObject str;
+    long extra;
+} MyStrObject;
+
+static PyTypeObject MyStr_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "subb.MyStr",
+    .tp_basicsize = sizeof(MyStrObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+};
+
+static void str_subclass(void)
+{
+    printf("-- str\n");
+    MyStr_Type.tp_base = &PyUnicode_Type;
+    show_ll("ready", PyType_Ready(&MyStr_Type));
+    PyObject *s = PyObject_CallFunction((PyObject *)&MyStr_Type, "s", "h\xc3\xa9llo");
+    show("MyStr('h\\xe9llo')", s);
+    if (s != NULL) {
+        show_type("type", s);
+        ((MyStrObject *)s)->extra = 12;
+        show_ll("PyUnicode_Check", PyUnicode_Check(s));
+        show_ll("PyUnicode_CheckExact", PyUnicode_CheckExact(s));
+        show_ll("PyUnicode_GET_LENGTH", PyUnicode_GET_LENGTH(s));
+        show_ll("PyUnicode_READ_CHAR(1)", PyUnicode_READ_CHAR(s, 1));
+        show_cstr("PyUnicode_AsUTF8", PyUnicode_AsUTF8(s));
+        show_new("upper()", PyObject_CallMethod(s, "upper", NULL));
+        PyObject *bang = PyUnicode_FromString("!");
+        PyObject *cat = PyNumber_Add(s, bang);
+        show("s + '!'", cat);
+        show_type("its type", cat);
+        Py_XDECREF(cat);
+        Py_DECREF(bang);
+        PyObject *exact = PyUnicode_FromString("h\xc3\xa9llo");
+        show_ll("equal hashes", PyObject_Hash(s) == PyObject_Hash(exact));
+        show_ll("PyUnicode_Compare", PyUnicode_Compare(s, exact));
+        PyObject *d = PyDict_New();
+        show_ll("PyDict_SetItem(s)", PyDict_SetItem(d, s, Py_True));
+        show("found by the exact str", PyDict_GetItemWithError(d, exact));
+        Py_DECREF(d);
+        Py_DECREF(exact);
+        show_ll("extra field", ((MyStrObject *)s)->extra);
+        Py_DECREF(s);
+    }
+    PyObject *a = PyObject_CallFunction((PyObject *)&MyStr_Type, "s", "abc");
+    show("MyStr('abc')", a);
+    if (a != NULL) {
+        show_ll("PyUnicode_IS_ASCII", PyUnicode_IS_ASCII(a));
+        show_cstr("PyUnicode_AsUTF8", PyUnicode_AsUTF8(a));
+        Py_DECREF(a);
+    }
+    show_new("MyStr(42)", PyObject_CallFunction((PyObject *)&MyStr_Type, "i", 42));
+    show_new("MyStr(b'xy', 'ascii')", PyObject_CallFunction((PyObject *)&MyStr_Type, "ys", "xy", "ascii"));
+    show_new("MyStr()", PyObject_CallNoArgs((PyObject *)&MyStr_Type));
+    show_new("MyStr(b'\\xff', 'ascii')", PyObject_CallFunction((PyObject *)&MyStr_Type, "ys", "\xff", "ascii"));
+    PyObject *args = Py_BuildValue("(s)", "plain");
+    show_new("PyUnicode_Type.tp_new", PyUnicode_Type.tp_new(&PyUnicode_Type, args, NULL));
+    Py_DECREF(args);
+}
+
+/* ---- float and bytes ---- */
+
+static PyTypeObject MyFloat_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "subb.MyFloat",
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+};
+
+static PyTypeObject MyBytes_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "subb.MyBytes",
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+};
+
+static void float_bytes_subclasses(void)
+{
+    printf("-- float and bytes\n");
+    MyFloat_Type.tp_base = &PyFloat_Type;
+    MyBytes_Type.tp_base = &PyBytes_Type;
+    show_ll("ready", PyType_Ready(&MyFloat_Type) + PyType_Ready(&MyBytes_Type));
+    PyObject *f = PyObject_CallFunction((PyObject *)&MyFloat_Type, "s", "2.5");
+    show("MyFloat('2.5')", f);
+    if (f != NULL) {
+        show_type("type", f);
+        show_double("ob_fval", PyFloat_AS_DOUBLE(f));
+        show_double("PyFloat_AsDouble", PyFloat_AsDouble(f));
+        show_ll("PyFloat_Check, exact", PyFloat_Check(f) * 10 + PyFloat_CheckExact(f));
+        show_new("f * 2", PyNumber_Multiply(f, PyLong_FromLong(2)));
+        Py_DECREF(f);
+    }
+    show_new("MyFloat('x')", PyObject_CallFunction((PyObject *)&MyFloat_Type, "s", "x"));
+    PyObject *b = PyObject_CallFunction((PyObject *)&MyBytes_Type, "y#", "a\0b", (Py_ssize_t)3);
+    show("MyBytes(b'a\\x00b')", b);
+    if (b != NULL) {
+        show_type("type", b);
+        show_ll("PyBytes_GET_SIZE", PyBytes_GET_SIZE(b));
+        show_ll("PyBytes_AS_STRING[2], terminator", PyBytes_AS_STRING(b)[2] * 1000 + PyBytes_AS_STRING(b)[3]);
+        show_ll("PyBytes_Check, exact", PyBytes_Check(b) * 10 + PyBytes_CheckExact(b));
+        show_new("decode()", PyObject_CallMethod(b, "decode", NULL));
+        Py_DECREF(b);
+    }
+    show_new("MyBytes(3)", PyObject_CallFunction((PyObject *)&MyBytes_Type, "i", 3));
+    show_new("MyBytes('x')", PyObject_CallFunction((PyObject *)&MyBytes_Type, "s", "x"));
+}
+
 /* ---- Exception ---- */
 
 static int error_deallocs;
@@ -312,6 +420,12 @@ static void myerror_dealloc(PyObject *self)
     ((PyTypeObject *)PyExc_Exception)->tp_dealloc(self);
 }
 
+/* Its own str(); repr() stays BaseException's. */
+static PyObject *myerror_str(PyObject *self)
+{
+    return PyUnicode_FromFormat("[code %ld] %S", ((MyErrorObject *)self)->code, ((PyBaseExceptionObject *)self)->args);
+}
+
 static PyMemberDef myerror_members[] = {
     {"code", T_LONG, offsetof(MyErrorObject, code), 0, NULL},
     {NULL},
@@ -324,6 +438,7 @@ static PyTypeObject MyError_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_init = myerror_init,
     .tp_dealloc = myerror_dealloc,
+    .tp_str = myerror_str,
     .tp_members = myerror_members,
 };
 
@@ -347,11 +462,11 @@ static void exception_subclass(void)
     show_ll("PyExceptionInstance_Check", PyExceptionInstance_Check(e));
 
     PyErr_SetObject((PyObject *)&MyError_Type, e);
-    show_ll("matches MyError", PyErr_ExceptionMatches((PyObject *)&MyError_Type));
-    show_ll("matches Exception", PyErr_ExceptionMatches(PyExc_Exception));
-    show_ll("matches ValueError", PyErr_ExceptionMatches(PyExc_ValueError));
+    int matches[3] = {PyErr_ExceptionMatches((PyObject *)&MyError_Type), PyErr_ExceptionMatches(PyExc_Exception),
+                      PyErr_ExceptionMatches(PyExc_ValueError)};
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
+    printf("matches MyError, Exception, ValueError: %d %d %d\n", matches[0], matches[1], matches[2]);
     PyErr_NormalizeException(&type, &value, &tb);
     show_ll("caught the same object", value == e);
     show_ll("caught type", type == (PyObject *)&MyError_Type);
@@ -529,8 +644,9 @@ static void spec_subclasses(void)
             show_attr("e.code", e, "code");
             show_str("str", e);
             PyErr_SetObject(error_type, e);
-            show_ll("matches Exception", PyErr_ExceptionMatches(PyExc_Exception));
+            int matches = PyErr_ExceptionMatches(PyExc_Exception);
             PyErr_Clear();
+            show_ll("matches Exception", matches);
             Py_DECREF(e);
         }
         PyErr_SetString(error_type, "raised");
@@ -612,7 +728,13 @@ static void object_base(void)
     PyObject *plain = PyObject_CallFunction((PyObject *)&PyType_Type, "s(){}", "Plain");
     show("Plain", plain);
     if (plain != NULL) {
-        show_instance("Plain()", PyObject_CallNoArgs(plain));
+        PyObject *instance = PyObject_CallNoArgs(plain);
+        show_type("Plain()", instance);
+        if (instance != NULL) {
+            show_ll("set attribute", PyObject_SetAttrString(instance, "a", Py_False));
+            show_attr("its __dict__", instance, "__dict__");
+            Py_DECREF(instance);
+        }
         show_new("Plain(1)", PyObject_CallFunction(plain, "i", 1));
         PyObject *p = PyBaseObject_Type.tp_new((PyTypeObject *)plain, none, NULL);
         show_type("object.tp_new(Plain)", p);
@@ -634,6 +756,8 @@ int main(void)
     dict_subclass();
     int_subclass();
     tuple_subclass();
+    str_subclass();
+    float_bytes_subclasses();
     exception_subclass();
     metaclass();
     spec_subclasses();

@@ -316,6 +316,9 @@ static void managed_subclass(void)
         show_ll("set s.a", PyObject_SetAttrString(s, "a", PyLong_FromLong(11)));
         show_ll("field a", ((BaseObject *)s)->a);
         show_attr("s.missing", s, "missing");
+        PyObject *ref = PyWeakref_NewRef(s, NULL);
+        show_ll("weakref to s", ref != NULL && PyWeakref_GetObject(ref) == s);
+        Py_XDECREF(ref);
         PyGC_Collect();
         int before = derived_deallocs;
         Py_DECREF(s);
