@@ -137,7 +137,9 @@ internal sealed class ClangReader : IDisposable
     public NativeModel ReadNative(string nativeDir, string includeDir, string generatedDir, List<string> errors)
     {
         nativeDir = Path.GetFullPath(nativeDir);
-        string[] args = ["-I", Path.GetFullPath(includeDir), "-I", nativeDir, "-I", Path.GetFullPath(generatedDir), "-x", "c", "-std=c11"];
+        // The C part is compiled with -D_GNU_SOURCE (LibPyCApi.csproj): parse it the same way.
+        string[] args = ["-I", Path.GetFullPath(includeDir), "-I", nativeDir, "-I", Path.GetFullPath(generatedDir), "-x", "c", "-std=c11",
+            "-D_GNU_SOURCE"];
         var model = new NativeModel();
         string[] files = Directory.GetFiles(nativeDir, "*.c");
         Array.Sort(files, StringComparer.Ordinal);

@@ -52,6 +52,8 @@
 #include "import.h"
 #include "ceval.h"
 #include "pylifecycle.h"
+#include "pydebug.h"
+#include "pythread.h"
 #include "pystrcmp.h"
 #include "pycapi.h"
 #include "sysmodule.h"

@@ -80,3 +80,44 @@ static int gc_enabled = 1;
 int PyGC_Enable(void) { int was = gc_enabled; gc_enabled = 1; return was; }
 int PyGC_Disable(void) { int was = gc_enabled; gc_enabled = 0; return was; }
 int PyGC_IsEnabled(void) { return gc_enabled; }
+
+/* The legacy configuration flags. An embedding program may set them before
+   Py_Initialize; the environment then adds to them, as CPython's config does. */
+int Py_DebugFlag, Py_VerboseFlag, Py_QuietFlag, Py_InteractiveFlag, Py_InspectFlag, Py_OptimizeFlag, Py_NoSiteFlag,
+    Py_BytesWarningFlag, Py_FrozenFlag, Py_IgnoreEnvironmentFlag, Py_DontWriteBytecodeFlag, Py_NoUserSiteDirectory,
+    Py_UnbufferedStdioFlag, Py_HashRandomizationFlag, Py_IsolatedFlag;
+
+/* A set, non-empty variable raises *flag to its integer value (1 when it is not a
+   non-negative integer). */
+static void env_flag(int *flag, const char *name)
+{
+    const char *text = getenv(name);
+    if (text == NULL || *text == '\0') {
+        return;
+    }
+    char *end;
+    long value = strtol(text, &end, 10);
+    if (*end != '\0' || value < 0 || value > INT_MAX) {
+        value = 1;
+    }
+    if (*flag < value) {
+        *flag = (int)value;
+    }
+}
+
+PYCAPI_HIDDEN void pycapi_read_config_flags(void)
+{
+    if (!Py_IgnoreEnvironmentFlag) {
+        env_flag(&Py_DebugFlag, "PYTHONDEBUG");
+        env_flag(&Py_VerboseFlag, "PYTHONVERBOSE");
+        env_flag(&Py_OptimizeFlag, "PYTHONOPTIMIZE");
+        env_flag(&Py_InspectFlag, "PYTHONINSPECT");
+        env_flag(&Py_DontWriteBytecodeFlag, "PYTHONDONTWRITEBYTECODE");
+        env_flag(&Py_NoUserSiteDirectory, "PYTHONNOUSERSITE");
+        env_flag(&Py_UnbufferedStdioFlag, "PYTHONUNBUFFERED");
+    }
+    /* Hashes are randomized unless PYTHONHASHSEED is 0; a fixed non-zero seed counts as
+       randomized, as in CPython. */
+    const char *seed = Py_IgnoreEnvironmentFlag ? NULL : getenv("PYTHONHASHSEED");
+    Py_HashRandomizationFlag = seed == NULL || *seed == '\0' || strcmp(seed, "random") == 0 || strtoul(seed, NULL, 10) != 0;
+}

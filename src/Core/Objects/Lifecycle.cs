@@ -15,6 +15,7 @@ internal static class Lifecycle
         {
             return;
         }
+        CPart.pycapi_read_config_flags();
         Sys.Create();
         var builtins = PyModule.BuiltIn("builtins");
         foreach (var (name, obj) in Bootstrap.BuiltinNames())
