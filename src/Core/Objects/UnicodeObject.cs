@@ -471,8 +471,10 @@ internal static class StrOps
     /// <summary>Python's str.isspace for one code point (Py_UNICODE_ISSPACE).</summary>
     internal static bool IsSpace(int cp) => cp is >= 0x1C and <= 0x1F || (cp <= 0xFFFF && char.IsWhiteSpace((char)cp));
 
-    internal static PyList Split(PyStr s, PyStr? sep, long maxsplit)
+    /// <summary>str.split; bytes.split too, over the Latin-1 text of the bytes with its own whitespace.</summary>
+    internal static PyList Split(PyStr s, PyStr? sep, long maxsplit, Func<int, bool>? isSpace = null)
     {
+        isSpace ??= cp => IsSpace(cp);
         if (maxsplit < 0)
         {
             maxsplit = long.MaxValue;
@@ -484,7 +486,7 @@ internal static class StrOps
             int i = 0;
             while (true)
             {
-                while (i < v.Length && IsSpace(v[i]))
+                while (i < v.Length && isSpace(v[i]))
                 {
                     i++;
                 }
@@ -498,7 +500,7 @@ internal static class StrOps
                     break;
                 }
                 int j = i;
-                while (j < v.Length && !IsSpace(v[j]))
+                while (j < v.Length && !isSpace(v[j]))
                 {
                     j++;
                 }
@@ -584,11 +586,12 @@ internal static class StrOps
         return PyList.Create(parts);
     }
 
-    internal static string Strip(string s, PyObject? chars, bool left, bool right, string method)
+    /// <summary>str.strip and its kin; bytes' too, over Latin-1 text with its own whitespace.</summary>
+    internal static string Strip(string s, PyObject? chars, bool left, bool right, string method, Func<int, bool>? isSpace = null)
     {
         Func<char, bool> strip = chars switch
         {
-            null or PyNone => c => IsSpace(c),
+            null or PyNone => c => (isSpace ?? IsSpace)(c),
             PyStr set => c => set.Value.Contains(c),
             _ => throw new PythonException(PyExc.TypeError, $"{method} arg must be None or str"),
         };

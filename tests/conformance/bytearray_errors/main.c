@@ -90,6 +90,16 @@ int main(void)
     CALL("startswith('a')", a, "startswith", "s", "a");
     CALL("join([b'x', 1])", a, "join", "([yi])", "x", 1);
     CALL("join(5)", a, "join", "i", 5);
+    CALL("replace('a', 'b')", a, "replace", "ss", "a", "b");
+    CALL("replace(b'a')", a, "replace", "y", "a");
+    CALL("replace(b'a', b'b', 'x')", a, "replace", "yys", "a", "b", "x");
+    CALL("replace(b'a', b'b', 1, 2)", a, "replace", "yyii", "a", "b", 1, 2);
+    CALL("split(b'')", a, "split", "y", "");
+    CALL("split('x')", a, "split", "s", "x");
+    CALL("split(b'x', 'y')", a, "split", "ys", "x", "y");
+    CALL("strip('a')", a, "strip", "s", "a");
+    CALL("strip(1)", a, "strip", "i", 1);
+    CALL("strip(b'a', b'b')", a, "strip", "yy", "a", "b");
     CALL("decode('no-such-codec')", a, "decode", "s", "no-such-codec");
     CALL("bytearray(b'\\xff').decode()", ba("\xff"), "decode", NULL);
     CALL("decode(errors=5)", a, "decode", "si", "utf-8", 5);
