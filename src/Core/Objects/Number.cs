@@ -409,6 +409,7 @@ internal static class Number
         {
             PyStr s => IntParser.FromUnicode(s, 10),
             PyBytes b => IntParser.FromBytes(b.Value, 10),
+            PyByteArray b => IntParser.FromBytes(b.Bytes.ToArray(), 10),
             _ => throw new PythonException(PyExc.TypeError,
                 $"int() argument must be a string, a bytes-like object or a real number, not '{o.Type.Name}'"),
         };
@@ -570,6 +571,7 @@ internal static class SequenceArithmetic
             PyTuple t => t.ToArray(),
             PyStr s => [.. s.Value.EnumerateRunes().Select(r => (PyObject)new PyStr(r.ToString()))],
             PyBytes b => [.. b.Value.Select(x => (PyObject)new PyInt(x))],
+            PyByteArray b => [.. b.Bytes.ToArray().Select(x => (PyObject)new PyInt(x))],
             PyDict d => [.. d.Items().Select(kv => kv.Key)],
             _ => throw new PythonException(PyExc.TypeError, $"'{w.Type.Name}' object is not iterable"),
         };
@@ -902,6 +904,7 @@ internal static class NumberTypes
         byte[] bytes = data switch
         {
             PyBytes b => b.Value,
+            _ when BufferApi.BytesOf(data) is { } buffer => buffer,
             PyList or PyTuple => [.. (data is PyList l ? l.ToArray() : ((PyTuple)data).ToArray()).Select(ByteOf)],
             _ => throw new PythonException(PyExc.TypeError, $"cannot convert '{data.Type.Name}' object to bytes"),
         };

@@ -744,6 +744,7 @@ internal static unsafe class UnicodeApi
             null => throw Abstract.BadInternalCall(),
             PyBytes b => Str(Codecs.Decode(b.Value, encoding, errors)),
             PyStr => throw new PythonException(PyExc.TypeError, "decoding str is not supported"),
+            var o when BufferApi.BytesOf(o) is { } data => Str(Codecs.Decode(data, encoding, errors)),
             var other => throw new PythonException(PyExc.TypeError,
                 $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
         };
@@ -1308,6 +1309,7 @@ internal static class StrMethods
                 null => new PyStr(""),
                 PyBytes b => new PyStr(Codecs.Decode(b.Value, Text("encoding", a[1]), Text("errors", a[2]))),
                 PyStr => throw new PythonException(PyExc.TypeError, "decoding str is not supported"),
+                var o when BufferApi.BytesOf(o) is { } data => new PyStr(Codecs.Decode(data, Text("encoding", a[1]), Text("errors", a[2]))),
                 var other => throw new PythonException(PyExc.TypeError, $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
             };
         };

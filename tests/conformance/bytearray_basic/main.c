@@ -77,6 +77,18 @@ int main(void)
     show_new("bytearray('h\\xe9', 'ascii', 'replace')", PyObject_CallFunction(type, "sss", "h\xc3\xa9", "ascii", "replace"));
     show_new("bytearray(iter(b'!?'))", PyObject_CallOneArg(type, PyObject_GetIter(bytes)));
 
+    /* Other types' constructors and conversions take a bytearray as they take bytes. */
+    PyObject *digits = ba("-12");
+    show_new("str(bytearray, 'ascii')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "Os", digits, "ascii"));
+    show_new("PyUnicode_FromEncodedObject(bytearray)", PyUnicode_FromEncodedObject(digits, "utf-8", NULL));
+    show_new("int(bytearray)", PyNumber_Long(digits));
+    show_new("float(bytearray)", PyNumber_Float(digits));
+    show_new("int.from_bytes(bytearray, 'big')", PyObject_CallMethod((PyObject *)&PyLong_Type, "from_bytes", "Os", digits, "big"));
+    PyObject *list = PyList_New(0);
+    show_new("list += bytearray", PyNumber_InPlaceAdd(list, digits));
+    Py_DECREF(list);
+    Py_DECREF(digits);
+
     /* Sequence behaviour through the abstract API. */
     PyObject *s = ba("hello");
     printf("len: %zd, PySequence_Size: %zd, truth: %d, empty truth: %d\n", PyObject_Size(s), PySequence_Size(s),
