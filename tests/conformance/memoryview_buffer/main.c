@@ -197,7 +197,8 @@ int main(void)
     for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
         show_attr(attrs[i], mv);
     }
-    printf("len %zd\n", PyObject_Size(mv));
+    printf("len %zd, truth %d, truth of an empty view %d\n", PyObject_Size(mv), PyObject_IsTrue(mv),
+           PyObject_IsTrue(PyMemoryView_FromObject(PyBytes_FromString(""))));
     show_new("mv[0]", PySequence_GetItem(mv, 0));
     show_new("mv[-1]", PyObject_GetItem(mv, PyLong_FromLong(-1)));
     show_new("mv[6]", PySequence_GetItem(mv, 6));
@@ -234,6 +235,8 @@ int main(void)
     CALL("release()", mv, "release", NULL);
     CALL("release() again", mv, "release", NULL);
     printf("len of a released view: %zd ", PyObject_Size(mv));
+    show_exc("->");
+    printf("truth of a released view: %d ", PyObject_IsTrue(mv));
     show_exc("->");
     show_new("released mv[0]", PySequence_GetItem(mv, 0));
     CALL("released tobytes()", mv, "tobytes", NULL);
