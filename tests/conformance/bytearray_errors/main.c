@@ -111,6 +111,31 @@ int main(void)
     CALL("upper(1)", a, "upper", "i", 1);
     show("a is still unchanged", a);
 
+    /* PyArg_ParseTuple's buffer units: a bytearray is a writable bytes-like object, not a read-only one. */
+    Py_buffer pb;
+    const char *text;
+    Py_ssize_t text_len;
+    PyObject *args = Py_BuildValue("(O)", a);
+    printf("w* on bytearray: %d", PyArg_ParseTuple(args, "w*", &pb));
+    printf(", len %zd, readonly %d, exports %zd\n", pb.len, pb.readonly, ((PyByteArrayObject *)a)->ob_exports);
+    PyBuffer_Release(&pb);
+    printf("y* on bytearray: %d", PyArg_ParseTuple(args, "y*", &pb));
+    printf(", len %zd\n", pb.len);
+    PyBuffer_Release(&pb);
+    printf("s* on bytearray: %d", PyArg_ParseTuple(args, "s*", &pb));
+    printf(", len %zd\n", pb.len);
+    PyBuffer_Release(&pb);
+    printf("y# on bytearray: %d ", PyArg_ParseTuple(args, "y#", &text, &text_len));
+    show_exc("->");
+    printf("s# on bytearray: %d ", PyArg_ParseTuple(args, "s#", &text, &text_len));
+    show_exc("->");
+    Py_DECREF(args);
+    args = Py_BuildValue("(y)", "ro");
+    printf("w* on bytes: %d ", PyArg_ParseTuple(args, "w*", &pb));
+    show_exc("->");
+    Py_DECREF(args);
+    printf("exports after the releases: %zd\n", ((PyByteArrayObject *)a)->ob_exports);
+
     /* A buffer export pins the size: resizing fails, item assignment does not. */
     Py_buffer view;
     printf("GetBuffer(WRITABLE): %d\n", PyObject_GetBuffer(a, &view, PyBUF_WRITABLE));
