@@ -307,6 +307,31 @@ int main(void)
     printf("hash(writable 'i' view): %zd ", (Py_ssize_t)PyObject_Hash(mv));
     show_exc("->");
     Py_DECREF(mv);
+    double reals[2] = { 0.5, -2.0 };
+    PyBuffer_FillInfo(&info, NULL, reals, sizeof(reals), 0, PyBUF_FULL);
+    info.format = "d";
+    info.itemsize = sizeof(double);
+    info.shape = NULL; /* FillInfo pointed it at info.len */
+    info.strides = NULL;
+    mv = PyMemoryView_FromBuffer(&info);
+    CALL("'d' tolist()", mv, "tolist", NULL);
+    printf("'d' mv[0] = 3: %d, mv[1] = 2.25: %d\n", PyObject_SetItem(mv, PyLong_FromLong(0), PyLong_FromLong(3)),
+           PyObject_SetItem(mv, PyLong_FromLong(1), PyFloat_FromDouble(2.25)));
+    printf("reals now %g %g\n", reals[0], reals[1]);
+    printf("'d' mv[0] = 'x': %d ", PyObject_SetItem(mv, PyLong_FromLong(0), PyUnicode_FromString("x")));
+    show_exc("->");
+    Py_DECREF(mv);
+    signed char small[2] = { -128, 127 };
+    PyBuffer_FillInfo(&info, NULL, small, sizeof(small), 0, PyBUF_FULL);
+    info.format = "b";
+    info.shape = NULL;
+    info.strides = NULL;
+    mv = PyMemoryView_FromBuffer(&info);
+    CALL("'b' tolist()", mv, "tolist", NULL);
+    printf("'b' mv[0] = 128: %d ", PyObject_SetItem(mv, PyLong_FromLong(0), PyLong_FromLong(128)));
+    show_exc("->");
+    printf("'b' == bytes(b'\\x80\\x7f'): %d\n", PyObject_RichCompareBool(mv, PyBytes_FromStringAndSize("\x80\x7f", 2), Py_EQ));
+    Py_DECREF(mv);
     info.buf = NULL;
     show_new("FromBuffer(buf NULL)", PyMemoryView_FromBuffer(&info));
 
