@@ -499,7 +499,7 @@ internal static class SequenceArithmetic
     };
 
     /// <summary>The right operand of bytes + and bytearray +: any bytes-like object.</summary>
-    private static byte[] ConcatOperand(PyObject v, PyObject w) => BufferApi.BytesOf(w)
+    private static byte[] ConcatOperand(PyObject v, PyObject w) => BufferApi.BytesOfOrNull(w)
         ?? throw new PythonException(PyExc.TypeError, $"can't concat {w.Type.Name} to {v.Type.Name}");
 
     internal static readonly NumberSlots TupleSlots = new()

@@ -249,6 +249,12 @@ int main(void)
     get_buffer("GetBuffer(released)", mv, PyBUF_SIMPLE);
     printf("released == itself: %d, == b'abcdef': %d\n", PyObject_RichCompareBool(mv, mv, Py_EQ),
            PyObject_RichCompareBool(mv, b, Py_EQ));
+    printf("bytearray(b'abcdef') == released: %d\n", PyObject_RichCompareBool(PyByteArray_FromObject(b), mv, Py_EQ));
+    show_new("bytearray < released", PyObject_RichCompare(PyByteArray_FromObject(b), mv, Py_LT));
+    show_new("b'x' + released", PyNumber_Add(b, mv));
+    show_new("bytearray + released", PyNumber_Add(a, mv));
+    printf("released in bytearray: %d ", PySequence_Contains(a, mv));
+    show_exc("->");
     Py_DECREF(mv);
 
     /* memoryview of bytearray: writable in place, and it pins the array's size. */
