@@ -48,6 +48,18 @@ int main(void)
     show_exc("->");
     printf("del a[7]: %d ", PySequence_DelItem(a, 7));
     show_exc("->");
+    /* PySequence_* count a negative index from the end, and bytearray's sq_ass_item once more. */
+    show_new("PySequence_GetItem(a, -4)", PySequence_GetItem(a, -4));
+    printf("PySequence_SetItem(a, -4, 90): %d\n", PySequence_SetItem(a, -4, PyLong_FromLong(90)));
+    show("after it", a);
+    printf("PySequence_SetItem(a, -7, 90): %d ", PySequence_SetItem(a, -7, PyLong_FromLong(90)));
+    show_exc("->");
+    printf("PySequence_SetItem(a, -1, 99): %d\n", PySequence_SetItem(a, -1, PyLong_FromLong(99)));
+    show("restored", a);
+    printf("a[-4] = 90: %d ", PyObject_SetItem(a, PyLong_FromLong(-4), PyLong_FromLong(90)));
+    show_exc("->");
+    printf("del a[-4]: %d ", PyObject_DelItem(a, PyLong_FromLong(-4)));
+    show_exc("->");
     printf("hash(a): %zd ", (Py_ssize_t)PyObject_Hash(a));
     show_exc("->");
     show("a is unchanged", a);
