@@ -68,6 +68,16 @@ int main(void)
     show_new("PyObject_Bytes(bytearray)", PyObject_Bytes(x));
     show_new("bytes(bytearray)", PyObject_CallOneArg((PyObject *)&PyBytes_Type, x));
 
+    /* The builtins module names both types. */
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    PyObject *named = PyObject_GetAttrString(builtins, "bytearray");
+    printf("builtins.bytearray is PyByteArray_Type: %d\n", named == (PyObject *)&PyByteArray_Type);
+    Py_XDECREF(named);
+    named = PyObject_GetAttrString(builtins, "memoryview");
+    printf("builtins.memoryview is PyMemoryView_Type: %d\n", named == (PyObject *)&PyMemoryView_Type);
+    Py_XDECREF(named);
+    Py_DECREF(builtins);
+
     /* The constructor. */
     PyObject *type = (PyObject *)&PyByteArray_Type;
     show_new("bytearray()", PyObject_CallNoArgs(type));
