@@ -27,6 +27,20 @@ internal static unsafe class BufferApi
     private const int BufWritable = 0x1, BufFormat = 0x4, BufND = 0x8, BufStrides = 0x10 | BufND;
     internal const int BufFullReadOnly = 0x100 | BufStrides | BufFormat;
 
+    /// <summary><see cref="BytesOf"/>, taking an exporter's refusal (a released memoryview) as
+    /// "not bytes-like", as comparisons and concatenation do.</summary>
+    internal static byte[]? BytesOfOrNull(PyObject o)
+    {
+        try
+        {
+            return BytesOf(o);
+        }
+        catch (PythonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A copy of the bytes of a bytes-like object (bytes, bytearray, memoryview, an
     /// instance of a C type with bf_getbuffer), in C order; null for any other object.</summary>
     internal static byte[]? BytesOf(PyObject o)

@@ -71,7 +71,7 @@ internal sealed unsafe class PyByteArray : PyObject
     internal override long Hash() => throw Abstract.Unhashable(this);
 
     /// <summary>Compares with any bytes-like object; anything else is not comparable.</summary>
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => BufferApi.BytesOf(other) is { } data
+    internal override PyObject RichCompare(PyObject other, CompareOp op) => BufferApi.BytesOfOrNull(other) is { } data
         ? PyBool.Of(NumericCompare.Apply(((ReadOnlySpan<byte>)Bytes).SequenceCompareTo(data), op))
         : PyNotImplemented.Instance;
 }

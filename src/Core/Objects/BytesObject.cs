@@ -259,6 +259,13 @@ internal static class BytesMethods
                 var a = MethodArgs.WithKeywords("decode", args, kwargs, ["encoding", "errors"]);
                 return new PyStr(Codecs.Decode(BytesOps.Data(self!).ToArray(), KeywordStr("encoding", a[0]), KeywordStr("errors", a[1])));
             });
+            PyBuiltinMethodDescriptor.Add(type, "split", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("split", args, kwargs, ["sep", "maxsplit"]);
+                var sep = a[0] is null or PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]!)));
+                var parts = StrOps.Split(new PyStr(Latin1(BytesOps.Data(self!))), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!), IsAsciiSpace);
+                return PyList.Create(parts.ToArray().Select(part => FromLatin1(self!, ((PyStr)part).Value)));
+            });
             PyBuiltinMethodDescriptor.Add(type, "hex", (self, args, kwargs) =>
             {
                 var a = MethodArgs.WithKeywords("hex", args, kwargs, ["sep", "bytes_per_sep"]);
@@ -267,6 +274,13 @@ internal static class BytesMethods
         }
         Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c)));
         Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c)));
+        Add("replace", 2, 3, ArgStyle.Clinic, (b, a) => FromLatin1(b, StrOps.Replace(Latin1(BytesOps.Data(b)),
+            Latin1(BytesArgument(a[0])), Latin1(BytesArgument(a[1])), a.Length > 2 ? MethodArgs.Index(a[2]) : -1)));
+        foreach (var (name, left, right) in new[] { ("strip", true, true), ("lstrip", true, false), ("rstrip", false, true) })
+        {
+            Add(name, 0, 1, ArgStyle.Clinic, (b, a) => FromLatin1(b, StrOps.Strip(Latin1(BytesOps.Data(b)),
+                a.Length == 0 || a[0] is PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]))), left, right, name, IsAsciiSpace)));
+        }
         Add("find", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a)));
         Add("index", 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a) is var at and >= 0 ? new PyInt(at)
             : throw new PythonException(PyExc.ValueError, "subsection not found"));
@@ -325,6 +339,17 @@ internal static class BytesMethods
             return BytesOps.Like(b, [.. result]);
         });
     }
+
+    /// <summary>replace, split and strip are str's, over the Latin-1 text of the bytes (one char a byte).</summary>
+    private static string Latin1(ReadOnlySpan<byte> data) => Encoding.Latin1.GetString(data);
+
+    private static PyObject FromLatin1(PyObject self, string text) => BytesOps.Like(self, Encoding.Latin1.GetBytes(text));
+
+    /// <summary>bytes.isspace's whitespace: ASCII only.</summary>
+    private static bool IsAsciiSpace(int c) => c is ' ' or '\t' or '\n' or '\r' or '\x0b' or '\x0c';
+
+    private static byte[] BytesArgument(PyObject o) => BufferApi.BytesOf(o)
+        ?? throw new PythonException(PyExc.TypeError, $"a bytes-like object is required, not '{o.Type.Name}'");
 
     private static byte[] Map(ReadOnlySpan<byte> data, Func<byte, byte> f)
     {

@@ -298,6 +298,7 @@ internal static class FloatParser
         {
             PyStr s => IntParser.ToAsciiDigits(s.Value),
             PyBytes b => b.Value,
+            PyByteArray b => b.Bytes.ToArray(),
             _ => throw new PythonException(PyExc.TypeError,
                 $"float() argument must be a string or a real number, not '{o.Type.Name}'"),
         };

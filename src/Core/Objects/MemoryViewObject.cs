@@ -172,7 +172,8 @@ internal sealed unsafe class PyMemoryView : PyObject
     internal override PyStr Repr() =>
         new($"<{(IsReleased ? "released " : "")}memory at 0x{Native:x}>");
 
-    internal override bool IsTrue() => IsReleased || View->ndim == 0 || Length() != 0;
+    /// <summary>bool(view) is len(view) != 0, with len's errors (a released or 0-dim view raises).</summary>
+    internal override bool IsTrue() => Length() != 0;
 
     /// <summary>Read-only views of bytes-like formats hash as their bytes do.</summary>
     internal override long Hash()

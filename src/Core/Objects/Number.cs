@@ -413,6 +413,7 @@ internal static class Number
         {
             PyStr s => IntParser.FromUnicode(s, 10),
             PyBytes b => IntParser.FromBytes(b.Value, 10),
+            PyByteArray b => IntParser.FromBytes(b.Bytes.ToArray(), 10),
             _ => throw new PythonException(PyExc.TypeError,
                 $"int() argument must be a string, a bytes-like object or a real number, not '{o.Type.Name}'"),
         };
@@ -502,7 +503,7 @@ internal static class SequenceArithmetic
     };
 
     /// <summary>The right operand of bytes + and bytearray +: any bytes-like object.</summary>
-    private static byte[] ConcatOperand(PyObject v, PyObject w) => BufferApi.BytesOf(w)
+    private static byte[] ConcatOperand(PyObject v, PyObject w) => BufferApi.BytesOfOrNull(w)
         ?? throw new PythonException(PyExc.TypeError, $"can't concat {w.Type.Name} to {v.Type.Name}");
 
     internal static readonly NumberSlots TupleSlots = new()
@@ -574,6 +575,7 @@ internal static class SequenceArithmetic
             PyTuple t => t.ToArray(),
             PyStr s => [.. s.Value.EnumerateRunes().Select(r => (PyObject)new PyStr(r.ToString()))],
             PyBytes b => [.. b.Value.Select(x => (PyObject)new PyInt(x))],
+            PyByteArray b => [.. b.Bytes.ToArray().Select(x => (PyObject)new PyInt(x))],
             PyDict d => [.. d.Items().Select(kv => kv.Key)],
             _ => throw new PythonException(PyExc.TypeError, $"'{w.Type.Name}' object is not iterable"),
         };
@@ -906,6 +908,7 @@ internal static class NumberTypes
         byte[] bytes = data switch
         {
             PyBytes b => b.Value,
+            _ when BufferApi.BytesOf(data) is { } buffer => buffer,
             PyList or PyTuple => [.. (data is PyList l ? l.ToArray() : ((PyTuple)data).ToArray()).Select(ByteOf)],
             _ => throw new PythonException(PyExc.TypeError, $"cannot convert '{data.Type.Name}' object to bytes"),
         };

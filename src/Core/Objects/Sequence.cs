@@ -200,16 +200,21 @@ internal static partial class Abstract
             }
             return;
         }
-        switch (o)
+        if (o is PyByteArray a)
         {
-            case PyByteArray a when (ulong)i >= (ulong)a.Count:
+            if ((ulong)i >= (ulong)a.Count)
+            {
                 throw new PythonException(PyExc.IndexError, "bytearray index out of range");
-            case PyByteArray a when value is null:
+            }
+            if (value is null)
+            {
                 a.Splice((int)i, 1, []);
-                return;
-            case PyByteArray a:
+            }
+            else
+            {
                 a.Bytes[(int)i] = ByteArrayMethods.Byte(value);
-                return;
+            }
+            return;
         }
         NativeSlots.CallAssItem(NativeSlots.Sequence(o, NativeSlots.SqAssItem), o, i, value);
     }
@@ -222,6 +227,10 @@ internal static partial class Abstract
             if (i < 0 && HasSequenceLength(o))
             {
                 i += Length(o);
+            }
+            if (i < 0 && o is PyByteArray)
+            {
+                i += Length(o); // bytearray's sq_ass_item counts from the end once more
             }
             SequenceAssItemSlot(o, i, value);
             return;

@@ -484,8 +484,10 @@ internal static class StrOps
     /// <summary>Python's str.isspace for one code point (Py_UNICODE_ISSPACE).</summary>
     internal static bool IsSpace(int cp) => cp is >= 0x1C and <= 0x1F || (cp <= 0xFFFF && char.IsWhiteSpace((char)cp));
 
-    internal static PyList Split(PyStr s, PyStr? sep, long maxsplit)
+    /// <summary>str.split; bytes.split too, over the Latin-1 text of the bytes with its own whitespace.</summary>
+    internal static PyList Split(PyStr s, PyStr? sep, long maxsplit, Func<int, bool>? isSpace = null)
     {
+        isSpace ??= cp => IsSpace(cp);
         if (maxsplit < 0)
         {
             maxsplit = long.MaxValue;
@@ -497,7 +499,7 @@ internal static class StrOps
             int i = 0;
             while (true)
             {
-                while (i < v.Length && IsSpace(v[i]))
+                while (i < v.Length && isSpace(v[i]))
                 {
                     i++;
                 }
@@ -511,7 +513,7 @@ internal static class StrOps
                     break;
                 }
                 int j = i;
-                while (j < v.Length && !IsSpace(v[j]))
+                while (j < v.Length && !isSpace(v[j]))
                 {
                     j++;
                 }
@@ -597,11 +599,12 @@ internal static class StrOps
         return PyList.Create(parts);
     }
 
-    internal static string Strip(string s, PyObject? chars, bool left, bool right, string method)
+    /// <summary>str.strip and its kin; bytes' too, over Latin-1 text with its own whitespace.</summary>
+    internal static string Strip(string s, PyObject? chars, bool left, bool right, string method, Func<int, bool>? isSpace = null)
     {
         Func<char, bool> strip = chars switch
         {
-            null or PyNone => c => IsSpace(c),
+            null or PyNone => c => (isSpace ?? IsSpace)(c),
             PyStr set => c => set.Value.Contains(c),
             _ => throw new PythonException(PyExc.TypeError, $"{method} arg must be None or str"),
         };
@@ -754,6 +757,7 @@ internal static unsafe class UnicodeApi
             null => throw Abstract.BadInternalCall(),
             PyBytes b => Str(Codecs.Decode(b.Value, encoding, errors)),
             PyStr => throw new PythonException(PyExc.TypeError, "decoding str is not supported"),
+            var o when BufferApi.BytesOf(o) is { } data => Str(Codecs.Decode(data, encoding, errors)),
             var other => throw new PythonException(PyExc.TypeError,
                 $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
         };
@@ -1360,6 +1364,7 @@ internal static class StrMethods
                 null => new PyStr(""),
                 PyBytes b => new PyStr(Codecs.Decode(b.Value, Text("encoding", a[1]), Text("errors", a[2]))),
                 PyStr => throw new PythonException(PyExc.TypeError, "decoding str is not supported"),
+                var o when BufferApi.BytesOf(o) is { } data => new PyStr(Codecs.Decode(data, Text("encoding", a[1]), Text("errors", a[2]))),
                 var other => throw new PythonException(PyExc.TypeError, $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
             };
         };

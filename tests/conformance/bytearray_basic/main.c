@@ -68,6 +68,16 @@ int main(void)
     show_new("PyObject_Bytes(bytearray)", PyObject_Bytes(x));
     show_new("bytes(bytearray)", PyObject_CallOneArg((PyObject *)&PyBytes_Type, x));
 
+    /* The builtins module names both types. */
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    PyObject *named = PyObject_GetAttrString(builtins, "bytearray");
+    printf("builtins.bytearray is PyByteArray_Type: %d\n", named == (PyObject *)&PyByteArray_Type);
+    Py_XDECREF(named);
+    named = PyObject_GetAttrString(builtins, "memoryview");
+    printf("builtins.memoryview is PyMemoryView_Type: %d\n", named == (PyObject *)&PyMemoryView_Type);
+    Py_XDECREF(named);
+    Py_DECREF(builtins);
+
     /* The constructor. */
     PyObject *type = (PyObject *)&PyByteArray_Type;
     show_new("bytearray()", PyObject_CallNoArgs(type));
@@ -76,6 +86,18 @@ int main(void)
     show_new("bytearray('h\\xe9', 'latin-1')", PyObject_CallFunction(type, "ss", "h\xc3\xa9", "latin-1"));
     show_new("bytearray('h\\xe9', 'ascii', 'replace')", PyObject_CallFunction(type, "sss", "h\xc3\xa9", "ascii", "replace"));
     show_new("bytearray(iter(b'!?'))", PyObject_CallOneArg(type, PyObject_GetIter(bytes)));
+
+    /* Other types' constructors and conversions take a bytearray as they take bytes. */
+    PyObject *digits = ba("-12");
+    show_new("str(bytearray, 'ascii')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "Os", digits, "ascii"));
+    show_new("PyUnicode_FromEncodedObject(bytearray)", PyUnicode_FromEncodedObject(digits, "utf-8", NULL));
+    show_new("int(bytearray)", PyNumber_Long(digits));
+    show_new("float(bytearray)", PyNumber_Float(digits));
+    show_new("int.from_bytes(bytearray, 'big')", PyObject_CallMethod((PyObject *)&PyLong_Type, "from_bytes", "Os", digits, "big"));
+    PyObject *list = PyList_New(0);
+    show_new("list += bytearray", PyNumber_InPlaceAdd(list, digits));
+    Py_DECREF(list);
+    Py_DECREF(digits);
 
     /* Sequence behaviour through the abstract API. */
     PyObject *s = ba("hello");
@@ -137,6 +159,22 @@ int main(void)
     CALL("hex(':', 0)", m, "hex", "si", ":", 0);
     CALL("decode()", m, "decode", NULL);
     CALL("join", ba(", "), "join", "((yOy))", "a", ba("b"), "c");
+    CALL("replace(b'l', b'L')", m, "replace", "yy", "l", "L");
+    CALL("replace(b'l', bytearray(b'__'), 2)", m, "replace", "yOi", "l", ba("__"), 2);
+    CALL("replace(b'', b'.')", ba("ab"), "replace", "yy", "", ".");
+    CALL("split()", ba(" a\tb\x1c c\xa0" "d  "), "split", NULL);
+    CALL("split(None, 1)", ba(" a b  c "), "split", "Oi", Py_None, 1);
+    CALL("split(b',')", ba("a,b,,c"), "split", "y", ",");
+    PyObject *kw = Py_BuildValue("{s:i}", "maxsplit", 1);
+    show_new("split(b',', maxsplit=1)", PyObject_Call(PyObject_GetAttrString(ba("a,b,,c"), "split"), Py_BuildValue("(y)", ","), kw));
+    Py_DECREF(kw);
+    CALL("bytes split(b'-')", PyBytes_FromString("x-y"), "split", "y", "-");
+    CALL("strip()", ba(" \t ab \xa0\n"), "strip", NULL);
+    CALL("strip(b'xy')", ba("xxabyx"), "strip", "y", "xy");
+    CALL("lstrip()", ba("  ab  "), "lstrip", NULL);
+    CALL("rstrip(b'b ')", ba("  ab  "), "rstrip", "y", "b ");
+    CALL("bytes strip()", PyBytes_FromString(" q "), "strip", NULL);
+    CALL("bytes replace(b'q', b'r')", PyBytes_FromString("qq"), "replace", "yy", "q", "r");
     CALL("insert(0, 62)", m, "insert", "ii", 0, 62);
     CALL("insert(-1, 63)", m, "insert", "ii", -1, 63);
     CALL("insert(99, 60)", m, "insert", "ii", 99, 60);

@@ -48,6 +48,18 @@ int main(void)
     show_exc("->");
     printf("del a[7]: %d ", PySequence_DelItem(a, 7));
     show_exc("->");
+    /* PySequence_* count a negative index from the end, and bytearray's sq_ass_item once more. */
+    show_new("PySequence_GetItem(a, -4)", PySequence_GetItem(a, -4));
+    printf("PySequence_SetItem(a, -4, 90): %d\n", PySequence_SetItem(a, -4, PyLong_FromLong(90)));
+    show("after it", a);
+    printf("PySequence_SetItem(a, -7, 90): %d ", PySequence_SetItem(a, -7, PyLong_FromLong(90)));
+    show_exc("->");
+    printf("PySequence_SetItem(a, -1, 99): %d\n", PySequence_SetItem(a, -1, PyLong_FromLong(99)));
+    show("restored", a);
+    printf("a[-4] = 90: %d ", PyObject_SetItem(a, PyLong_FromLong(-4), PyLong_FromLong(90)));
+    show_exc("->");
+    printf("del a[-4]: %d ", PyObject_DelItem(a, PyLong_FromLong(-4)));
+    show_exc("->");
     printf("hash(a): %zd ", (Py_ssize_t)PyObject_Hash(a));
     show_exc("->");
     show("a is unchanged", a);
@@ -90,6 +102,16 @@ int main(void)
     CALL("startswith('a')", a, "startswith", "s", "a");
     CALL("join([b'x', 1])", a, "join", "([yi])", "x", 1);
     CALL("join(5)", a, "join", "i", 5);
+    CALL("replace('a', 'b')", a, "replace", "ss", "a", "b");
+    CALL("replace(b'a')", a, "replace", "y", "a");
+    CALL("replace(b'a', b'b', 'x')", a, "replace", "yys", "a", "b", "x");
+    CALL("replace(b'a', b'b', 1, 2)", a, "replace", "yyii", "a", "b", 1, 2);
+    CALL("split(b'')", a, "split", "y", "");
+    CALL("split('x')", a, "split", "s", "x");
+    CALL("split(b'x', 'y')", a, "split", "ys", "x", "y");
+    CALL("strip('a')", a, "strip", "s", "a");
+    CALL("strip(1)", a, "strip", "i", 1);
+    CALL("strip(b'a', b'b')", a, "strip", "yy", "a", "b");
     CALL("decode('no-such-codec')", a, "decode", "s", "no-such-codec");
     CALL("bytearray(b'\\xff').decode()", ba("\xff"), "decode", NULL);
     CALL("decode(errors=5)", a, "decode", "si", "utf-8", 5);
@@ -100,6 +122,31 @@ int main(void)
     CALL("hex(':', 'x')", a, "hex", "ss", ":", "x");
     CALL("upper(1)", a, "upper", "i", 1);
     show("a is still unchanged", a);
+
+    /* PyArg_ParseTuple's buffer units: a bytearray is a writable bytes-like object, not a read-only one. */
+    Py_buffer pb;
+    const char *text;
+    Py_ssize_t text_len;
+    PyObject *args = Py_BuildValue("(O)", a);
+    printf("w* on bytearray: %d", PyArg_ParseTuple(args, "w*", &pb));
+    printf(", len %zd, readonly %d, exports %zd\n", pb.len, pb.readonly, ((PyByteArrayObject *)a)->ob_exports);
+    PyBuffer_Release(&pb);
+    printf("y* on bytearray: %d", PyArg_ParseTuple(args, "y*", &pb));
+    printf(", len %zd\n", pb.len);
+    PyBuffer_Release(&pb);
+    printf("s* on bytearray: %d", PyArg_ParseTuple(args, "s*", &pb));
+    printf(", len %zd\n", pb.len);
+    PyBuffer_Release(&pb);
+    printf("y# on bytearray: %d ", PyArg_ParseTuple(args, "y#", &text, &text_len));
+    show_exc("->");
+    printf("s# on bytearray: %d ", PyArg_ParseTuple(args, "s#", &text, &text_len));
+    show_exc("->");
+    Py_DECREF(args);
+    args = Py_BuildValue("(y)", "ro");
+    printf("w* on bytes: %d ", PyArg_ParseTuple(args, "w*", &pb));
+    show_exc("->");
+    Py_DECREF(args);
+    printf("exports after the releases: %zd\n", ((PyByteArrayObject *)a)->ob_exports);
 
     /* A buffer export pins the size: resizing fails, item assignment does not. */
     Py_buffer view;

@@ -197,7 +197,8 @@ int main(void)
     for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
         show_attr(attrs[i], mv);
     }
-    printf("len %zd\n", PyObject_Size(mv));
+    printf("len %zd, truth %d, truth of an empty view %d\n", PyObject_Size(mv), PyObject_IsTrue(mv),
+           PyObject_IsTrue(PyMemoryView_FromObject(PyBytes_FromString(""))));
     show_new("mv[0]", PySequence_GetItem(mv, 0));
     show_new("mv[-1]", PyObject_GetItem(mv, PyLong_FromLong(-1)));
     show_new("mv[6]", PySequence_GetItem(mv, 6));
@@ -235,6 +236,8 @@ int main(void)
     CALL("release() again", mv, "release", NULL);
     printf("len of a released view: %zd ", PyObject_Size(mv));
     show_exc("->");
+    printf("truth of a released view: %d ", PyObject_IsTrue(mv));
+    show_exc("->");
     show_new("released mv[0]", PySequence_GetItem(mv, 0));
     CALL("released tobytes()", mv, "tobytes", NULL);
     CALL("released tolist()", mv, "tolist", NULL);
@@ -246,6 +249,12 @@ int main(void)
     get_buffer("GetBuffer(released)", mv, PyBUF_SIMPLE);
     printf("released == itself: %d, == b'abcdef': %d\n", PyObject_RichCompareBool(mv, mv, Py_EQ),
            PyObject_RichCompareBool(mv, b, Py_EQ));
+    printf("bytearray(b'abcdef') == released: %d\n", PyObject_RichCompareBool(PyByteArray_FromObject(b), mv, Py_EQ));
+    show_new("bytearray < released", PyObject_RichCompare(PyByteArray_FromObject(b), mv, Py_LT));
+    show_new("b'x' + released", PyNumber_Add(b, mv));
+    show_new("bytearray + released", PyNumber_Add(a, mv));
+    printf("released in bytearray: %d ", PySequence_Contains(a, mv));
+    show_exc("->");
     Py_DECREF(mv);
 
     /* memoryview of bytearray: writable in place, and it pins the array's size. */
@@ -303,6 +312,31 @@ int main(void)
     printf("mv == [-1, -5, 1 << 20] as bytes: %d\n", PyObject_RichCompareBool(mv, PyBytes_FromStringAndSize((char *)numbers, sizeof(numbers)), Py_EQ));
     printf("hash(writable 'i' view): %zd ", (Py_ssize_t)PyObject_Hash(mv));
     show_exc("->");
+    Py_DECREF(mv);
+    double reals[2] = { 0.5, -2.0 };
+    PyBuffer_FillInfo(&info, NULL, reals, sizeof(reals), 0, PyBUF_FULL);
+    info.format = "d";
+    info.itemsize = sizeof(double);
+    info.shape = NULL; /* FillInfo pointed it at info.len */
+    info.strides = NULL;
+    mv = PyMemoryView_FromBuffer(&info);
+    CALL("'d' tolist()", mv, "tolist", NULL);
+    printf("'d' mv[0] = 3: %d, mv[1] = 2.25: %d\n", PyObject_SetItem(mv, PyLong_FromLong(0), PyLong_FromLong(3)),
+           PyObject_SetItem(mv, PyLong_FromLong(1), PyFloat_FromDouble(2.25)));
+    printf("reals now %g %g\n", reals[0], reals[1]);
+    printf("'d' mv[0] = 'x': %d ", PyObject_SetItem(mv, PyLong_FromLong(0), PyUnicode_FromString("x")));
+    show_exc("->");
+    Py_DECREF(mv);
+    signed char small[2] = { -128, 127 };
+    PyBuffer_FillInfo(&info, NULL, small, sizeof(small), 0, PyBUF_FULL);
+    info.format = "b";
+    info.shape = NULL;
+    info.strides = NULL;
+    mv = PyMemoryView_FromBuffer(&info);
+    CALL("'b' tolist()", mv, "tolist", NULL);
+    printf("'b' mv[0] = 128: %d ", PyObject_SetItem(mv, PyLong_FromLong(0), PyLong_FromLong(128)));
+    show_exc("->");
+    printf("'b' == bytes(b'\\x80\\x7f'): %d\n", PyObject_RichCompareBool(mv, PyBytes_FromStringAndSize("\x80\x7f", 2), Py_EQ));
     Py_DECREF(mv);
     info.buf = NULL;
     show_new("FromBuffer(buf NULL)", PyMemoryView_FromBuffer(&info));
