@@ -56,6 +56,28 @@ internal static class Attributes
     internal static PythonException NoAttribute(PyObject o, PyStr name) =>
         new(PyExc.AttributeError, $"'{o.Type.Name}' object has no attribute '{name.Value}'");
 
+    /// <summary>Assigns an instance dict at the type's tp_dictoffset (subtype_setdict,
+    /// PyObject_GenericSetDict); deleting leaves none until the next use makes one.</summary>
+    internal static unsafe void SetDict(PyObject o, PyObject? value)
+    {
+        if (value is not null and not PyDict)
+        {
+            throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{value.Type.Name}'");
+        }
+        nint offset = o.Type.NativeSlot(l => l->tp_dictoffset);
+        if (offset <= 0)
+        {
+            throw new PythonException(PyExc.AttributeError, "This object has no __dict__");
+        }
+        nint* slot = (nint*)(ObjectSpace.ToNative(o) + offset);
+        nint old = *slot;
+        *slot = value is null ? 0 : ObjectSpace.NewRef(value).Address;
+        if (old != 0)
+        {
+            ObjectSpace.DecRef(old);
+        }
+    }
+
     internal static void GenericSetAttr(PyObject o, PyStr name, PyObject? value)
     {
         if (o.Type.Lookup(name) is IDescriptor { IsData: true } data)

@@ -175,8 +175,18 @@ public sealed unsafe partial class PyType : PyObject
 
     internal string ShortName => Name[(Name.LastIndexOf('.') + 1)..];
 
-    /// <summary>module.qualname, as repr() and error displays print a class.</summary>
-    internal string DisplayName => ModuleName == "builtins" ? ShortName : $"{ModuleName}.{ShortName}";
+    /// <summary>A heap type's __qualname__ (ht_qualname) when it differs from its name.</summary>
+    internal string QualName
+    {
+        get => qualName ?? ShortName;
+        set => qualName = value;
+    }
+
+    private string? qualName;
+
+    /// <summary>module.qualname, as repr() and error displays print a class; tp_name
+    /// alone for the builtins and for a heap type without a module.</summary>
+    internal string DisplayName => ModuleName == "builtins" ? Name : $"{ModuleName}.{QualName}";
 
     internal bool IsSubtypeOf(PyType other) => Array.IndexOf(Mro, other) >= 0;
 
@@ -216,7 +226,9 @@ public sealed unsafe partial class PyType : PyObject
         switch (name.Value)
         {
             case "__name__": return new PyStr(ShortName);
-            case "__qualname__": return new PyStr(ShortName);
+            case "__qualname__": return new PyStr(QualName);
+            // type_module: a heap type's __module__ is in its dict, or missing.
+            case "__module__" when IsHeapType && TypeDict.GetItem(name) is null: throw new PythonException(PyExc.AttributeError, "__module__");
             case "__module__": return new PyStr(ModuleName);
             case "__mro__": return PyTuple.Create(Mro);
             case "__base__": return (PyObject?)Base ?? PyNone.Instance;
@@ -261,6 +273,7 @@ public sealed unsafe partial class PyType : PyObject
         {
             throw NoAttribute(name);
         }
+        TypeNew.AttributeChanged(this, name);
     }
 
     internal override bool IsCallable => true;

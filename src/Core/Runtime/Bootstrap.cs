@@ -63,6 +63,7 @@ internal static unsafe class Bootstrap
         NumberTypes.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         BaseTypes.Register();
+        TypeNew.Register();
         ContainerSlots.RegisterContainerTypes();
         Weakrefs.Register();
     }
