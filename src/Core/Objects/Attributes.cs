@@ -26,6 +26,19 @@ internal static class Attributes
         }
     }
 
+    /// <summary>_PyObject_LookupAttr: the attribute, or null when it is missing (an AttributeError).</summary>
+    internal static PyObject? Lookup(PyObject o, string name)
+    {
+        try
+        {
+            return GetAttr(o, new PyStr(name));
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.AttributeError))
+        {
+            return null;
+        }
+    }
+
     internal static PyObject GenericGetAttr(PyObject o, PyStr name) =>
         TryGenericGetAttr(o, name, out var value) ? value : throw NoAttribute(o, name);
 
@@ -101,6 +114,37 @@ internal static class Attributes
         {
             throw NoAttribute(o, name);
         }
+    }
+}
+
+/// <summary>The instance dict from C (PyObject_GenericGetDict / SetDict, _PyObject_GetDictPtr).</summary>
+internal static unsafe class InstanceDictApi
+{
+    private static PyObject Arg(BorrowedReference o) => ObjectSpace.FromNativeOrNull(o) ?? throw Abstract.BadInternalCall();
+
+    [CApi]
+    internal static NewReference PyObject_GenericGetDict(BorrowedReference o, nint context) =>
+        ObjectSpace.NewRef(Arg(o).Dict ?? throw new PythonException(PyExc.AttributeError, "This object has no __dict__"));
+
+    [CApi]
+    internal static int PyObject_GenericSetDict(BorrowedReference o, BorrowedReference value, nint context)
+    {
+        if (value.IsNull)
+        {
+            throw new PythonException(PyExc.TypeError, "cannot delete __dict__");
+        }
+        Attributes.SetDict(Arg(o), ObjectSpace.FromNative(value));
+        return 0;
+    }
+
+    /// <summary>The address of the instance's dict pointer (tp_dictoffset), NULL without an
+    /// error for objects whose dict, if any, is not in their native layout.</summary>
+    [CApi(Error = "0")]
+    internal static nint _PyObject_GetDictPtr(BorrowedReference o)
+    {
+        var obj = Arg(o);
+        nint offset = obj.Type.NativeSlot(l => l->tp_dictoffset);
+        return offset > 0 ? o.Address + offset : 0;
     }
 }
 

@@ -245,7 +245,10 @@ internal static partial class Abstract
         }
         if (o is PyType t)
         {
-            throw TypeError($"type '{t.Name}' is not subscriptable");
+            // PEP 560: a class subscripted is its __class_getitem__ called.
+            return Attributes.Lookup(t, "__class_getitem__") is { } classGetItem
+                ? Abstract.Call(classGetItem, PyTuple.Create([key]), null)
+                : throw TypeError($"type '{t.Name}' is not subscriptable");
         }
         throw TypeError($"'{o.Type.Name}' object is not subscriptable");
     }

@@ -23,8 +23,16 @@ internal static unsafe partial class TypeNew
     /// assignment down to the subclasses (tp_subclasses).</summary>
     private static readonly ConditionalWeakTable<PyType, List<WeakReference<PyType>>> subclasses = new();
 
+    [LibraryImport("pycapi_native")]
+    private static partial nint PyType_GenericAlloc(nint type, nint items);
+
     internal static void Register()
     {
+        // object(): a bare instance, born in C like the instances of the classes made here.
+        BuiltinTypes.Object.Constructor = (type, args, kwargs) =>
+            args.Count != 0 || kwargs is { Count: > 0 }
+                ? throw new PythonException(PyExc.TypeError, $"{type.Name}() takes no arguments")
+                : ObjectSpace.Steal(PyType_GenericAlloc(ObjectSpace.ToNative(type), 0));
         BuiltinTypes.Type.Constructor = Construct;
         BuiltinTypes.Type.TypeDict.SetItem(new PyStr("__new__"), new PyBuiltinFunction("__new__", BuiltinTypes.Type, NewMethod, null));
     }

@@ -494,8 +494,9 @@ public sealed unsafe partial class PyType : PyObject
         var l = Layout;
         for (var def = (PyMethodDefLayout*)l->tp_methods; def != null && def->ml_name != null; def++)
         {
-            PyObject descriptor = (def->ml_flags & MethFlags.Class) != 0
-                ? new PyClassMethodDescriptor(this, def)
+            // type_add_method: a METH_STATIC function is wrapped in a staticmethod (its self, the type, is never passed).
+            PyObject descriptor = (def->ml_flags & MethFlags.Class) != 0 ? new PyClassMethodDescriptor(this, def)
+                : (def->ml_flags & MethFlags.Static) != 0 ? new PyStaticMethod(new PyCFunction(def, null, null))
                 : new PyMethodDescriptor(this, def);
             AddDescriptor(def->ml_name, descriptor, (def->ml_flags & MethFlags.Coexist) != 0);
         }

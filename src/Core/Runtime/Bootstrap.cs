@@ -64,6 +64,8 @@ internal static unsafe class Bootstrap
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         BaseTypes.Register();
         TypeNew.Register();
+        FuncTypes.Register();
+        PySuper.Register();
         ContainerSlots.RegisterContainerTypes();
         Weakrefs.Register();
     }
@@ -82,5 +84,5 @@ internal static unsafe class Bootstrap
     /// <summary>The built-in types that the builtins module names (the others, like
     /// NoneType or list_iterator, are reachable only through type()).</summary>
     private static readonly HashSet<string> BuiltinTypeNames =
-        ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property"];
+        ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property", "classmethod", "staticmethod"];
 }
