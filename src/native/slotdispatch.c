@@ -575,8 +575,8 @@ static void **slot_address(PyTypeObject *type, const slot_def *def) {
 
 /* update_one_slot: the slot is this module's function when a dunder naming it is found
    on the type (None for __hash__ makes the type unhashable), else what the base has. A
-   dunder that is a base's wrapper of the same slot (a slot wrapper) keeps the base's C
-   function. The dunders sharing a slot are neighbours in slot_defs. */
+   dunder that is a base's wrapper of the same slot (a slot wrapper, or one of object's)
+   keeps the base's C function. The dunders sharing a slot are neighbours in slot_defs. */
 static int update_slot(PyTypeObject *type, int first) {
     const slot_def *def = &slot_defs[first];
     int last = first;
@@ -591,7 +591,8 @@ static int update_slot(PyTypeObject *type, int first) {
     for (int i = first; i <= last; i++) {
         PyObject *name = name_of(slot_defs[i].name);
         PyObject *f = name == NULL ? NULL : _PyType_Lookup(type, name);
-        if (f == NULL) {
+        /* object's own dunders stand for object's slots, which the base chain gives. */
+        if (f == NULL || f == _PyType_Lookup(&PyBaseObject_Type, name)) {
             continue;
         }
         if (f == Py_None && def->function == (void *)slot_tp_hash) {

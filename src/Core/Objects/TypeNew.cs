@@ -26,6 +26,11 @@ internal static unsafe partial class TypeNew
     [LibraryImport("pycapi_native")]
     private static partial nint PyType_GenericAlloc(nint type, nint items);
 
+    /// <summary>Was the class made here (its native type object records its instance layout)?</summary>
+    internal static bool LaysOut(PyType type) => made.TryGetValue(type, out _);
+
+    private static readonly ConditionalWeakTable<PyType, object> made = new();
+
     internal static void Register()
     {
         // object(): a bare instance, born in C like the instances of the classes made here.
@@ -49,9 +54,9 @@ internal static unsafe partial class TypeNew
         if (OwnInit(type.Type) is { } init && type.Type.IsSubtypeOf(metatype))
         {
             var bound = init is IDescriptor d ? d.Get(type, type.Type) : init;
-            if (Abstract.Call(bound, args, kwargs) is not PyNone)
+            if (Abstract.Call(bound, args, kwargs) is var result and not PyNone)
             {
-                throw new PythonException(PyExc.TypeError, "__init__() should return None");
+                throw new PythonException(PyExc.TypeError, $"__init__() should return None, not '{result.Type.Name}'");
             }
         }
         return type;
@@ -123,6 +128,7 @@ internal static unsafe partial class TypeNew
         nint p = ObjectSpace.ToNative(type);
         layout.Apply(type, (PyHeapTypeLayout*)p);
         pycapi_heaptype_init(p);
+        made.Add(type, type);
         foreach (var b in bases)
         {
             subclasses.GetOrCreateValue(b).Add(new WeakReference<PyType>(type));
@@ -365,7 +371,7 @@ internal sealed unsafe class InstanceLayout
         }
         if (addWeakref)
         {
-            PyGetSetDescriptor.Add(type, "__weakref__", _ => PyNone.Instance);
+            PyGetSetDescriptor.Add(type, "__weakref__", o => Weakrefs.First(o) ?? PyNone.Instance);
         }
     }
 

@@ -317,7 +317,14 @@ static PyObject *subclasscheck(PyObject *cls, PyObject *sub)
     return PyBool_FromLong(sub == (PyObject *)&PyFloat_Type);
 }
 
+static PyObject *meta_init(PyObject *cls, PyObject *args)
+{
+    printf("  Meta.__init__(%s, %s)\n", ((PyTypeObject *)cls)->tp_name, repr_of(PyTuple_GET_ITEM(args, 0)));
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef meta_methods[] = {
+    {"__init__", meta_init, METH_VARARGS},
     {"__instancecheck__", instancecheck, METH_O},
     {"__subclasscheck__", subclasscheck, METH_O},
     {NULL},

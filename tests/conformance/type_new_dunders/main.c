@@ -226,6 +226,12 @@ static void names_and_doc(void)
     show_ll("o.y = 2", PyObject_SetAttrString(o, "y", PyLong_FromLong(2)));
     show_new("o.__dict__", PyObject_GetAttrString(o, "__dict__"));
     show_new("o.missing", PyObject_GetAttrString(o, "missing"));
+    show_new("o.__weakref__ (none yet)", PyObject_GetAttrString(o, "__weakref__"));
+    PyObject *ref = PyWeakref_NewRef(o, NULL);
+    PyObject *first = PyObject_GetAttrString(o, "__weakref__");
+    show_ll("o.__weakref__ is weakref.ref(o)", ref != NULL && first == ref);
+    Py_XDECREF(first);
+    Py_XDECREF(ref);
     show_ll("o.__dict__ = 1", PyObject_SetAttrString(o, "__dict__", Py_False));
     PyObject *nd = Py_BuildValue("{s:i}", "z", 9);
     show_ll("o.__dict__ = {'z': 9}", PyObject_SetAttrString(o, "__dict__", nd));
@@ -260,6 +266,7 @@ static void slots(void)
     show_ll("o.c = 1", PyObject_SetAttrString(o, "c", PyLong_FromLong(1)));
     show_new("o.__dict__", PyObject_GetAttrString(o, "__dict__"));
     show_ll("hasattr(S, '__weakref__')", PyObject_HasAttrString(c, "__weakref__"));
+    show_new("weakref.ref(S())", PyWeakref_NewRef(o, NULL));
     Py_DECREF(o);
     Py_DECREF(c);
     Py_DECREF(d);
