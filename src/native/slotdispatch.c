@@ -88,6 +88,22 @@ static PyObject *call_method(PyObject *self, dunder d, PyObject *const *args, Py
     return result;
 }
 
+/* f(first, *args, **kwargs). */
+static PyObject *call_with_first(PyObject *f, PyObject *first, PyObject *args, PyObject *kwargs) {
+    Py_ssize_t n = PyTuple_GET_SIZE(args);
+    PyObject *full = PyTuple_New(n + 1);
+    if (full == NULL) {
+        return NULL;
+    }
+    PyTuple_SET_ITEM(full, 0, Py_NewRef(first));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+    }
+    PyObject *result = PyObject_Call(f, full, kwargs);
+    Py_DECREF(full);
+    return result;
+}
+
 static PyObject *call0(PyObject *self, dunder d) { return call_method(self, d, NULL, 0); }
 static PyObject *call1(PyObject *self, dunder d, PyObject *a) { return call_method(self, d, &a, 1); }
 
@@ -139,23 +155,7 @@ static PyObject *slot_tp_call(PyObject *self, PyObject *args, PyObject *kwargs) 
         }
         return NULL;
     }
-    PyObject *result;
-    if (unbound) {
-        Py_ssize_t n = PyTuple_GET_SIZE(args);
-        PyObject *full = PyTuple_New(n + 1);
-        if (full == NULL) {
-            Py_DECREF(f);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(full, 0, Py_NewRef(self));
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-        }
-        result = PyObject_Call(f, full, kwargs);
-        Py_DECREF(full);
-    } else {
-        result = PyObject_Call(f, args, kwargs);
-    }
+    PyObject *result = unbound ? call_with_first(f, self, args, kwargs) : PyObject_Call(f, args, kwargs);
     Py_DECREF(f);
     return result;
 }
@@ -228,17 +228,7 @@ static int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwargs) {
     if (init == NULL) {
         return -1;
     }
-    PyObject *result = NULL;
-    Py_ssize_t n = PyTuple_GET_SIZE(args);
-    PyObject *full = PyTuple_New(n + 1);
-    if (full != NULL) {
-        PyTuple_SET_ITEM(full, 0, Py_NewRef(self));
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-        }
-        result = PyObject_Call(init, full, kwargs);
-        Py_DECREF(full);
-    }
+    PyObject *result = call_with_first(init, self, args, kwargs);
     Py_DECREF(init);
     if (result == NULL) {
         return -1;
@@ -259,17 +249,7 @@ static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwarg
     if (f == NULL) {
         return NULL;
     }
-    Py_ssize_t n = PyTuple_GET_SIZE(args);
-    PyObject *full = PyTuple_New(n + 1);
-    PyObject *result = NULL;
-    if (full != NULL) {
-        PyTuple_SET_ITEM(full, 0, Py_NewRef((PyObject *)type));
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-        }
-        result = PyObject_Call(f, full, kwargs);
-        Py_DECREF(full);
-    }
+    PyObject *result = call_with_first(f, (PyObject *)type, args, kwargs);
     Py_DECREF(f);
     return result;
 }

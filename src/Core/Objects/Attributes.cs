@@ -293,6 +293,8 @@ internal static unsafe class NativeAttributeSlots
 
     internal static bool HasDescrSet(PyObject descr) => descr.Type.NativeSlot(l => l->tp_descr_set) != 0;
 
+    internal static bool HasDescrGet(PyObject descr) => descr.Type.NativeSlot(l => l->tp_descr_get) != 0;
+
     /// <summary>tp_descr_get(descr, instance or NULL, owner); null when the type has none.</summary>
     internal static PyObject? DescrGet(PyObject descr, PyObject? instance, PyType owner)
     {

@@ -73,9 +73,9 @@ internal sealed unsafe class PyInstanceMethod(PyObject function) : PyObject(Func
     internal override PyObject GetAttr(PyStr name) => name.Value == "__func__" ? Function : base.GetAttr(name);
 }
 
-/// <summary>classmethod: binds its callable to the class (the instance's class when
-/// looked up on an instance), or chains to the callable's own __get__.</summary>
-internal sealed unsafe class PyClassMethod(PyObject callable) : PyObject(FuncTypes.ClassMethod), IDescriptor
+/// <summary>What classmethod and staticmethod share: the wrapped callable (__func__,
+/// __wrapped__, cm_callable in the native half) and an instance dict.</summary>
+internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type, string kind) : PyObject(type), IDescriptor
 {
     internal readonly PyObject Callable = callable;
 
@@ -92,42 +92,32 @@ internal sealed unsafe class PyClassMethod(PyObject callable) : PyObject(FuncTyp
 
     public bool IsData => false;
 
-    public PyObject Get(PyObject? instance, PyType owner) =>
-        Callable is IDescriptor d and not PyNativeInstance ? d.Get(owner, owner.Type) : new PyBoundMethod(Callable, owner);
+    public abstract PyObject Get(PyObject? instance, PyType owner);
 
-    internal override PyStr Repr() => new($"<classmethod({Callable.ReprString()})>");
+    internal override PyStr Repr() => new($"<{kind}({Callable.ReprString()})>");
 
     internal override PyObject GetAttr(PyStr name) => name.Value is "__func__" or "__wrapped__" ? Callable : base.GetAttr(name);
 }
 
+/// <summary>classmethod: binds its callable to the class (the instance's class when
+/// looked up on an instance), or chains to the callable's own __get__.</summary>
+internal sealed class PyClassMethod(PyObject callable) : PyCallableWrapper(callable, FuncTypes.ClassMethod, "classmethod")
+{
+    public override PyObject Get(PyObject? instance, PyType owner) =>
+        Callable is IDescriptor d && (Callable is not PyNativeInstance || NativeAttributeSlots.HasDescrGet(Callable))
+            ? d.Get(owner, owner.Type)
+            : new PyBoundMethod(Callable, owner);
+}
+
 /// <summary>staticmethod: its callable, unbound, from the class and from instances alike;
 /// callable itself.</summary>
-internal sealed unsafe class PyStaticMethod(PyObject callable) : PyObject(FuncTypes.StaticMethod), IDescriptor
+internal sealed class PyStaticMethod(PyObject callable) : PyCallableWrapper(callable, FuncTypes.StaticMethod, "staticmethod")
 {
-    internal readonly PyObject Callable = callable;
-
-    private PyDict? dict;
-
-    internal override PyDict? Dict => dict ??= new PyDict();
-
-    internal override nint CreateNative()
-    {
-        nint p = ObjectSpace.AllocateObject((nuint)Type.BasicSize, Type);
-        *(nint*)(p + sizeof(PyObjectHead)) = ObjectSpace.ToNative(Callable);
-        return p;
-    }
-
-    public bool IsData => false;
-
-    public PyObject Get(PyObject? instance, PyType owner) => Callable;
+    public override PyObject Get(PyObject? instance, PyType owner) => Callable;
 
     internal override bool IsCallable => true;
 
     internal override PyObject Call(PyTuple args, PyDict? kwargs) => Abstract.Call(Callable, args, kwargs);
-
-    internal override PyStr Repr() => new($"<staticmethod({Callable.ReprString()})>");
-
-    internal override PyObject GetAttr(PyStr name) => name.Value is "__func__" or "__wrapped__" ? Callable : base.GetAttr(name);
 }
 
 /// <summary>property(fget, fset, fdel, doc): a data descriptor over three callables. Its
