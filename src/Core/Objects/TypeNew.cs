@@ -237,6 +237,7 @@ internal static unsafe partial class TypeNew
     private static void Update(PyType type, PyStr name)
     {
         pycapi_heaptype_update_slots(type.Native, ObjectSpace.ToNative(name));
+        NumberSlots.Forget(type);
         if (!subclasses.TryGetValue(type, out var list))
         {
             return;

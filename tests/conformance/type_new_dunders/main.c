@@ -172,6 +172,7 @@ static PyObject *other_repr(PyObject *self, PyObject *unused) { return PyUnicode
 static PyObject *int_repr(PyObject *self, PyObject *unused) { return PyLong_FromLong(1); }
 static PyObject *int_bool(PyObject *self, PyObject *unused) { return PyLong_FromLong(1); }
 static PyObject *init_returns_int(PyObject *self, PyObject *args) { return PyLong_FromLong(3); }
+static PyObject *later_sub(PyObject *self, PyObject *other) { return PyUnicode_FromString("sub"); }
 
 static PyMethodDef later_methods[] = {
     {"__len__", other_len, METH_NOARGS},
@@ -181,6 +182,7 @@ static PyMethodDef later_methods[] = {
     {"__repr__", int_repr, METH_NOARGS},
     {"__bool__", int_bool, METH_NOARGS},
     {"__init__", init_returns_int, METH_VARARGS},
+    {"__sub__", later_sub, METH_O},
 };
 
 static PyObject *descr(PyMethodDef *def) { return PyDescr_NewMethod(&PyBaseObject_Type, def); }
@@ -414,6 +416,14 @@ static void dunders(void)
     show_ll("del V.__len__", PyObject_DelAttrString(V, "__len__"));
     show_ll("sq_length is NULL", t->tp_as_sequence->sq_length == NULL);
     show_ll("len", PyObject_Size(v));
+    f = descr(&later_methods[7]);
+    show_ll("V.__sub__ = sub", PyObject_SetAttrString(V, "__sub__", f));
+    Py_DECREF(f);
+    show_new("v - 1", PyNumber_Subtract(v, PyLong_FromLong(1)));
+    show_new("nb_subtract(v, 1)", t->tp_as_number->nb_subtract(v, PyLong_FromLong(1)));
+    show_ll("del V.__sub__", PyObject_DelAttrString(V, "__sub__"));
+    show_new("v - 1", PyNumber_Subtract(v, PyLong_FromLong(1)));
+    show_ll("nb_subtract is NULL", t->tp_as_number->nb_subtract == NULL);
     f = descr(&later_methods[4]);
     PyObject_SetAttrString(V, "__repr__", f);
     Py_DECREF(f);
