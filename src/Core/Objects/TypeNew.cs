@@ -40,6 +40,7 @@ internal static unsafe partial class TypeNew
                 : ObjectSpace.Steal(PyType_GenericAlloc(ObjectSpace.ToNative(type), 0));
         BuiltinTypes.Type.Constructor = Construct;
         BuiltinTypes.Type.TypeDict.SetItem(new PyStr("__new__"), new PyBuiltinFunction("__new__", BuiltinTypes.Type, NewMethod, null));
+        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Type, "__call__", (self, args, kwargs) => ((PyType)self!).CallType(PyTuple.Create(args), kwargs));
     }
 
     /// <summary>type_call for type and its subclasses: type.__new__, then the metaclass's

@@ -217,7 +217,9 @@ public sealed unsafe partial class PyType : PyObject
         return new PyNativeInstance(this);
     }
 
-    internal override PyStr Repr() => new($"<class '{DisplayName}'>");
+    /// <summary>A metaclass made by type() that defines __repr__ (or __call__, below) decides
+    /// for its classes through its slot.</summary>
+    internal override PyStr Repr() => (TypeNew.LaysOut(Type) ? Type.CallReprSlot(this) : null) ?? new($"<class '{DisplayName}'>");
 
     /// <summary>type.__getattribute__ (type_getattro): the metatype's data descriptors (the
     /// special attributes first), then the MRO, then other attributes of the metatype.</summary>
@@ -281,6 +283,16 @@ public sealed unsafe partial class PyType : PyObject
     /// <summary>type_call for the types C does not call itself (src/native/typeobject.c):
     /// type(x), our types' managed constructors, and tp_new inherited from a C base.</summary>
     internal override PyObject Call(PyTuple args, PyDict? kwargs)
+    {
+        if (TypeNew.LaysOut(Type) && Type.CallCallSlot(this, args, kwargs) is { } made)
+        {
+            return made;
+        }
+        return CallType(args, kwargs);
+    }
+
+    /// <summary>type.__call__: what calling a class does unless its metaclass says otherwise.</summary>
+    internal PyObject CallType(PyTuple args, PyDict? kwargs)
     {
         if (ReferenceEquals(this, BuiltinTypes.Type) && args.Count == 1 && (kwargs is null || kwargs.Count == 0))
         {

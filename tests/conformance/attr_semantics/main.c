@@ -323,8 +323,32 @@ static PyObject *meta_init(PyObject *cls, PyObject *args)
     Py_RETURN_NONE;
 }
 
+static PyObject *meta_call(PyObject *cls, PyObject *args, PyObject *kwargs)
+{
+    printf("  Meta.__call__(%s, %s)\n", ((PyTypeObject *)cls)->tp_name, repr_of(args));
+    if (PyTuple_GET_SIZE(args) == 1) {
+        return Py_NewRef(PyTuple_GET_ITEM(args, 0));
+    }
+    PyObject *call = PyObject_GetAttrString((PyObject *)&PyType_Type, "__call__");
+    PyObject *full = PyTuple_Pack(1, cls);
+    PyObject *r = call == NULL || full == NULL ? NULL : PyObject_Call(call, full, NULL);
+    Py_XDECREF(call);
+    Py_XDECREF(full);
+    return r;
+}
+
+static PyObject *meta_repr(PyObject *cls, PyObject *unused)
+{
+    return PyUnicode_FromFormat("<Meta class %s>", ((PyTypeObject *)cls)->tp_name);
+}
+
+static PyObject *meta_getitem(PyObject *cls, PyObject *key) { return Py_BuildValue("(sO)", "Meta.__getitem__", key); }
+
 static PyMethodDef meta_methods[] = {
     {"__init__", meta_init, METH_VARARGS},
+    {"__call__", (PyCFunction)(void (*)(void))meta_call, METH_VARARGS | METH_KEYWORDS},
+    {"__repr__", meta_repr, METH_NOARGS},
+    {"__getitem__", meta_getitem, METH_O},
     {"__instancecheck__", instancecheck, METH_O},
     {"__subclasscheck__", subclasscheck, METH_O},
     {NULL},
@@ -340,6 +364,9 @@ static void instance_checks(void)
     show("Meta('C', (), {})", C);
     show_type("type(C)", C);
     PyObject *c = PyObject_CallNoArgs(C);
+    show_type("C() (Meta.__call__ calls type.__call__)", c);
+    show_new("C(5) (Meta.__call__)", PyObject_CallFunction(C, "i", 5));
+    show_new("C[1]", PyObject_GetItem(C, PyLong_FromLong(1)));
     show_ll("isinstance(c, C) (exact type: no call)", PyObject_IsInstance(c, C));
     show_ll("isinstance(5, C)", PyObject_IsInstance(PyLong_FromLong(5), C));
     show_ll("isinstance(1.5, C)", PyObject_IsInstance(PyFloat_FromDouble(1.5), C));
