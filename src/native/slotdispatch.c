@@ -662,11 +662,15 @@ static int heap_object_init(PyObject *self, PyObject *args, PyObject *kwargs) {
 }
 
 static void heap_instance_dealloc(PyObject *self);
+static void heap_instance_dealloc_releasing(PyObject *self);
+
+/* The deallocs of this module: a class made by type() has one or the other. */
+static int is_heap_instance_dealloc(destructor d) { return d == heap_instance_dealloc || d == heap_instance_dealloc_releasing; }
 
 /* The object references an instance holds itself: its __slots__ (members of the classes
    along its type's bases that this module laid out) and its dict. */
 static int visit_own_references(PyObject *self, visitproc visit, void *arg) {
-    for (PyTypeObject *t = Py_TYPE(self); t != NULL && t->tp_dealloc == heap_instance_dealloc; t = t->tp_base) {
+    for (PyTypeObject *t = Py_TYPE(self); t != NULL && is_heap_instance_dealloc(t->tp_dealloc); t = t->tp_base) {
         for (PyMemberDef *m = t->tp_members; m != NULL && m->name != NULL; m++) {
             PyObject *v = *(PyObject **)((char *)self + m->offset);
             if (m->type == T_OBJECT_EX && v != NULL) {
@@ -689,7 +693,7 @@ static int heap_instance_traverse(PyObject *self, visitproc visit, void *arg) {
 
 /* Clears every reference visit_own_references reports. */
 static int heap_instance_clear(PyObject *self) {
-    for (PyTypeObject *t = Py_TYPE(self); t != NULL && t->tp_dealloc == heap_instance_dealloc; t = t->tp_base) {
+    for (PyTypeObject *t = Py_TYPE(self); t != NULL && is_heap_instance_dealloc(t->tp_dealloc); t = t->tp_base) {
         for (PyMemberDef *m = t->tp_members; m != NULL && m->name != NULL; m++) {
             if (m->type == T_OBJECT_EX) {
                 Py_CLEAR(*(PyObject **)((char *)self + m->offset));
@@ -704,7 +708,8 @@ static int heap_instance_clear(PyObject *self) {
 }
 
 /* subtype_dealloc: weak references, slots and dict go, then the nearest base with a
-   dealloc of its own frees the memory (and, being object's, releases the heap type). */
+   dealloc of its own frees the memory (and, being one of our built-in types' or a heap
+   type's, releases the class). */
 static void heap_instance_dealloc(PyObject *self) {
     PyTypeObject *type = Py_TYPE(self);
     if (type->tp_weaklistoffset > 0) {
@@ -712,22 +717,30 @@ static void heap_instance_dealloc(PyObject *self) {
     }
     heap_instance_clear(self);
     PyTypeObject *base = type;
-    while (base->tp_dealloc == heap_instance_dealloc) {
+    while (is_heap_instance_dealloc(base->tp_dealloc)) {
         base = base->tp_base;
     }
     base->tp_dealloc(self);
 }
 
+/* The same above a static type defined in C, whose dealloc knows nothing of the class. */
+static void heap_instance_dealloc_releasing(PyObject *self) {
+    PyTypeObject *type = Py_TYPE(self);
+    heap_instance_dealloc(self);
+    Py_DECREF(type);
+}
+
 /* A class made by type(): its protocol tables are its own, its instances' references
-   are traversed and cleared here, and its slots follow its dunders. */
-PYCAPI_HIDDEN void pycapi_heaptype_init(PyTypeObject *type) {
+   are traversed and cleared here, and its slots follow its dunders. base_keeps_type: the
+   nearest base that is not such a class is a static C type of an extension. */
+PYCAPI_HIDDEN void pycapi_heaptype_init(PyTypeObject *type, int base_keeps_type) {
     PyHeapTypeObject *heap = (PyHeapTypeObject *)type;
     type->tp_as_async = &heap->as_async;
     type->tp_as_number = &heap->as_number;
     type->tp_as_sequence = &heap->as_sequence;
     type->tp_as_mapping = &heap->as_mapping;
     type->tp_as_buffer = &heap->as_buffer;
-    type->tp_dealloc = heap_instance_dealloc;
+    type->tp_dealloc = base_keeps_type ? heap_instance_dealloc_releasing : heap_instance_dealloc;
     type->tp_traverse = heap_instance_traverse;
     type->tp_clear = heap_instance_clear;
     pycapi_heaptype_update_slots(type, NULL);

@@ -11,7 +11,7 @@ namespace PyCApi.Objects;
 internal static unsafe partial class TypeNew
 {
     [LibraryImport("pycapi_native")]
-    private static partial void pycapi_heaptype_init(nint type);
+    private static partial void pycapi_heaptype_init(nint type, int baseKeepsType);
 
     [LibraryImport("pycapi_native")]
     private static partial void pycapi_heaptype_update_slots(nint type, nint name);
@@ -128,7 +128,13 @@ internal static unsafe partial class TypeNew
         }
         nint p = ObjectSpace.ToNative(type);
         layout.Apply(type, (PyHeapTypeLayout*)p);
-        pycapi_heaptype_init(p);
+        // Our built-in types' deallocs and heap types' release the class; an extension's static type's does not.
+        var solid = type.Base!;
+        while (LaysOut(solid))
+        {
+            solid = solid.Base!;
+        }
+        pycapi_heaptype_init(p, solid.IsBuiltin || solid.IsHeapType ? 0 : 1);
         made.Add(type, type);
         foreach (var b in bases)
         {
