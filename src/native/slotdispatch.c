@@ -3,7 +3,7 @@
    dunder up on the instance's type and calls it, so that C calling
    Py_TYPE(o)->tp_as_sequence->sq_length(o) and the abstract API (which reads the same
    slots, src/Core/Objects/Sequence.cs and friends) both reach the dunder. The managed side
-   (src/Core/Objects/HeapTypeSlots.cs) asks for the slots to be filled when a class is
+   (src/Core/Objects/TypeNew.cs) asks for the slots to be filled when a class is
    made and refilled when one of its dunders is set or deleted. Also here: what the
    instances of such classes need (object.__new__/__init__'s argument checks, dealloc,
    traverse and clear of their dict and __slots__). */
