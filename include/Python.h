@@ -25,6 +25,8 @@
 #include "typeslots.h"
 #include "methodobject.h"
 #include "descrobject.h"
+#include "classobject.h"
+#include "funcobject.h"
 #include "longobject.h"
 #include "boolobject.h"
 #include "floatobject.h"

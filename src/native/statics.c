@@ -154,15 +154,28 @@ STATIC_TYPE(PyReversed_Type, "reversed", &PyBaseObject_Type, 32, 0, BUILTIN_ITER
 STATIC_TYPE(PyZip_Type, "zip", &PyBaseObject_Type, 48, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyMap_Type, "map", &PyBaseObject_Type, 32, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyFilter_Type, "filter", &PyBaseObject_Type, 32, 0, BUILTIN_ITERATOR_FLAGS, pycapi_object_dealloc, ITERATOR_SLOTS)
-STATIC_TYPE(PyClassMethodDescr_Type, "classmethod_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyGetSetDescr_Type, "getset_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
-STATIC_TYPE(PyMemberDescr_Type, "member_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+/* The descriptors' C slots lead to their managed __get__ / __set__ (FuncObject.cs). */
+#define DESCR_GET .tp_descr_get = _PyCApi_DescrGet,
+#define DESCR_GET_SET .tp_descr_get = _PyCApi_DescrGet, .tp_descr_set = _PyCApi_DescrSet,
+STATIC_TYPE(PyClassMethodDescr_Type, "classmethod_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, DESCR_GET)
+STATIC_TYPE(PyGetSetDescr_Type, "getset_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, DESCR_GET_SET)
+STATIC_TYPE(PyMemberDescr_Type, "member_descriptor", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, DESCR_GET_SET)
 STATIC_TYPE(PyMethodDescr_Type, "method_descriptor", &PyBaseObject_Type, 56, 0,
-            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc, DESCR_GET)
 STATIC_TYPE(PyWrapperDescr_Type, "wrapper_descriptor", &PyBaseObject_Type, 56, 0,
-            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR, pycapi_object_dealloc)
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR, pycapi_object_dealloc, DESCR_GET)
+/* Bound methods and the method wrappers (FuncObject.cs), with CPython's sizes:
+   PyMethodObject and PyInstanceMethodObject are public layouts. */
+STATIC_TYPE(PyMethod_Type, "method", &PyBaseObject_Type, sizeof(PyMethodObject), 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyInstanceMethod_Type, "instancemethod", &PyBaseObject_Type, sizeof(PyInstanceMethodObject), 0, Py_TPFLAGS_HAVE_GC,
+            pycapi_object_dealloc, DESCR_GET)
+STATIC_TYPE(PyClassMethod_Type, "classmethod", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+            pycapi_object_dealloc, DESCR_GET)
+STATIC_TYPE(PyStaticMethod_Type, "staticmethod", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+            pycapi_object_dealloc, DESCR_GET)
 STATIC_TYPE(PyDictProxy_Type, "mappingproxy", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, &pycapi_readonly_as_mapping))
-STATIC_TYPE(PyProperty_Type, "property", &PyBaseObject_Type, 56, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyProperty_Type, "property", &PyBaseObject_Type, 56, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc,
+            DESCR_GET_SET)
 /* Weak references (WeakrefObject.cs): managed objects whose native half keeps wr_object
    current for PyWeakref_GET_OBJECT. Not weakly referenceable themselves (no weaklist). */
 STATIC_TYPE(_PyWeakref_RefType, "weakref.ReferenceType", &PyBaseObject_Type, sizeof(PyWeakReference), 0,
@@ -324,6 +337,10 @@ static const pycapi_static_entry static_table[] = {
     { "wrapper_descriptor", (PyObject *)&PyWrapperDescr_Type },
     { "mappingproxy", (PyObject *)&PyDictProxy_Type },
     { "property", (PyObject *)&PyProperty_Type },
+    { "method", (PyObject *)&PyMethod_Type },
+    { "instancemethod", (PyObject *)&PyInstanceMethod_Type },
+    { "classmethod", (PyObject *)&PyClassMethod_Type },
+    { "staticmethod", (PyObject *)&PyStaticMethod_Type },
     { "weakref.ReferenceType", (PyObject *)&_PyWeakref_RefType },
     { "weakref.ProxyType", (PyObject *)&_PyWeakref_ProxyType },
     { "weakref.CallableProxyType", (PyObject *)&_PyWeakref_CallableProxyType },

@@ -286,23 +286,86 @@ internal static unsafe class ObjectApi
     [CApi]
     internal static int PyObject_IsInstance(BorrowedReference o, BorrowedReference cls) => IsInstance(Arg(o), Arg(cls)) ? 1 : 0;
 
-    internal static bool IsInstance(PyObject o, PyObject cls) => cls switch
+    /// <summary>PyObject_IsInstance: the exact type, a tuple's items, the metaclass's
+    /// __instancecheck__, else the class's MRO or, for a class that is not a type, the
+    /// __bases__ chain from the instance's __class__.</summary>
+    internal static bool IsInstance(PyObject o, PyObject cls)
     {
-        PyType t => Abstract.IsInstance(o, t),
-        PyTuple tuple => tuple.ToArray().Any(c => IsInstance(o, c)),
-        _ => throw new PythonException(PyExc.TypeError,
-            "isinstance() arg 2 must be a type, a tuple of types, or a union"),
-    };
+        if (ReferenceEquals(o.Type, cls))
+        {
+            return true;
+        }
+        if (cls is PyTuple tuple)
+        {
+            return tuple.ToArray().Any(c => IsInstance(o, c));
+        }
+        if (cls.Type != BuiltinTypes.Type && LookupSpecial(cls, "__instancecheck__") is { } checker)
+        {
+            return Abstract.Call(checker, PyTuple.Create([o]), null).IsTrue();
+        }
+        if (cls is PyType t)
+        {
+            return Abstract.IsInstance(o, t)
+                || (Attributes.Lookup(o, "__class__") is PyType c && !ReferenceEquals(c, o.Type) && c.IsSubtypeOf(t));
+        }
+        CheckClass(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return Attributes.Lookup(o, "__class__") is { } icls && AbstractIsSubclass(icls, cls);
+    }
 
     [CApi]
     internal static int PyObject_IsSubclass(BorrowedReference o, BorrowedReference cls) => IsSubclass(Arg(o), Arg(cls)) ? 1 : 0;
 
-    internal static bool IsSubclass(PyObject derived, PyObject cls) => (derived, cls) switch
+    /// <summary>PyObject_IsSubclass: as IsInstance, with __subclasscheck__.</summary>
+    internal static bool IsSubclass(PyObject derived, PyObject cls)
     {
-        (PyType d, PyType c) => Abstract.IsSubclass(d, c),
-        (_, PyTuple tuple) => tuple.ToArray().Any(c => IsSubclass(derived, c)),
-        (not PyType, _) => throw new PythonException(PyExc.TypeError, "issubclass() arg 1 must be a class"),
-        _ => throw new PythonException(PyExc.TypeError,
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union"),
-    };
+        if (cls is PyTuple tuple)
+        {
+            return tuple.ToArray().Any(c => IsSubclass(derived, c));
+        }
+        if (cls.Type != BuiltinTypes.Type && LookupSpecial(cls, "__subclasscheck__") is { } checker)
+        {
+            return Abstract.Call(checker, PyTuple.Create([derived]), null).IsTrue();
+        }
+        if (derived is PyType d && cls is PyType c)
+        {
+            return Abstract.IsSubclass(d, c);
+        }
+        CheckClass(derived, "issubclass() arg 1 must be a class");
+        CheckClass(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return AbstractIsSubclass(derived, cls);
+    }
+
+    /// <summary>_PyObject_LookupSpecial: the attribute on the object's type, bound to it.</summary>
+    internal static PyObject? LookupSpecial(PyObject o, string name) =>
+        o.Type.Lookup(new PyStr(name)) is { } f ? (f is IDescriptor d ? d.Get(o, o.Type) : f) : null;
+
+    /// <summary>abstract_get_bases: __bases__ if it is a tuple.</summary>
+    private static PyTuple? AbstractBases(PyObject cls) => Attributes.Lookup(cls, "__bases__") as PyTuple;
+
+    private static void CheckClass(PyObject cls, string error)
+    {
+        if (AbstractBases(cls) is null)
+        {
+            throw new PythonException(PyExc.TypeError, error);
+        }
+    }
+
+    /// <summary>abstract_issubclass: cls along the __bases__ of derived, depth first.</summary>
+    private static bool AbstractIsSubclass(PyObject derived, PyObject cls)
+    {
+        while (!ReferenceEquals(derived, cls))
+        {
+            var bases = AbstractBases(derived);
+            if (bases is null || bases.Count == 0)
+            {
+                return false;
+            }
+            if (bases.Count > 1)
+            {
+                return bases.ToArray().Any(b => AbstractIsSubclass(b, cls));
+            }
+            derived = bases[0];
+        }
+        return true;
+    }
 }

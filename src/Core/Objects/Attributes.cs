@@ -26,6 +26,19 @@ internal static class Attributes
         }
     }
 
+    /// <summary>_PyObject_LookupAttr: the attribute, or null when it is missing (an AttributeError).</summary>
+    internal static PyObject? Lookup(PyObject o, string name)
+    {
+        try
+        {
+            return GetAttr(o, new PyStr(name));
+        }
+        catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.AttributeError))
+        {
+            return null;
+        }
+    }
+
     internal static PyObject GenericGetAttr(PyObject o, PyStr name) =>
         TryGenericGetAttr(o, name, out var value) ? value : throw NoAttribute(o, name);
 
@@ -56,6 +69,28 @@ internal static class Attributes
     internal static PythonException NoAttribute(PyObject o, PyStr name) =>
         new(PyExc.AttributeError, $"'{o.Type.Name}' object has no attribute '{name.Value}'");
 
+    /// <summary>Assigns an instance dict at the type's tp_dictoffset (subtype_setdict,
+    /// PyObject_GenericSetDict); deleting leaves none until the next use makes one.</summary>
+    internal static unsafe void SetDict(PyObject o, PyObject? value)
+    {
+        if (value is not null and not PyDict)
+        {
+            throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{value.Type.Name}'");
+        }
+        nint offset = o.Type.NativeSlot(l => l->tp_dictoffset);
+        if (offset <= 0)
+        {
+            throw new PythonException(PyExc.AttributeError, "This object has no __dict__");
+        }
+        nint* slot = (nint*)(ObjectSpace.ToNative(o) + offset);
+        nint old = *slot;
+        *slot = value is null ? 0 : ObjectSpace.NewRef(value).Address;
+        if (old != 0)
+        {
+            ObjectSpace.DecRef(old);
+        }
+    }
+
     internal static void GenericSetAttr(PyObject o, PyStr name, PyObject? value)
     {
         if (o.Type.Lookup(name) is IDescriptor { IsData: true } data)
@@ -79,6 +114,37 @@ internal static class Attributes
         {
             throw NoAttribute(o, name);
         }
+    }
+}
+
+/// <summary>The instance dict from C (PyObject_GenericGetDict / SetDict, _PyObject_GetDictPtr).</summary>
+internal static unsafe class InstanceDictApi
+{
+    private static PyObject Arg(BorrowedReference o) => ObjectSpace.FromNativeOrNull(o) ?? throw Abstract.BadInternalCall();
+
+    [CApi]
+    internal static NewReference PyObject_GenericGetDict(BorrowedReference o, nint context) =>
+        ObjectSpace.NewRef(Arg(o).Dict ?? throw new PythonException(PyExc.AttributeError, "This object has no __dict__"));
+
+    [CApi]
+    internal static int PyObject_GenericSetDict(BorrowedReference o, BorrowedReference value, nint context)
+    {
+        if (value.IsNull)
+        {
+            throw new PythonException(PyExc.TypeError, "cannot delete __dict__");
+        }
+        Attributes.SetDict(Arg(o), ObjectSpace.FromNative(value));
+        return 0;
+    }
+
+    /// <summary>The address of the instance's dict pointer (tp_dictoffset), NULL without an
+    /// error for objects whose dict, if any, is not in their native layout.</summary>
+    [CApi(Error = "0")]
+    internal static nint _PyObject_GetDictPtr(BorrowedReference o)
+    {
+        var obj = Arg(o);
+        nint offset = obj.Type.NativeSlot(l => l->tp_dictoffset);
+        return offset > 0 ? o.Address + offset : 0;
     }
 }
 
@@ -241,6 +307,8 @@ internal static unsafe class NativeAttributeSlots
     private static byte[] Utf8(PyStr name) => System.Text.Encoding.UTF8.GetBytes(name.Value + "\0");
 
     internal static bool HasDescrSet(PyObject descr) => descr.Type.NativeSlot(l => l->tp_descr_set) != 0;
+
+    internal static bool HasDescrGet(PyObject descr) => descr.Type.NativeSlot(l => l->tp_descr_get) != 0;
 
     /// <summary>tp_descr_get(descr, instance or NULL, owner); null when the type has none.</summary>
     internal static PyObject? DescrGet(PyObject descr, PyObject? instance, PyType owner)

@@ -75,14 +75,7 @@ internal sealed unsafe class PyMethodDescriptor(PyType owner, PyMethodDefLayout*
 
     private PyType? DefiningClass => (def->ml_flags & MethFlags.Method) != 0 ? owner : null;
 
-    public PyObject Get(PyObject? instance, PyType type)
-    {
-        if ((def->ml_flags & MethFlags.Static) != 0)
-        {
-            return new PyCFunction(def, null, null);
-        }
-        return instance is null ? this : new PyCFunction(def, instance, null, DefiningClass);
-    }
+    public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : new PyCFunction(def, instance, null, DefiningClass);
 
     internal override bool IsCallable => true;
 

@@ -53,6 +53,9 @@ internal sealed class NumberSlots
 
     internal static NumberSlots? OwnSlots(PyType t) => Own(t);
 
+    /// <summary>Drops a type's table read from C, after its slots changed (update_slot).</summary>
+    internal static void Forget(PyType t) => native.Remove(t);
+
     private static NumberSlots? Own(PyType t)
     {
         if (builtin.TryGetValue(t, out var slots))

@@ -21,6 +21,11 @@ internal static unsafe class NativeSlots
         ? o.Type.NativeSlot(l => l->tp_as_mapping == 0 ? 0 : ((nint*)l->tp_as_mapping)[slot])
         : 0;
 
+    /// <summary>A mapping slot a class gets from a metaclass made by type().</summary>
+    internal static nint ClassMapping(PyType cls, int slot) => TypeNew.LaysOut(cls.Type)
+        ? cls.Type.NativeSlot(l => l->tp_as_mapping == 0 ? 0 : ((nint*)l->tp_as_mapping)[slot])
+        : 0;
+
     private static nint Number(PyObject o, int slot) => o is PyNativeInstance
         ? o.Type.NativeSlot(l => l->tp_as_number == 0 ? 0 : ((nint*)l->tp_as_number)[slot])
         : 0;
@@ -290,7 +295,14 @@ internal static partial class Abstract
         }
         if (o is PyType t)
         {
-            throw TypeError($"type '{t.Name}' is not subscriptable");
+            if (NativeSlots.ClassMapping(t, NativeSlots.MpSubscript) is var metaSubscript and not 0)
+            {
+                return NativeSlots.Call(metaSubscript, o, key); // the metaclass's __getitem__
+            }
+            // PEP 560: a class subscripted is its __class_getitem__ called.
+            return Attributes.Lookup(t, "__class_getitem__") is { } classGetItem
+                ? Abstract.Call(classGetItem, PyTuple.Create([key]), null)
+                : throw TypeError($"type '{t.Name}' is not subscriptable");
         }
         throw TypeError($"'{o.Type.Name}' object is not subscriptable");
     }

@@ -176,8 +176,18 @@ public sealed unsafe partial class PyType : PyObject
 
     internal string ShortName => Name[(Name.LastIndexOf('.') + 1)..];
 
-    /// <summary>module.qualname, as repr() and error displays print a class.</summary>
-    internal string DisplayName => ModuleName == "builtins" ? ShortName : $"{ModuleName}.{ShortName}";
+    /// <summary>A heap type's __qualname__ (ht_qualname) when it differs from its name.</summary>
+    internal string QualName
+    {
+        get => qualName ?? ShortName;
+        set => qualName = value;
+    }
+
+    private string? qualName;
+
+    /// <summary>module.qualname, as repr() and error displays print a class; tp_name
+    /// alone for the builtins and for a heap type without a module.</summary>
+    internal string DisplayName => ModuleName == "builtins" ? Name : $"{ModuleName}.{QualName}";
 
     internal bool IsSubtypeOf(PyType other) => Array.IndexOf(Mro, other) >= 0;
 
@@ -212,7 +222,9 @@ public sealed unsafe partial class PyType : PyObject
         return new PyNativeInstance(this);
     }
 
-    internal override PyStr Repr() => new($"<class '{DisplayName}'>");
+    /// <summary>A metaclass made by type() that defines __repr__ (or __call__, below) decides
+    /// for its classes through its slot.</summary>
+    internal override PyStr Repr() => (TypeNew.LaysOut(Type) ? Type.CallReprSlot(this) : null) ?? new($"<class '{DisplayName}'>");
 
     /// <summary>type.__getattribute__ (type_getattro): the metatype's data descriptors (the
     /// special attributes first), then the MRO, then other attributes of the metatype.</summary>
@@ -221,11 +233,10 @@ public sealed unsafe partial class PyType : PyObject
         switch (name.Value)
         {
             case "__name__": return new PyStr(ShortName);
-            case "__qualname__": return new PyStr(ShortName);
-            case "__module__":
-                // A heap type's is its dict's only (type() called without a frame sets none).
-                return !IsHeapType ? new PyStr(ModuleName)
-                    : TypeDict.GetItem(name) ?? throw new PythonException(PyExc.AttributeError, "__module__");
+            case "__qualname__": return new PyStr(QualName);
+            // type_module: a heap type's __module__ is in its dict, or missing.
+            case "__module__" when IsHeapType && TypeDict.GetItem(name) is null: throw new PythonException(PyExc.AttributeError, "__module__");
+            case "__module__": return new PyStr(ModuleName);
             case "__mro__": return PyTuple.Create(Mro);
             case "__base__": return (PyObject?)Base ?? PyNone.Instance;
             case "__bases__": return PyTuple.Create(Bases);
@@ -271,6 +282,7 @@ public sealed unsafe partial class PyType : PyObject
         {
             throw NoAttribute(name);
         }
+        TypeNew.AttributeChanged(this, name);
     }
 
     internal override bool IsCallable => true;
@@ -278,6 +290,16 @@ public sealed unsafe partial class PyType : PyObject
     /// <summary>type_call for the types C does not call itself (src/native/typeobject.c):
     /// type(x), our types' managed constructors, and tp_new inherited from a C base.</summary>
     internal override PyObject Call(PyTuple args, PyDict? kwargs)
+    {
+        if (TypeNew.LaysOut(Type) && Type.CallCallSlot(this, args, kwargs) is { } made)
+        {
+            return made;
+        }
+        return CallType(args, kwargs);
+    }
+
+    /// <summary>type.__call__: what calling a class does unless its metaclass says otherwise.</summary>
+    internal PyObject CallType(PyTuple args, PyDict? kwargs)
     {
         if (ReferenceEquals(this, BuiltinTypes.Type) && args.Count == 1 && (kwargs is null || kwargs.Count == 0))
         {
@@ -643,8 +665,9 @@ public sealed unsafe partial class PyType : PyObject
         var l = Layout;
         for (var def = (PyMethodDefLayout*)l->tp_methods; def != null && def->ml_name != null; def++)
         {
-            PyObject descriptor = (def->ml_flags & MethFlags.Class) != 0
-                ? new PyClassMethodDescriptor(this, def)
+            // type_add_method: a METH_STATIC function is wrapped in a staticmethod (its self, the type, is never passed).
+            PyObject descriptor = (def->ml_flags & MethFlags.Class) != 0 ? new PyClassMethodDescriptor(this, def)
+                : (def->ml_flags & MethFlags.Static) != 0 ? new PyStaticMethod(new PyCFunction(def, null, null))
                 : new PyMethodDescriptor(this, def);
             AddDescriptor(def->ml_name, descriptor, (def->ml_flags & MethFlags.Coexist) != 0);
         }

@@ -205,12 +205,16 @@ internal static unsafe class Weakrefs
         new(PyExc.TypeError, $"cannot create weak reference to '{TypeName(type)}' object");
 
     /// <summary>_PyType_SUPPORTS_WEAKREFS: a tp_weaklistoffset on the type or a base. A
-    /// heap type made at run time has one unless its instances vary in size (type_new
-    /// adds __weakref__ then, and its native type object does not record it).</summary>
+    /// class made by type() records its own; another heap type made at run time has one
+    /// unless its instances vary in size.</summary>
     internal static bool SupportsWeakrefs(PyType type)
     {
         for (var t = type; t is not null; t = t.Base)
         {
+            if (TypeNew.LaysOut(t))
+            {
+                return t.Layout->tp_weaklistoffset > 0;
+            }
             if (t.IsHeapType)
             {
                 if (t.ItemSize == 0)
@@ -226,6 +230,10 @@ internal static unsafe class Weakrefs
         }
         return false;
     }
+
+    /// <summary>The object's first weak reference (what __weakref__ reads), or null.</summary>
+    internal static PyObject? First(PyObject o) =>
+        o.Native != 0 && byReferent.GetValueOrDefault(o.Native) is [var first, ..] ? At(first) : null;
 
     private static PyWeakref At(nint address) => (PyWeakref)ObjectSpace.FromNative(address);
 

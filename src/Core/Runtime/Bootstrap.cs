@@ -73,6 +73,9 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Type.Constructor = PyType.New;
         BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
         BaseTypes.Register();
+        TypeNew.Register();
+        FuncTypes.Register();
+        PySuper.Register();
         ContainerSlots.RegisterContainerTypes();
         BuiltinIterators.Register();
         Weakrefs.Register();
@@ -98,6 +101,6 @@ internal static unsafe class Bootstrap
     /// NoneType or list_iterator, are reachable only through type()).</summary>
     private static readonly HashSet<string> BuiltinTypeNames =
         ["object", "type", "super", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "property",
-         "enumerate", "reversed", "zip", "map", "filter", "set", "frozenset", "slice", "range", "complex",
-         "bytearray", "memoryview"];
+         "classmethod", "staticmethod", "enumerate", "reversed", "zip", "map", "filter", "set", "frozenset", "slice",
+         "range", "complex", "bytearray", "memoryview"];
 }

@@ -1,0 +1,14 @@
+/* classmethod and staticmethod (Python functions themselves do not exist here). */
+#ifndef Py_FUNCOBJECT_H
+#define Py_FUNCOBJECT_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+PyAPI_DATA(PyTypeObject) PyClassMethod_Type;
+PyAPI_DATA(PyTypeObject) PyStaticMethod_Type;
+PyAPI_FUNC(PyObject *) PyClassMethod_New(PyObject *callable);
+PyAPI_FUNC(PyObject *) PyStaticMethod_New(PyObject *callable);
+#ifdef __cplusplus
+}
+#endif
+#endif
