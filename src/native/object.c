@@ -176,7 +176,7 @@ PyVarObject *_PyObject_NewVar(PyTypeObject *type, Py_ssize_t nitems) { return ne
 
 /* One item more than asked, as CPython: a sentinel some variable-size types rely on. */
 PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) {
-    size_t size = var_size(type, nitems + 1);
+    size_t size = var_size(type, nitems + 1) + (type->tp_flags & Py_TPFLAGS_MANAGED_DICT ? sizeof(PyObject *) : 0);
     PyObject *op = PyType_IS_GC(type) ? pycapi_alloc_gc(size) : pycapi_alloc(size);
     if (op == NULL) {
         return PyErr_NoMemory();
@@ -238,3 +238,6 @@ Py_hash_t _Py_HashPointer(const void *p)
     Py_hash_t h = (Py_hash_t)((address >> 4) | (address << (8 * sizeof(size_t) - 4)));
     return h == -1 ? -2 : h;
 }
+
+PyObject **_PyObject_GetDictPtr(PyObject *op) { return pycapi_instance_dict_slot(op); }
+PYCAPI_HIDDEN PyObject **pycapi_dict_slot(PyObject *op) { return pycapi_instance_dict_slot(op); }

@@ -97,6 +97,19 @@ typedef PyObject *(*pycapi_subtype_copy)(PyTypeObject *type, PyObject *value);
 PYCAPI_HIDDEN PyObject *pycapi_immutable_new(PyTypeObject *type, PyTypeObject *builtin, PyObject *args, PyObject *kwds,
                                             pycapi_subtype_copy copy);
 
+/* Where an instance keeps its __dict__ pointer: at tp_dictoffset, or, for a managed dict
+   (Py_TPFLAGS_MANAGED_DICT, CPython 3.11's), just past the most derived type's
+   tp_basicsize bytes, out of every layout (PyType_GenericAlloc leaves the room). NULL
+   when it has none. */
+static inline PyObject **pycapi_instance_dict_slot(PyObject *op)
+{
+    PyTypeObject *type = Py_TYPE(op);
+    if (type->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+        return (PyObject **)((char *)op + type->tp_basicsize);
+    }
+    return type->tp_dictoffset > 0 ? (PyObject **)((char *)op + type->tp_dictoffset) : NULL;
+}
+
 /* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */
 PYCAPI_HIDDEN void *pycapi_alloc(size_t size);
 /* The same, with the GC head: for objects the cyclic collector may track. */

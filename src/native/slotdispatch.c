@@ -681,9 +681,8 @@ static int visit_own_references(PyObject *self, visitproc visit, void *arg) {
             }
         }
     }
-    Py_ssize_t offset = Py_TYPE(self)->tp_dictoffset;
-    PyObject *dict = offset > 0 ? *(PyObject **)((char *)self + offset) : NULL;
-    return dict != NULL ? visit(dict, arg) : 0;
+    PyObject **dict = pycapi_instance_dict_slot(self);
+    return dict != NULL && *dict != NULL ? visit(*dict, arg) : 0;
 }
 
 static int heap_instance_traverse(PyObject *self, visitproc visit, void *arg) {
@@ -700,9 +699,9 @@ static int heap_instance_clear(PyObject *self) {
             }
         }
     }
-    Py_ssize_t offset = Py_TYPE(self)->tp_dictoffset;
-    if (offset > 0) {
-        Py_CLEAR(*(PyObject **)((char *)self + offset));
+    PyObject **dict = pycapi_instance_dict_slot(self);
+    if (dict != NULL) {
+        Py_CLEAR(*dict);
     }
     return 0;
 }
@@ -743,5 +742,10 @@ PYCAPI_HIDDEN void pycapi_heaptype_init(PyTypeObject *type, int base_keeps_type)
     type->tp_dealloc = base_keeps_type ? heap_instance_dealloc_releasing : heap_instance_dealloc;
     type->tp_traverse = heap_instance_traverse;
     type->tp_clear = heap_instance_clear;
+    /* Only PyType_GenericAlloc leaves room for a managed dict: a base with an allocator
+       of its own gives its subclasses' instances none. */
+    if (type->tp_alloc != PyType_GenericAlloc) {
+        type->tp_flags &= ~Py_TPFLAGS_MANAGED_DICT;
+    }
     pycapi_heaptype_update_slots(type, NULL);
 }

@@ -159,6 +159,13 @@ PYCAPI_HIDDEN void pycapi_type_inherit_slots(PyTypeObject *type, PyTypeObject *b
             *own = *inherited;
         }
     }
+    /* inherit_special: where the instance dict and weak references are. */
+    if (type->tp_dictoffset == 0) {
+        type->tp_dictoffset = base->tp_dictoffset;
+    }
+    if (type->tp_weaklistoffset == 0) {
+        type->tp_weaklistoffset = base->tp_weaklistoffset;
+    }
 }
 
 /* subtype_dealloc: the tp_dealloc of a heap type whose spec gives none. The nearest base
@@ -214,12 +221,6 @@ PYCAPI_HIDDEN void pycapi_type_inherit_static(PyTypeObject *type, PyTypeObject *
     /* The vectorcall protocol comes with an inherited tp_call. */
     int inherits_call = type->tp_call == NULL;
     pycapi_type_inherit_slots(type, base);
-    if (type->tp_dictoffset == 0) {
-        type->tp_dictoffset = base->tp_dictoffset;
-    }
-    if (type->tp_weaklistoffset == 0) {
-        type->tp_weaklistoffset = base->tp_weaklistoffset;
-    }
     if (inherits_call && (base->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL)) {
         type->tp_vectorcall_offset = base->tp_vectorcall_offset;
         type->tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;

@@ -205,31 +205,6 @@ internal static unsafe class ObjectApi
         return 0;
     }
 
-    /// <summary>The getter of a C type's __dict__ getset: the instance dict, made on first use.</summary>
-    [CApi]
-    internal static NewReference PyObject_GenericGetDict(BorrowedReference o, nint context) =>
-        ObjectSpace.NewRef(Arg(o).Dict ?? throw NoInstanceDict());
-
-    /// <summary>The setter of a C type's __dict__ getset: a dict replaces the instance dict.</summary>
-    [CApi]
-    internal static int PyObject_GenericSetDict(BorrowedReference o, BorrowedReference value, nint context)
-    {
-        var target = Arg(o) as PyNativeInstance;
-        if (target?.Dict is null)
-        {
-            throw NoInstanceDict();
-        }
-        target.ReplaceDict(ObjectSpace.FromNativeOrNull(value) switch
-        {
-            null => throw new PythonException(PyExc.TypeError, "cannot delete __dict__"),
-            PyDict d => d,
-            var other => throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{other.Type.Name}'"),
-        });
-        return 0;
-    }
-
-    private static PythonException NoInstanceDict() => new(PyExc.AttributeError, "This object has no __dict__");
-
     /// <summary>hasattr: any error while looking up counts as "no" and is cleared.</summary>
     [CApi(Error = "0")]
     internal static int PyObject_HasAttr(BorrowedReference o, BorrowedReference name) =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
@@ -77,12 +78,11 @@ internal static class Attributes
         {
             throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{value.Type.Name}'");
         }
-        nint offset = o.Type.NativeSlot(l => l->tp_dictoffset);
-        if (offset <= 0)
+        nint* slot = InstanceDictApi.pycapi_dict_slot(ObjectSpace.ToNative(o));
+        if (slot == null)
         {
             throw new PythonException(PyExc.AttributeError, "This object has no __dict__");
         }
-        nint* slot = (nint*)(ObjectSpace.ToNative(o) + offset);
         nint old = *slot;
         *slot = value is null ? 0 : ObjectSpace.NewRef(value).Address;
         if (old != 0)
@@ -117,8 +117,8 @@ internal static class Attributes
     }
 }
 
-/// <summary>The instance dict from C (PyObject_GenericGetDict / SetDict, _PyObject_GetDictPtr).</summary>
-internal static unsafe class InstanceDictApi
+/// <summary>The instance dict from C (PyObject_GenericGetDict / SetDict).</summary>
+internal static unsafe partial class InstanceDictApi
 {
     private static PyObject Arg(BorrowedReference o) => ObjectSpace.FromNativeOrNull(o) ?? throw Abstract.BadInternalCall();
 
@@ -137,15 +137,9 @@ internal static unsafe class InstanceDictApi
         return 0;
     }
 
-    /// <summary>The address of the instance's dict pointer (tp_dictoffset), NULL without an
-    /// error for objects whose dict, if any, is not in their native layout.</summary>
-    [CApi(Error = "0")]
-    internal static nint _PyObject_GetDictPtr(BorrowedReference o)
-    {
-        var obj = Arg(o);
-        nint offset = obj.Type.NativeSlot(l => l->tp_dictoffset);
-        return offset > 0 ? o.Address + offset : 0;
-    }
+    /// <summary>The instance's dict pointer (pycapi_instance_dict_slot), or null.</summary>
+    [LibraryImport("pycapi_native"), SuppressGCTransition]
+    internal static partial nint* pycapi_dict_slot(nint o);
 }
 
 /// <summary>An object with __get__ (and, for data descriptors, __set__).</summary>

@@ -324,7 +324,7 @@ internal sealed unsafe class PyBaseException : PyObject
         }
         bases ??= PyExc.Exception;
         var baseTuple = bases as PyTuple ?? PyTuple.Create([bases]);
-        return PyType.New(BuiltinTypes.Type, PyTuple.Create([new PyStr(qualifiedName[(dot + 1)..]), baseTuple, dict]), null);
+        return TypeNew.New(BuiltinTypes.Type, [new PyStr(qualifiedName[(dot + 1)..]), baseTuple, dict], null);
     }
 }
 

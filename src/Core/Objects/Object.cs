@@ -106,26 +106,18 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type), IDescripto
 
     public void Set(PyObject instance, PyObject? value) => NativeAttributeSlots.DescrSet(this, instance, value);
 
-    /// <summary>The __dict__ type() gives the instances of a subclass of a C type (CPython
-    /// 3.11's managed dict): kept here, since the twin lives as long as the pair.</summary>
-    private PyDict? managedDict;
-
-    /// <summary>The instance dict at tp_dictoffset, made on first use as CPython does; the
-    /// object's native layout owns the reference. A subclass made by type() has a managed one.</summary>
+    /// <summary>The instance dict at tp_dictoffset or, for a managed dict, past the layout
+    /// (pycapi_instance_dict_slot), made on first use as CPython does; the object's native
+    /// memory owns the reference.</summary>
     internal override unsafe PyDict? Dict
     {
         get
         {
-            if ((Type.Flags & TypeFlags.ManagedDict) != 0)
-            {
-                return managedDict ??= new PyDict();
-            }
-            nint offset = Type.NativeSlot(l => l->tp_dictoffset);
-            if (offset <= 0)
+            nint* slot = InstanceDictApi.pycapi_dict_slot(Native);
+            if (slot == null)
             {
                 return null;
             }
-            nint* slot = (nint*)(Native + offset);
             if (*slot == 0)
             {
                 var dict = new PyDict();
@@ -133,18 +125,6 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type), IDescripto
                 return dict;
             }
             return ObjectSpace.FromNative(*slot) as PyDict;
-        }
-    }
-
-    /// <summary>Stores another dict at tp_dictoffset (the type has one), releasing the old.</summary>
-    internal unsafe void ReplaceDict(PyDict dict)
-    {
-        nint* slot = (nint*)(Native + Type.NativeSlot(l => l->tp_dictoffset));
-        nint old = *slot;
-        *slot = ObjectSpace.NewRef(dict).Address;
-        if (old != 0)
-        {
-            ObjectSpace.DecRef(old);
         }
     }
 }

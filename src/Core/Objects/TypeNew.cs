@@ -89,7 +89,9 @@ internal static unsafe partial class TypeNew
         return New(metatype, args[1..], kwargs);
     }
 
-    private static PyType New(PyType metatype, PyObject[] args, PyDict? kwargs)
+    /// <summary>type.__new__(metatype, name, bases, dict, **kwargs) (type_new): the one way
+    /// classes are made, by type(...), type's tp_new from C and PyErr_NewException.</summary>
+    internal static PyType New(PyType metatype, PyObject[] args, PyDict? kwargs)
     {
         if (args.Length != 3)
         {
@@ -275,7 +277,7 @@ internal sealed unsafe class InstanceLayout
     {
         var @base = type.Base!;
         var baseLayout = @base.Layout;
-        bool mayAddDict = baseLayout->tp_dictoffset == 0;
+        bool mayAddDict = baseLayout->tp_dictoffset == 0 && (@base.Flags & TypeFlags.ManagedDict) == 0;
         bool mayAddWeakref = baseLayout->tp_weaklistoffset == 0 && @base.ItemSize == 0;
         var layout = new InstanceLayout();
         if (dict.GetItem(new PyStr("__slots__")) is not { } slots)
@@ -289,10 +291,20 @@ internal sealed unsafe class InstanceLayout
         }
         layout.slotsStart = @base.BasicSize;
         nint next = layout.slotsStart + layout.slotNames.Length * sizeof(nint);
-        layout.dictOffset = layout.addDict ? next : baseLayout->tp_dictoffset;
-        next += layout.addDict ? sizeof(nint) : 0;
+        // A fixed-size instance's dict is managed (CPython 3.11's Py_TPFLAGS_MANAGED_DICT): no
+        // field of the layout, kept by the twin. A variable-size one's has a field.
+        bool managedDict = layout.addDict && @base.ItemSize == 0 || (@base.Flags & TypeFlags.ManagedDict) != 0;
+        bool dictField = layout.addDict && !managedDict;
+        layout.dictOffset = dictField ? next : baseLayout->tp_dictoffset;
+        next += dictField ? sizeof(nint) : 0;
         layout.weakrefOffset = layout.addWeakref ? next : baseLayout->tp_weaklistoffset;
         next += layout.addWeakref ? sizeof(nint) : 0;
+        if (managedDict)
+        {
+            type.Flags |= TypeFlags.ManagedDict;
+            // CPython's value: the dict pointer sits before the object's GC header.
+            layout.dictOffset = layout.addDict ? -next - 3 * sizeof(nint) : baseLayout->tp_dictoffset;
+        }
         layout.basicSize = next;
         type.BasicSize = next;
         return layout;

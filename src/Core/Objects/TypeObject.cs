@@ -445,7 +445,6 @@ public sealed unsafe partial class PyType : PyObject
         l->tp_name = (byte*)Marshal.StringToCoTaskMemUTF8(Name);
         l->tp_basicsize = BasicSize;
         l->tp_itemsize = ItemSize;
-        l->tp_weaklistoffset = WeaklistOffset;
         l->tp_flags = Flags | TypeFlags.Ready;
         if (Base is not null)
         {
@@ -552,78 +551,8 @@ public sealed unsafe partial class PyType : PyObject
         }
     }
 
-    /// <summary>tp_weaklistoffset of a type made by type(): CPython's __weakref__ slot at the
-    /// end of the base's layout (type_new adds it when the base has none and its instances
-    /// have a fixed size).</summary>
-    internal nint WeaklistOffset;
-
     /// <summary>Instances are made by a built-in type's managed constructor (along the bases).</summary>
     private bool HasManagedConstructor => Constructor is not null || Base is { } b && b.HasManagedConstructor;
-
-    /// <summary>type.__new__(metatype, name, bases, dict) (type_new): the metatype is the
-    /// most derived of the given one and the bases' metatypes; tp_base the best base; the
-    /// instances get the base's layout plus __weakref__ and a __dict__ (kept by the twin,
-    /// as CPython 3.11 keeps a managed dict outside the layout). A C base's slots are
-    /// inherited, and its instances are freed through subtype_dealloc. (Keywords, for
-    /// __init_subclass__, are not looked at here.)</summary>
-    internal static PyType New(PyType metatype, PyTuple args, PyDict? kwargs)
-    {
-        if (ReferenceEquals(metatype, BuiltinTypes.Type) && args.Count != 3)
-        {
-            throw new PythonException(PyExc.TypeError, "type() takes 1 or 3 arguments");
-        }
-        if (args.Count != 3)
-        {
-            throw new PythonException(PyExc.TypeError, $"type.__new__() takes exactly 3 arguments ({args.Count} given)");
-        }
-        var name = args[0] as PyStr ?? throw ArgumentType(1, "str", args[0]);
-        var basesTuple = args[1] as PyTuple ?? throw ArgumentType(2, "tuple", args[1]);
-        var dict = args[2] as PyDict ?? throw ArgumentType(3, "dict", args[2]);
-        var bases = basesTuple.ToArray();
-        foreach (var b in bases)
-        {
-            var baseMeta = b.Type;
-            if (metatype.IsSubtypeOf(baseMeta))
-            {
-                continue;
-            }
-            metatype = baseMeta.IsSubtypeOf(metatype) ? baseMeta : throw new PythonException(PyExc.TypeError,
-                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
-        }
-        var type = WithBases(name.Value, bases.Cast<PyType>().ToArray(), 0, metatype);
-        var @base = type.Base!;
-        var bl = @base.Layout;
-        if (bl->tp_weaklistoffset == 0 && @base.ItemSize == 0)
-        {
-            type.WeaklistOffset = @base.BasicSize;
-            type.BasicSize += IntPtr.Size;
-        }
-        if (bl->tp_dictoffset == 0)
-        {
-            type.Flags |= TypeFlags.ManagedDict;
-        }
-        foreach (var (k, v) in dict.Items())
-        {
-            type.TypeDict.SetItem(k, v);
-        }
-        var docKey = new PyStr("__doc__");
-        if (type.TypeDict.GetItem(docKey) is null)
-        {
-            type.TypeDict.SetItem(docKey, PyNone.Instance);
-        }
-        if (!@base.IsBuiltin)
-        {
-            TypeSpecApi.InheritFromCBase(ObjectSpace.ToNative(type), ObjectSpace.ToNative(@base), ownDealloc: false);
-        }
-        else if (!@base.HasManagedConstructor)
-        {
-            type.InheritConstruction(type.Layout); // object's: object_new and object_init
-        }
-        return type;
-    }
-
-    private static PythonException ArgumentType(int position, string expected, PyObject got) =>
-        new(PyExc.TypeError, $"type.__new__() argument {position} must be {expected}, not {(got is PyNone ? "None" : got.Type.Name)}");
 
     /// <summary>type's tp_new, for C: type.__new__ for C metatypes and their tp_new calling it.</summary>
     [UnmanagedCallersOnly]
@@ -632,7 +561,7 @@ public sealed unsafe partial class PyType : PyObject
         ManagedActivity.Calls++;
         try
         {
-            var type = New((PyType)ObjectSpace.FromNative(metatype), (PyTuple)ObjectSpace.FromNative(args),
+            var type = TypeNew.New((PyType)ObjectSpace.FromNative(metatype), ((PyTuple)ObjectSpace.FromNative(args)).ToArray(),
                 ObjectSpace.FromNativeOrNull(kwargs) as PyDict);
             return ObjectSpace.NewRef(type).Address;
         }

@@ -70,7 +70,6 @@ internal static unsafe class Bootstrap
         NumberTypes.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         PyExc.BaseException.TwinFactory = PyBaseException.FromNative;
-        BuiltinTypes.Type.Constructor = PyType.New;
         BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
         BaseTypes.Register();
         TypeNew.Register();
