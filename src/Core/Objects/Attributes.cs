@@ -169,7 +169,7 @@ internal sealed class PyGetSetDescriptor(PyType owner, string name, Func<PyObjec
         set(instance, value);
     }
 
-    internal override PyStr Repr() => new($"<attribute '{name}' of '{owner.ShortName}' objects>");
+    internal override PyStr ReprCore() => new($"<attribute '{name}' of '{owner.ShortName}' objects>");
 
     internal static void Add(PyType type, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null) =>
         type.TypeDict.SetItem(new PyStr(name), new PyGetSetDescriptor(type, name, get, set));
@@ -184,7 +184,7 @@ internal sealed class PyReadOnlyMember(PyType owner, string name, Func<PyObject,
 
     public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : get(instance);
 
-    internal override PyStr Repr() => new($"<member '{name}' of '{owner.ShortName}' objects>");
+    internal override PyStr ReprCore() => new($"<member '{name}' of '{owner.ShortName}' objects>");
 
     internal static void Add(PyType type, string name, Func<PyObject, PyObject> get) =>
         type.TypeDict.SetItem(new PyStr(name), new PyReadOnlyMember(type, name, get));

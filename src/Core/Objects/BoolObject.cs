@@ -11,7 +11,7 @@ internal sealed class PyBool : PyInt
 
     internal static PyBool Of(bool value) => value ? True : False;
 
-    internal override PyStr Repr() => new(IsTrue() ? "True" : "False");
+    internal override PyStr ReprCore() => new(IsTrue() ? "True" : "False");
 }
 
 /// <summary>bool's own slots: &amp;, | and ^ of two bools are bools; everything else is int's.</summary>

@@ -31,7 +31,7 @@ internal abstract class PyBuiltinCallable(string name, PyObject? self, PyType? t
     internal string FunctionStr =>
         ModuleAttr is PyNone || ModuleAttr is PyStr { Value: "builtins" } ? $"{QualName}()" : $"{ModuleAttr.StrString()}.{QualName}()";
 
-    internal override PyStr Repr() => Self is null or PyModule
+    internal override PyStr ReprCore() => Self is null or PyModule
         ? new PyStr($"<built-in function {Name}>")
         : new PyStr($"<built-in method {Name} of {Self.Type.Name} object at 0x{ObjectSpace.ToNative(Self):x}>");
 
@@ -130,7 +130,7 @@ internal sealed class PyBuiltinMethodDescriptor(PyType owner, string name, Built
         return body(self, args.ToArray()[1..], kwargs);
     }
 
-    internal override PyStr Repr() => new($"<method '{name}' of '{owner.ShortName}' objects>");
+    internal override PyStr ReprCore() => new($"<method '{name}' of '{owner.ShortName}' objects>");
 
     /// <summary>Adds a managed method to a built-in type's dict.</summary>
     internal static void Add(PyType type, string name, BuiltinBody body, string? doc = null) =>
@@ -191,7 +191,7 @@ internal sealed class PyBuiltinClassMethodDescriptor(PyType owner, string name, 
 
     public PyObject Get(PyObject? instance, PyType type) => new PyBuiltinFunction(name, type, body, null);
 
-    internal override PyStr Repr() => new($"<method '{name}' of '{owner.ShortName}' objects>");
+    internal override PyStr ReprCore() => new($"<method '{name}' of '{owner.ShortName}' objects>");
 
     /// <summary>Adds a managed class method to a built-in type's dict.</summary>
     internal static void Add(PyType type, string name, BuiltinBody body) =>
@@ -225,7 +225,7 @@ internal sealed class PySlotWrapper(PyType owner, string name, BuiltinBody body)
         return body(self, args.ToArray()[1..], kwargs);
     }
 
-    internal override PyStr Repr() => new($"<slot wrapper '{name}' of '{owner.Name}' objects>");
+    internal override PyStr ReprCore() => new($"<slot wrapper '{name}' of '{owner.Name}' objects>");
 
     /// <summary>Adds a slot wrapper taking <paramref name="arity"/> arguments ("expected 1 argument, got 0").</summary>
     internal static void Add(PyType type, string name, int arity, Func<PyObject, PyObject[], PyObject> body) =>

@@ -191,7 +191,7 @@ internal static unsafe partial class BuiltinSlots
     /// <summary>int's tp_richcompare: two ints, else NotImplemented (float compares with ints itself).</summary>
     [UnmanagedCallersOnly]
     private static nint IntRichCompare(nint v, nint w, int op) =>
-        Guard(() => (O(v), O(w)) is (PyInt a, PyInt b) ? a.RichCompare(b, (CompareOp)op) : PyNotImplemented.Instance);
+        Guard(() => (O(v), O(w)) is (PyInt a, PyInt b) ? a.RichCompareCore(b, (CompareOp)op) : PyNotImplemented.Instance);
 
     /// <summary>BaseException_str: the arguments, whatever the class shows.</summary>
     [UnmanagedCallersOnly]
@@ -219,10 +219,10 @@ internal static unsafe partial class BuiltinSlots
     // ---- The slots whose behaviour the object's managed class gives.
 
     [UnmanagedCallersOnly]
-    private static nint Repr(nint o) => Guard(() => Builtin(o).Repr());
+    private static nint Repr(nint o) => Guard(() => Builtin(o).ReprCore());
 
     [UnmanagedCallersOnly]
-    private static nint Str(nint o) => Guard(() => Builtin(o).Str());
+    private static nint Str(nint o) => Guard(() => Builtin(o).StrCore());
 
     [UnmanagedCallersOnly]
     private static nint GetAttr(nint o, nint name) => Guard(() => Builtin(o).GetAttr(Abstract.AttributeName(O(name))));
@@ -235,21 +235,21 @@ internal static unsafe partial class BuiltinSlots
     }, -1);
 
     [UnmanagedCallersOnly]
-    private static nint Hash(nint o) => Guard(() => (nint)Builtin(o).Hash(), -1);
+    private static nint Hash(nint o) => Guard(() => (nint)Builtin(o).HashCore(), -1);
 
     /// <summary>Operands the type does not compare with give NotImplemented.</summary>
     [UnmanagedCallersOnly]
     private static nint RichCompare(nint v, nint w, int op) =>
-        Guard(() => O(v) is var self and not PyNativeInstance ? self.RichCompare(O(w), (CompareOp)op) : PyNotImplemented.Instance);
+        Guard(() => O(v) is var self and not PyNativeInstance ? self.RichCompareCore(O(w), (CompareOp)op) : PyNotImplemented.Instance);
 
     [UnmanagedCallersOnly]
     private static int Truth(nint o) => Guard(() => Builtin(o).IsTrue() ? 1 : 0, -1);
 
     [UnmanagedCallersOnly]
-    private static nint Iter(nint o) => Guard(() => Abstract.GetIter(Builtin(o)));
+    private static nint Iter(nint o) => Guard(() => Abstract.GetIterOfKind(Builtin(o)));
 
     [UnmanagedCallersOnly]
-    private static nint Length(nint o) => Guard(() => (nint)Abstract.Length(Builtin(o)), -1);
+    private static nint Length(nint o) => Guard(() => (nint)Abstract.BuiltinLength(Builtin(o)), -1);
 
     /// <summary>str's and bytes' sq_item: the index as given, a negative one out of range.</summary>
     [UnmanagedCallersOnly]
@@ -265,15 +265,15 @@ internal static unsafe partial class BuiltinSlots
     }, -1);
 
     [UnmanagedCallersOnly]
-    private static int Contains(nint o, nint item) => Guard(() => Abstract.Contains(Builtin(o), O(item)) ? 1 : 0, -1);
+    private static int Contains(nint o, nint item) => Guard(() => Abstract.ContainsOfKind(Builtin(o), O(item)) ? 1 : 0, -1);
 
     [UnmanagedCallersOnly]
-    private static nint Subscript(nint o, nint key) => Guard(() => Abstract.GetItem(Builtin(o), O(key)));
+    private static nint Subscript(nint o, nint key) => Guard(() => Abstract.GetItemOfKind(Builtin(o), O(key)));
 
     [UnmanagedCallersOnly]
     private static int AssSubscript(nint o, nint key, nint value) => Guard(() =>
     {
-        Abstract.SetItem(Builtin(o), O(key), ObjectSpace.FromNativeOrNull(value));
+        Abstract.SetItemOfKind(Builtin(o), O(key), ObjectSpace.FromNativeOrNull(value));
         return 0;
     }, -1);
 }

@@ -86,7 +86,7 @@ internal sealed class PyNone : PyObject
 
     private PyNone() : base(null!) { }
 
-    internal override PyStr Repr() => new("None");
+    internal override PyStr ReprCore() => new("None");
 
     internal override bool IsTrue() => false;
 }
@@ -98,7 +98,7 @@ internal sealed class PyNotImplemented : PyObject
 
     private PyNotImplemented() : base(null!) { }
 
-    internal override PyStr Repr() => new("NotImplemented");
+    internal override PyStr ReprCore() => new("NotImplemented");
 }
 
 /// <summary>Ellipsis (...).</summary>
@@ -108,5 +108,5 @@ internal sealed class PyEllipsis : PyObject
 
     private PyEllipsis() : base(null!) { }
 
-    internal override PyStr Repr() => new("Ellipsis");
+    internal override PyStr ReprCore() => new("Ellipsis");
 }

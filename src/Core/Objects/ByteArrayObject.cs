@@ -64,14 +64,14 @@ internal sealed unsafe class PyByteArray : PyObject
 
     internal void Append(byte b) => Splice(Count, 0, [b]);
 
-    internal override PyStr Repr() => new($"bytearray({PyBytes.Quote(Bytes, smartQuotes: true, alwaysEscapeApostrophe: true)})");
+    internal override PyStr ReprCore() => new($"bytearray({PyBytes.Quote(Bytes, smartQuotes: true, alwaysEscapeApostrophe: true)})");
 
     internal override bool IsTrue() => Count != 0;
 
-    internal override long Hash() => throw Abstract.Unhashable(this);
+    internal override long HashCore() => throw Abstract.Unhashable(this);
 
     /// <summary>Compares with any bytes-like object; anything else is not comparable.</summary>
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => BufferApi.BytesOfOrNull(other) is { } data
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => BufferApi.BytesOfOrNull(other) is { } data
         ? PyBool.Of(NumericCompare.Apply(((ReadOnlySpan<byte>)Bytes).SequenceCompareTo(data), op))
         : PyNotImplemented.Instance;
 }

@@ -30,7 +30,7 @@ internal sealed class PyBytes(byte[] value) : PyObject(BuiltinTypes.Bytes)
         return p;
     }
 
-    internal override PyStr Repr() => new(Quote(Value, smartQuotes: true));
+    internal override PyStr ReprCore() => new(Quote(Value, smartQuotes: true));
 
     /// <summary>repr(bytes): b'...' (double quotes when only ' occurs, with smart quotes);
     /// bytearray's repr escapes ' inside double quotes too.</summary>
@@ -57,9 +57,9 @@ internal sealed class PyBytes(byte[] value) : PyObject(BuiltinTypes.Bytes)
     internal override bool IsTrue() => Value.Length != 0;
 
     /// <summary>CPython's bytes hash (equal to the hash of the latin-1 str of the same bytes).</summary>
-    internal override long Hash() => PyHash.Bytes(Value);
+    internal override long HashCore() => PyHash.Bytes(Value);
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => other is PyBytes b
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => other is PyBytes b
         ? PyBool.Of(NumericCompare.Apply(Value.AsSpan().SequenceCompareTo(b.Value), op))
         : PyNotImplemented.Instance;
 }

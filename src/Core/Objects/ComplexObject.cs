@@ -17,11 +17,11 @@ internal sealed class PyComplex(double real, double imag) : PyObject(BuiltinType
         return p;
     }
 
-    internal override PyStr Repr() => new(ComplexFormat.Repr(Real, Imag));
+    internal override PyStr ReprCore() => new(ComplexFormat.Repr(Real, Imag));
 
     internal override bool IsTrue() => Real != 0 || Imag != 0;
 
-    internal override long Hash() => HashOf(Real, Imag, this);
+    internal override long HashCore() => HashOf(Real, Imag, this);
 
     /// <summary>The real part's hash plus 1000003 times the imaginary part's, wrapping as
     /// Py_uhash_t (a NaN part hashes as <paramref name="identity"/>).</summary>
@@ -32,7 +32,7 @@ internal sealed class PyComplex(double real, double imag) : PyObject(BuiltinType
     }
 
     /// <summary>Only == and != are defined; an int is compared exactly when the imaginary part is 0.</summary>
-    internal override PyObject RichCompare(PyObject other, CompareOp op)
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op)
     {
         if (op is not (CompareOp.Eq or CompareOp.Ne))
         {

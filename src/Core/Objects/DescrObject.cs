@@ -60,7 +60,7 @@ internal sealed unsafe class PyMemberDescriptor(PyType owner, PyMemberDefLayout*
         }
     }
 
-    internal override PyStr Repr() => new($"<member '{Name}' of '{Owner.Name}' objects>");
+    internal override PyStr ReprCore() => new($"<member '{Name}' of '{Owner.Name}' objects>");
 }
 
 /// <summary>A tp_getset entry (getset_descriptor): the C getter and setter, each given
@@ -100,7 +100,7 @@ internal sealed unsafe class PyNativeGetSetDescriptor(PyType owner, PyGetSetDefL
         }
     }
 
-    internal override PyStr Repr() => new($"<attribute '{Name}' of '{Owner.Name}' objects>");
+    internal override PyStr ReprCore() => new($"<attribute '{Name}' of '{Owner.Name}' objects>");
 }
 
 /// <summary>A METH_CLASS entry of tp_methods (classmethod_descriptor): binds the C
@@ -140,7 +140,7 @@ internal sealed unsafe class PyClassMethodDescriptor(PyType owner, PyMethodDefLa
         return Bind(args[0]).Call(PyTuple.Create(args.ToArray().AsSpan(1)), kwargs);
     }
 
-    internal override PyStr Repr() => new($"<method '{Name}' of '{Owner.Name}' objects>");
+    internal override PyStr ReprCore() => new($"<method '{Name}' of '{Owner.Name}' objects>");
 }
 
 /// <summary>The C part the descriptors call (src/native/structmember.c).</summary>

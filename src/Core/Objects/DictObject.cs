@@ -389,7 +389,7 @@ internal sealed unsafe class PyDict : PyObject
         }
     }
 
-    internal override PyStr Repr()
+    internal override PyStr ReprCore()
     {
         if (used == 0)
         {
@@ -406,7 +406,7 @@ internal sealed unsafe class PyDict : PyObject
 
     internal override bool IsTrue() => used != 0;
 
-    internal override long Hash() => throw Abstract.Unhashable(this);
+    internal override long HashCore() => throw Abstract.Unhashable(this);
 
     /// <summary>dict_merge: another dict's items, or any mapping's through keys() and [].</summary>
     internal void Merge(PyObject other, bool overwrite)
@@ -472,7 +472,7 @@ internal sealed unsafe class PyDict : PyObject
         }
     }
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op)
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op)
     {
         if (other is not PyDict d || (op != CompareOp.Eq && op != CompareOp.Ne))
         {
@@ -716,7 +716,7 @@ internal sealed class PyDictView(PyDict dict, DictViewKind kind) : PyObject(Type
 
     internal override bool IsTrue() => Source.Count != 0;
 
-    internal override PyStr Repr()
+    internal override PyStr ReprCore()
     {
         using var guard = ReprGuard.Enter(this);
         if (guard.Recursive)
@@ -784,11 +784,11 @@ internal sealed class PyMappingProxy : PyObject
             ? throw new PythonException(PyExc.TypeError, $"mappingproxy() argument must be a mapping, not {mapping.Type.Name}")
             : new PyMappingProxy(mapping);
 
-    internal override PyStr Repr() => new($"mappingproxy({Mapping.ReprString()})");
+    internal override PyStr ReprCore() => new($"mappingproxy({Mapping.ReprString()})");
 
-    internal override PyStr Str() => Mapping.Str();
+    internal override PyStr StrCore() => Mapping.Str();
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => Abstract.RichCompare(Mapping, other, op);
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => Abstract.RichCompare(Mapping, other, op);
 
     /// <summary>The read-only methods, forwarded to the mapping.</summary>
     internal static void AddMethods(PyType type)

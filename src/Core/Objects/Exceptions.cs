@@ -180,11 +180,11 @@ internal sealed unsafe class PyBaseException : PyObject
         _ => Args.StrString(),
     };
 
-    /// <summary>A C subclass's own tp_str / tp_repr first (the built-in classes' slots are
-    /// these methods).</summary>
-    internal override PyStr Str() => (Type.IsBuiltin ? null : Type.CallStrSlot(this)) ?? BuiltinStr();
+    /// <summary>BaseException's str and repr (a C subclass's own slots come first, in
+    /// PyObject.Str / Repr).</summary>
+    internal override PyStr StrCore() => BuiltinStr();
 
-    internal override PyStr Repr() => (Type.IsBuiltin ? null : Type.CallReprSlot(this)) ?? BuiltinRepr();
+    internal override PyStr ReprCore() => BuiltinRepr();
 
     private PyStr BuiltinStr()
     {

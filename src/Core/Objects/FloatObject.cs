@@ -19,13 +19,13 @@ internal sealed class PyFloat(double value) : PyObject(BuiltinTypes.Float)
         return p;
     }
 
-    internal override PyStr Repr() => new(FloatFormat.Repr(Value));
+    internal override PyStr ReprCore() => new(FloatFormat.Repr(Value));
 
     internal override bool IsTrue() => Value != 0;
 
-    internal override long Hash() => NumericHash.OfDouble(Value, this);
+    internal override long HashCore() => NumericHash.OfDouble(Value, this);
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => other switch
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => other switch
     {
         PyFloat f => PyBool.Of(Compare(Value, f.Value, op)),
         PyInt i => NumericCompare.IntWithFloat(i.Value, Value, Swap(op)),

@@ -24,7 +24,7 @@ internal sealed unsafe class PyBoundMethod(PyObject function, PyObject self) : P
     internal override PyObject Call(PyTuple args, PyDict? kwargs) =>
         Abstract.Call(Function, PyTuple.Create([Self, .. args.ToArray()]), kwargs);
 
-    internal override PyStr Repr()
+    internal override PyStr ReprCore()
     {
         var name = Attributes.Lookup(Function, "__qualname__") ?? Attributes.Lookup(Function, "__name__");
         return new PyStr($"<bound method {(name as PyStr)?.Value ?? "?"} of {Self.ReprString()}>");
@@ -39,12 +39,12 @@ internal sealed unsafe class PyBoundMethod(PyObject function, PyObject self) : P
     };
 
     /// <summary>method_richcompare: the same function bound to the same object.</summary>
-    internal override PyObject RichCompare(PyObject other, CompareOp op) =>
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) =>
         op is CompareOp.Eq or CompareOp.Ne && other is PyBoundMethod m
             ? PyBool.Of((Abstract.RichCompareBool(Function, m.Function, CompareOp.Eq) && ReferenceEquals(Self, m.Self)) == (op == CompareOp.Eq))
-            : base.RichCompare(other, op);
+            : base.RichCompareCore(other, op);
 
-    internal override long Hash() => Self.IdentityHash() ^ Abstract.Hash(Function);
+    internal override long HashCore() => Self.IdentityHash() ^ Abstract.Hash(Function);
 }
 
 /// <summary>instancemethod (PyInstanceMethod_New): makes any callable bind like a function
@@ -68,7 +68,7 @@ internal sealed unsafe class PyInstanceMethod(PyObject function) : PyObject(Func
 
     internal override PyObject Call(PyTuple args, PyDict? kwargs) => Abstract.Call(Function, args, kwargs);
 
-    internal override PyStr Repr() => new($"<instancemethod {(Attributes.Lookup(Function, "__name__") as PyStr)?.Value ?? "?"} at 0x{ObjectSpace.ToNative(this):x}>");
+    internal override PyStr ReprCore() => new($"<instancemethod {(Attributes.Lookup(Function, "__name__") as PyStr)?.Value ?? "?"} at 0x{ObjectSpace.ToNative(this):x}>");
 
     internal override PyObject GetAttr(PyStr name) => name.Value == "__func__" ? Function : base.GetAttr(name);
 }
@@ -94,7 +94,7 @@ internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type,
 
     public abstract PyObject Get(PyObject? instance, PyType owner);
 
-    internal override PyStr Repr() => new($"<{kind}({Callable.ReprString()})>");
+    internal override PyStr ReprCore() => new($"<{kind}({Callable.ReprString()})>");
 
     internal override PyObject GetAttr(PyStr name) => name.Value is "__func__" or "__wrapped__" ? Callable : base.GetAttr(name);
 }

@@ -65,8 +65,9 @@ internal sealed class PySequenceIterator : PyIterator
             case null:
                 return null;
             case PyTuple or PyList or PyBytes or PyByteArray:
-                // A list may have changed since the last step: its current length decides.
-                if (index < Abstract.Length(sequence))
+                // A list may have changed since the last step: its current length decides (its
+                // own, whatever sq_length a C subclass gives it, as list_iterator reads the list).
+                if (index < Abstract.BuiltinLength(sequence))
                 {
                     return Abstract.SequenceItemSlot(sequence, index++);
                 }
@@ -96,7 +97,7 @@ internal sealed class PySequenceIterator : PyIterator
     {
         null => 0,
         PyStr => codePoints!.Length - index,
-        PyTuple or PyList or PyBytes or PyByteArray => Math.Max(0, Abstract.Length(sequence) - index),
+        PyTuple or PyList or PyBytes or PyByteArray => Math.Max(0, Abstract.BuiltinLength(sequence) - index),
         _ => null,
     };
 }
@@ -110,6 +111,18 @@ internal static partial class Abstract
 
     /// <summary>iter(o) (PyObject_GetIter): tp_iter, else an iterator over sq_item.</summary>
     internal static PyObject GetIter(PyObject o)
+    {
+        if (NativeSlots.Iter(o) is var tpIter and not 0)
+        {
+            // A C type's tp_iter, or a C subclass's of a built-in.
+            var it = NativeSlots.Call(tpIter, o);
+            return IsIterator(it) ? it : throw TypeError($"iter() returned non-iterator of type '{it.Type.Name}'");
+        }
+        return GetIterOfKind(o);
+    }
+
+    /// <summary>iter(o) as the object space serves o's kind of object (a built-in's tp_iter).</summary>
+    internal static PyObject GetIterOfKind(PyObject o)
     {
         switch (o)
         {
@@ -127,11 +140,6 @@ internal static partial class Abstract
                 return new PySetIterator(s);
             case PyMappingProxy p:
                 return GetIter(p.Mapping);
-        }
-        if (NativeSlots.Iter(o) is var tpIter and not 0)
-        {
-            var it = NativeSlots.Call(tpIter, o);
-            return IsIterator(it) ? it : throw TypeError($"iter() returned non-iterator of type '{it.Type.Name}'");
         }
         if (IsSequence(o))
         {

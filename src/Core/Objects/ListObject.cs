@@ -161,11 +161,11 @@ internal sealed unsafe class PyList : PyNativeSequence
         }
     }
 
-    internal override PyStr Repr() => ReprItems('[', ']', commaAfterSingleItem: false);
+    internal override PyStr ReprCore() => ReprItems('[', ']', commaAfterSingleItem: false);
 
-    internal override long Hash() => throw Abstract.Unhashable(this);
+    internal override long HashCore() => throw Abstract.Unhashable(this);
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => other is PyList l
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => other is PyList l
         ? SequenceCompare.Compare(ToArray(), l.ToArray(), op)
         : PyNotImplemented.Instance;
 }

@@ -44,7 +44,7 @@ internal class PyInt : PyObject
         return p;
     }
 
-    internal override PyStr Repr() => new(IntFormat.Decimal(Value));
+    internal override PyStr ReprCore() => new(IntFormat.Decimal(Value));
 
     internal override bool IsTrue() => !Value.IsZero;
 
@@ -52,9 +52,9 @@ internal class PyInt : PyObject
     private long hash = -1;
 
     /// <summary>CPython's numeric hash: the value modulo 2**61 - 1, sign kept, -1 → -2.</summary>
-    internal override long Hash() => hash != -1 ? hash : hash = NumericHash.OfInteger(Value);
+    internal override long HashCore() => hash != -1 ? hash : hash = NumericHash.OfInteger(Value);
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => other switch
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => other switch
     {
         PyInt i => PyBool.Of(NumericCompare.Apply(Value.CompareTo(i.Value), op)),
         PyFloat f => NumericCompare.IntWithFloat(Value, f.Value, op),

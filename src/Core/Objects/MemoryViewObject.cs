@@ -169,14 +169,14 @@ internal sealed unsafe class PyMemoryView : PyObject
         }
     }
 
-    internal override PyStr Repr() =>
+    internal override PyStr ReprCore() =>
         new($"<{(IsReleased ? "released " : "")}memory at 0x{Native:x}>");
 
     /// <summary>bool(view) is len(view) != 0, with len's errors (a released or 0-dim view raises).</summary>
     internal override bool IsTrue() => Length() != 0;
 
     /// <summary>Read-only views of bytes-like formats hash as their bytes do.</summary>
-    internal override long Hash()
+    internal override long HashCore()
     {
         var view = View;
         if (view->@readonly == 0)
@@ -188,7 +188,7 @@ internal sealed unsafe class PyMemoryView : PyObject
     }
 
     /// <summary>== and != only: equal shapes and equal items (a released view equals only itself).</summary>
-    internal override PyObject RichCompare(PyObject other, CompareOp op)
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op)
     {
         if (op is not (CompareOp.Eq or CompareOp.Ne))
         {

@@ -101,7 +101,7 @@ internal sealed unsafe class PyMethodDescriptor(PyType owner, PyMethodDefLayout*
         return bound.Call(PyTuple.Create(args.ToArray().AsSpan(1)), kwargs);
     }
 
-    internal override PyStr Repr() => new($"<method '{Name}' of '{owner.Name}' objects>");
+    internal override PyStr ReprCore() => new($"<method '{Name}' of '{owner.Name}' objects>");
 }
 
 internal static unsafe class MethodApi

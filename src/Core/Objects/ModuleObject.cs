@@ -44,7 +44,7 @@ internal sealed unsafe class PyModule : PyObject
 
     /// <summary>importlib's _module_repr: from the spec when there is one, else from
     /// __file__ or the loader.</summary>
-    internal override PyStr Repr()
+    internal override PyStr ReprCore()
     {
         PyObject? Entry(string key) => ModuleDict.GetItem(new PyStr(key));
         if (Entry("__spec__") is { } spec && spec is not PyNone && spec.IsTrue())
@@ -159,7 +159,7 @@ internal sealed class PyModuleSpec : PyObject
 
     internal override PyDict? Dict => attributes;
 
-    internal override PyStr Repr() =>
+    internal override PyStr ReprCore() =>
         new($"ModuleSpec(name={Get("name").ReprString()}, loader={Get("loader").ReprString()}, origin={Get("origin").ReprString()})");
 
     /// <summary>_module_repr_from_spec, for any spec-like object.</summary>

@@ -23,22 +23,54 @@ public abstract class PyObject
     /// The default is a bare header of the type's basic size.</summary>
     internal virtual nint CreateNative() => ObjectSpace.AllocateObject((nuint)Type.BasicSize, Type);
 
-    internal virtual PyStr Repr() => ObjectRepr();
+    /// <summary>An instance of a C subclass of a built-in type has the built-in's kind of
+    /// twin, whose methods give the built-in's behaviour; the subclass's own slots come
+    /// first (NativeSlot leaves out the built-in's, which lead back here). The entry points
+    /// below (repr, str, hash, rich comparison) check them; the *Core methods are the
+    /// object space's behaviour of each kind.</summary>
+    private bool HasSubclassSlots => !Type.IsBuiltin && this is not PyNativeInstance;
+
+    internal PyStr Repr() => HasSubclassSlots && Type.CallReprSlot(this) is { } own ? own : ReprCore();
+
+    /// <summary>str(o): a subclass's own tp_str; else, where the built-in has no tp_str of
+    /// its own (object_str), the repr, which may be the subclass's.</summary>
+    internal PyStr Str()
+    {
+        if (HasSubclassSlots)
+        {
+            if (Type.CallStrSlot(this) is { } own)
+            {
+                return own;
+            }
+            if (!Type.BuiltinAncestorHasOwnStr)
+            {
+                return Repr();
+            }
+        }
+        return StrCore();
+    }
+
+    internal long Hash() => HasSubclassSlots && Type.CallHashSlot(this) is { } own ? own : HashCore();
+
+    internal PyObject RichCompare(PyObject other, CompareOp op) =>
+        HasSubclassSlots && Type.CallRichCompareSlot(this, other, op) is { } own ? own : RichCompareCore(other, op);
+
+    internal virtual PyStr ReprCore() => ObjectRepr();
 
     /// <summary>object's own repr (object_repr), whatever the type overrides.</summary>
     internal PyStr ObjectRepr() => new($"<{Type.DisplayName} object at 0x{ObjectSpace.ToNative(this):x}>");
 
-    internal virtual PyStr Str() => Repr();
+    internal virtual PyStr StrCore() => Repr();
 
     /// <summary>Identity hash: CPython's _Py_HashPointer (the address rotated by 4 bits).</summary>
-    internal virtual long Hash() => IdentityHash();
+    internal virtual long HashCore() => IdentityHash();
 
     internal long IdentityHash() => NumericHash.OfPointer(ObjectSpace.ToNative(this));
 
     /// <summary>Returns <see cref="PyNotImplemented.Instance"/> for comparisons the type
     /// does not define. object's default answers == and != only for the object itself, so
     /// that the other operand's reflected slot is tried before the identity fallback.</summary>
-    internal virtual PyObject RichCompare(PyObject other, CompareOp op) => op switch
+    internal virtual PyObject RichCompareCore(PyObject other, CompareOp op) => op switch
     {
         CompareOp.Eq when ReferenceEquals(this, other) => PyBool.True,
         CompareOp.Ne when ReferenceEquals(this, other) => PyBool.False,
@@ -74,14 +106,14 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type), IDescripto
     internal override nint CreateNative() =>
         throw new InvalidOperationException("a C-born object always has its native half");
 
-    internal override PyStr Repr() => Type.CallReprSlot(this) ?? base.Repr();
+    internal override PyStr ReprCore() => Type.CallReprSlot(this) ?? base.ReprCore();
 
-    internal override PyStr Str() => Type.CallStrSlot(this) ?? Repr();
+    internal override PyStr StrCore() => Type.CallStrSlot(this) ?? Repr();
 
-    internal override long Hash() => Type.CallHashSlot(this) ?? base.Hash();
+    internal override long HashCore() => Type.CallHashSlot(this) ?? base.HashCore();
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) =>
-        Type.CallRichCompareSlot(this, other, op) ?? base.RichCompare(other, op);
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) =>
+        Type.CallRichCompareSlot(this, other, op) ?? base.RichCompareCore(other, op);
 
     internal override PyObject Call(PyTuple args, PyDict? kwargs) =>
         Type.CallCallSlot(this, args, kwargs) ?? base.Call(args, kwargs);

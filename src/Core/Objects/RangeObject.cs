@@ -23,7 +23,7 @@ internal sealed class PyRange : PyObject
 
     internal override bool IsTrue() => !Count.IsZero;
 
-    internal override PyStr Repr() => new(Step.IsOne ? $"range({Start}, {Stop})" : $"range({Start}, {Stop}, {Step})");
+    internal override PyStr ReprCore() => new(Step.IsOne ? $"range({Start}, {Stop})" : $"range({Start}, {Stop}, {Step})");
 
     private BigInteger At(BigInteger i) => Start + i * Step;
 
@@ -67,7 +67,7 @@ internal sealed class PyRange : PyObject
         ReferenceEquals(this, other) || (Count == other.Count
             && (Count.IsZero || (Start == other.Start && (Count.IsOne || Step == other.Step))));
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => (other, op) switch
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => (other, op) switch
     {
         (PyRange r, CompareOp.Eq) => PyBool.Of(SameItems(r)),
         (PyRange r, CompareOp.Ne) => PyBool.Of(!SameItems(r)),
@@ -75,7 +75,7 @@ internal sealed class PyRange : PyObject
     };
 
     /// <summary>The hash of (len, start, step), with None for what the items do not fix.</summary>
-    internal override long Hash()
+    internal override long HashCore()
     {
         PyObject none = PyNone.Instance;
         var key = PyTuple.Create([new PyInt(Count), Count.IsZero ? none : new PyInt(Start), Count <= 1 ? none : new PyInt(Step)]);

@@ -5,19 +5,19 @@ namespace PyCApi.Objects;
 
 /// <summary>The slots of a C type's PySequenceMethods and PyMappingMethods (word offsets
 /// into the tables; nb_bool's in PyNumberMethods too), read along tp_base, and calls
-/// through them. Only instances of types defined in C have them; our built-in types keep
-/// their semantics in managed code.</summary>
+/// through them. Only types defined in C (and their subclasses of built-ins) have them;
+/// our built-in types keep their semantics in managed code.</summary>
 internal static unsafe class NativeSlots
 {
     internal const int SqLength = 0, SqItem = 3, SqAssItem = 5, SqContains = 7;
     internal const int MpLength = 0, MpSubscript = 1, MpAssSubscript = 2;
     private const int NbBool = 9;
 
-    internal static nint Sequence(PyObject o, int slot) => o is PyNativeInstance
+    internal static nint Sequence(PyObject o, int slot) => !o.Type.IsBuiltin
         ? o.Type.NativeSlot(l => l->tp_as_sequence == 0 ? 0 : ((nint*)l->tp_as_sequence)[slot])
         : 0;
 
-    internal static nint Mapping(PyObject o, int slot) => o is PyNativeInstance
+    internal static nint Mapping(PyObject o, int slot) => !o.Type.IsBuiltin
         ? o.Type.NativeSlot(l => l->tp_as_mapping == 0 ? 0 : ((nint*)l->tp_as_mapping)[slot])
         : 0;
 
@@ -26,13 +26,13 @@ internal static unsafe class NativeSlots
         ? cls.Type.NativeSlot(l => l->tp_as_mapping == 0 ? 0 : ((nint*)l->tp_as_mapping)[slot])
         : 0;
 
-    private static nint Number(PyObject o, int slot) => o is PyNativeInstance
+    private static nint Number(PyObject o, int slot) => !o.Type.IsBuiltin
         ? o.Type.NativeSlot(l => l->tp_as_number == 0 ? 0 : ((nint*)l->tp_as_number)[slot])
         : 0;
 
-    internal static nint Iter(PyObject o) => o is PyNativeInstance ? o.Type.NativeSlot(l => l->tp_iter) : 0;
+    internal static nint Iter(PyObject o) => !o.Type.IsBuiltin ? o.Type.NativeSlot(l => l->tp_iter) : 0;
 
-    internal static nint IterNext(PyObject o) => o is PyNativeInstance ? o.Type.NativeSlot(l => l->tp_iternext) : 0;
+    internal static nint IterNext(PyObject o) => !o.Type.IsBuiltin ? o.Type.NativeSlot(l => l->tp_iternext) : 0;
 
     private static nint N(PyObject o) => ObjectSpace.ToNative(o);
 
@@ -85,6 +85,14 @@ internal static partial class Abstract
     /// <summary>len(o): sq_length, then mp_length.</summary>
     internal static long Length(PyObject o) => o switch
     {
+        _ when NativeSlots.Sequence(o, NativeSlots.SqLength) is var f and not 0 => NativeSlots.CallLength(f, o),
+        _ when NativeSlots.Mapping(o, NativeSlots.MpLength) is var f and not 0 => NativeSlots.CallLength(f, o),
+        _ => BuiltinLength(o),
+    };
+
+    /// <summary>The length the object space keeps for a built-in kind of object.</summary>
+    internal static long BuiltinLength(PyObject o) => o switch
+    {
         PyTuple t => t.Count,
         PyList l => l.Count,
         PyDict d => d.Count,
@@ -96,8 +104,6 @@ internal static partial class Abstract
         PyDictView v => v.Source.Count,
         PyMappingProxy p => Length(p.Mapping),
         PyRange r => r.Length(),
-        _ when NativeSlots.Sequence(o, NativeSlots.SqLength) is var f and not 0 => NativeSlots.CallLength(f, o),
-        _ when NativeSlots.Mapping(o, NativeSlots.MpLength) is var f and not 0 => NativeSlots.CallLength(f, o),
         _ => throw TypeError($"object of type '{o.Type.Name}' has no len()"),
     };
 
@@ -180,7 +186,9 @@ internal static partial class Abstract
             {
                 i += Length(o);
             }
-            return SequenceItemSlot(o, i);
+            // A C subclass of a built-in may have an sq_item of its own.
+            return NativeSlots.Sequence(o, NativeSlots.SqItem) is var item and not 0 ? NativeSlots.Call(item, o, i)
+                : SequenceItemSlot(o, i);
         }
         throw HasMappingSubscript(o) ? TypeError($"{o.Type.Name} is not a sequence")
             : TypeError($"'{o.Type.Name}' object does not support indexing");
@@ -267,7 +275,13 @@ internal static partial class Abstract
         IsIndex(key) ? AsSsize(key, PyExc.IndexError) : throw TypeError("memoryview: invalid slice key");
 
     /// <summary>o[key] (PyObject_GetItem).</summary>
-    internal static PyObject GetItem(PyObject o, PyObject key)
+    internal static PyObject GetItem(PyObject o, PyObject key) =>
+        NativeSlots.Mapping(o, NativeSlots.MpSubscript) is var subscript and not 0
+            ? NativeSlots.Call(subscript, o, key) // a C type's, or a C subclass's of a built-in
+            : GetItemOfKind(o, key);
+
+    /// <summary>o[key] as the object space serves o's kind of object (a built-in's mp_subscript).</summary>
+    internal static PyObject GetItemOfKind(PyObject o, PyObject key)
     {
         switch (o)
         {
@@ -283,10 +297,6 @@ internal static partial class Abstract
                 return r.Subscript(key);
             case PyMemoryView m:
                 return m.GetItem(MemoryViewIndex(key));
-        }
-        if (NativeSlots.Mapping(o, NativeSlots.MpSubscript) is var subscript and not 0)
-        {
-            return NativeSlots.Call(subscript, o, key);
         }
         if (IsSequence(o))
         {
@@ -310,6 +320,17 @@ internal static partial class Abstract
     /// <summary>o[key] = value, or del o[key] when value is null (PyObject_SetItem / DelItem).</summary>
     internal static void SetItem(PyObject o, PyObject key, PyObject? value)
     {
+        if (NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) is var assign and not 0)
+        {
+            NativeSlots.CallAssSubscript(assign, o, key, value); // a C type's, or a C subclass's of a built-in
+            return;
+        }
+        SetItemOfKind(o, key, value);
+    }
+
+    /// <summary>o[key] = value as the object space serves o's kind of object (a built-in's mp_ass_subscript).</summary>
+    internal static void SetItemOfKind(PyObject o, PyObject key, PyObject? value)
+    {
         switch (o)
         {
             case PyDict d:
@@ -331,11 +352,6 @@ internal static partial class Abstract
             case PyMemoryView m:
                 m.SetItem(MemoryViewIndex(key), value);
                 return;
-        }
-        if (NativeSlots.Mapping(o, NativeSlots.MpAssSubscript) is var assign and not 0)
-        {
-            NativeSlots.CallAssSubscript(assign, o, key, value);
-            return;
         }
         if (o is PyTuple or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0 || HasSequenceAssignment(o))
         {
@@ -427,7 +443,13 @@ internal static partial class Abstract
     }
 
     /// <summary>item in o (PySequence_Contains): sq_contains, else a search by iteration.</summary>
-    internal static bool Contains(PyObject o, PyObject item)
+    internal static bool Contains(PyObject o, PyObject item) =>
+        NativeSlots.Sequence(o, NativeSlots.SqContains) is var contains and not 0
+            ? NativeSlots.CallContains(contains, o, item) // a C type's, or a C subclass's of a built-in
+            : ContainsOfKind(o, item);
+
+    /// <summary>item in o as the object space serves o's kind of object (a built-in's sq_contains).</summary>
+    internal static bool ContainsOfKind(PyObject o, PyObject item)
     {
         switch (o)
         {
@@ -451,10 +473,6 @@ internal static partial class Abstract
                 return BytesContains(a.Bytes.ToArray(), item);
             case PyRange r when r.HoldsInt(item) is { } holds:
                 return holds;
-        }
-        if (NativeSlots.Sequence(o, NativeSlots.SqContains) is var f and not 0)
-        {
-            return NativeSlots.CallContains(f, o, item);
         }
         return IterSearch(o, item, stopAtFirst: true) > 0;
     }

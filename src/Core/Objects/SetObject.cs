@@ -601,7 +601,7 @@ internal sealed unsafe class PySet : PyObject
 
     // ---- The object protocol ----
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op)
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op)
     {
         if (other is not PySet w)
         {
@@ -641,7 +641,7 @@ internal sealed unsafe class PySet : PyObject
         }
     }
 
-    internal override PyStr Repr()
+    internal override PyStr ReprCore()
     {
         using var guard = ReprGuard.Enter(this);
         if (guard.Recursive)
@@ -659,7 +659,7 @@ internal sealed unsafe class PySet : PyObject
     internal override bool IsTrue() => used != 0;
 
     /// <summary>A frozenset's hash, computed once; a set is unhashable.</summary>
-    internal override long Hash()
+    internal override long HashCore()
     {
         if (!IsFrozen)
         {

@@ -22,12 +22,12 @@ internal sealed class PySlice(PyObject start, PyObject stop, PyObject step) : Py
         return p;
     }
 
-    internal override PyStr Repr() => new($"slice({Start.ReprString()}, {Stop.ReprString()}, {Step.ReprString()})");
+    internal override PyStr ReprCore() => new($"slice({Start.ReprString()}, {Stop.ReprString()}, {Step.ReprString()})");
 
-    internal override long Hash() => throw Abstract.Unhashable(this);
+    internal override long HashCore() => throw Abstract.Unhashable(this);
 
     /// <summary>Slices compare as the tuples (start, stop, step); a slice equals itself.</summary>
-    internal override PyObject RichCompare(PyObject other, CompareOp op)
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op)
     {
         if (other is not PySlice s)
         {

@@ -64,7 +64,7 @@ internal sealed class PySuper(PyType type, PyObject? obj, PyType? objType) : PyO
         };
     }
 
-    internal override PyStr Repr() => new(objType is null
+    internal override PyStr ReprCore() => new(objType is null
         ? $"<super: <class '{type.ShortName}'>, NULL>"
         : $"<super: <class '{type.ShortName}'>, <{objType.ShortName} object>>");
 }

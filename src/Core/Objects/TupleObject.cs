@@ -35,10 +35,10 @@ internal sealed unsafe class PyTuple : PyNativeSequence
 
     protected override nint* ItemArray => Items(Native);
 
-    internal override PyStr Repr() => ReprItems('(', ')', commaAfterSingleItem: true);
+    internal override PyStr ReprCore() => ReprItems('(', ')', commaAfterSingleItem: true);
 
     /// <summary>CPython 3.11's tuple hash (an xxHash-style combination of the item hashes).</summary>
-    internal override long Hash()
+    internal override long HashCore()
     {
         const ulong Prime1 = 11400714785074694791UL, Prime2 = 14029467366897019727UL, Prime5 = 2870177450012600261UL;
         ulong acc = Prime5;
@@ -53,7 +53,7 @@ internal sealed unsafe class PyTuple : PyNativeSequence
         return acc == ulong.MaxValue ? 1546275796 : (long)acc;
     }
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => other is PyTuple t
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => other is PyTuple t
         ? SequenceCompare.Compare(ToArray(), t.ToArray(), op)
         : PyNotImplemented.Instance;
 }

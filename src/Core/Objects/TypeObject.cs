@@ -224,7 +224,7 @@ public sealed unsafe partial class PyType : PyObject
 
     /// <summary>A metaclass made by type() that defines __repr__ (or __call__, below) decides
     /// for its classes through its slot.</summary>
-    internal override PyStr Repr() => (TypeNew.LaysOut(Type) ? Type.CallReprSlot(this) : null) ?? new($"<class '{DisplayName}'>");
+    internal override PyStr ReprCore() => (TypeNew.LaysOut(Type) ? Type.CallReprSlot(this) : null) ?? new($"<class '{DisplayName}'>");
 
     /// <summary>type.__getattribute__ (type_getattro): the metatype's data descriptors (the
     /// special attributes first), then the MRO, then other attributes of the metatype.</summary>
@@ -373,6 +373,11 @@ public sealed unsafe partial class PyType : PyObject
         }
         return 0;
     }
+
+    /// <summary>Whether the built-in this type derives from has a tp_str of its own
+    /// (str and the exceptions do; int, list, dict ... inherit object's, which is repr).</summary>
+    internal bool BuiltinAncestorHasOwnStr =>
+        BuiltinAncestor(this) is var b && b.Layout->tp_str != BuiltinTypes.Object.Layout->tp_str;
 
     private static PyType BuiltinAncestor(PyType t)
     {

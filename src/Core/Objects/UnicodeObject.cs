@@ -148,15 +148,15 @@ internal sealed class PyStr : PyObject
         return (byte*)p + (ascii ? PyCompactUnicodeLayout.AsciiSize : PyCompactUnicodeLayout.CompactSize);
     }
 
-    internal override PyStr Repr() => new(Quote(Value));
+    internal override PyStr ReprCore() => new(Quote(Value));
 
-    internal override PyStr Str() => this;
+    internal override PyStr StrCore() => this;
 
     internal override bool IsTrue() => Value.Length != 0;
 
     /// <summary>CPython's str hash: SipHash-1-3 over the PEP 393 data (1, 2 or 4 bytes a
     /// code point), with the key PYTHONHASHSEED=0 gives; so equal to hash(bytes) for latin-1 text.</summary>
-    internal override long Hash()
+    internal override long HashCore()
     {
         if (hash is { } known)
         {
@@ -182,7 +182,7 @@ internal sealed class PyStr : PyObject
 
     private long? hash;
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) => other is PyStr s
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) => other is PyStr s
         ? PyBool.Of(NumericCompare.Apply(CompareCodePoints(Value, s.Value), op))
         : PyNotImplemented.Instance;
 

@@ -77,7 +77,7 @@ internal unsafe class PyWeakref : PyObject
     internal override bool IsCallable => true;
 
     /// <summary>The referent's hash, computed once (and kept after the referent died).</summary>
-    internal override long Hash()
+    internal override long HashCore()
     {
         if (hash != -1)
         {
@@ -93,7 +93,7 @@ internal unsafe class PyWeakref : PyObject
     }
 
     /// <summary>== and != compare the referents while both live, identity otherwise.</summary>
-    internal override PyObject RichCompare(PyObject other, CompareOp op)
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op)
     {
         if (op is not (CompareOp.Eq or CompareOp.Ne) || other is not PyWeakref otherRef)
         {
@@ -106,7 +106,7 @@ internal unsafe class PyWeakref : PyObject
         return Abstract.RichCompare(mine, theirs, op);
     }
 
-    internal override PyStr Repr()
+    internal override PyStr ReprCore()
     {
         nint self = ObjectSpace.ToNative(this);
         if (Target is not { } target)
@@ -141,9 +141,9 @@ internal sealed class PyWeakProxy(PyType type, nint referent, PyObject? callback
 
     internal override void SetAttr(PyStr name, PyObject? value) => Unwrap().SetAttr(name, value);
 
-    internal override PyStr Str() => Abstract.Str(Unwrap());
+    internal override PyStr StrCore() => Abstract.Str(Unwrap());
 
-    internal override PyStr Repr()
+    internal override PyStr ReprCore()
     {
         PyObject target = (PyObject?)Target ?? PyNone.Instance;
         return new PyStr($"<weakproxy at 0x{ObjectSpace.ToNative(this):x} to {Weakrefs.TypeName(target.Type)} at 0x{ObjectSpace.ToNative(target):x}>");
@@ -151,9 +151,9 @@ internal sealed class PyWeakProxy(PyType type, nint referent, PyObject? callback
 
     internal override bool IsTrue() => Unwrap().IsTrue();
 
-    internal override long Hash() => throw Abstract.Unhashable(this);
+    internal override long HashCore() => throw Abstract.Unhashable(this);
 
-    internal override PyObject RichCompare(PyObject other, CompareOp op) =>
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) =>
         Abstract.RichCompare(Unwrap(), other is PyWeakProxy p ? p.Unwrap() : other, op);
 
     internal override bool IsCallable => ReferenceEquals(Type, Weakrefs.CallableProxyType);
