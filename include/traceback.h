@@ -23,6 +23,8 @@ PyAPI_DATA(PyTypeObject) PyTraceBack_Type;
 /* Prepends frame, at its current line, to the pending exception's traceback. */
 PyAPI_FUNC(int) PyTraceBack_Here(PyFrameObject *frame);
 PyAPI_FUNC(int) PyTraceBack_Print(PyObject *tb, PyObject *file);
+/* PyTraceBack_Here for a C function: an entry at filename:lineno in funcname. */
+PyAPI_FUNC(void) _PyTraceback_Add(const char *funcname, const char *filename, int lineno);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
    (src/Core/Objects/Tracebacks.cs), reading these objects through their members. */
 #include "Python.h"
 #include "structmember.h"
+#include "internal/pycore_frame.h"
 
 static int traceback_traverse(PyObject *self, visitproc visit, void *arg)
 {
@@ -112,4 +113,24 @@ int PyTraceBack_Here(PyFrameObject *frame)
     PyObject_GC_Track(tb);
     PyErr_Restore(type, value, (PyObject *)tb);
     return 0;
+}
+
+/* The frame gets fresh globals; the pending exception is set aside while the objects are
+   made, as CPython does. When they cannot be made, the pending exception stays (CPython
+   chains the new error to it). */
+void _PyTraceback_Add(const char *funcname, const char *filename, int lineno)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyObject *globals = PyDict_New();
+    PyCodeObject *code = globals != NULL ? PyCode_NewEmpty(filename, funcname, lineno) : NULL;
+    PyFrameObject *frame = code != NULL ? PyFrame_New(PyThreadState_Get(), code, globals, NULL) : NULL;
+    Py_XDECREF(globals);
+    Py_XDECREF(code);
+    PyErr_Restore(type, value, tb);
+    if (frame != NULL) {
+        frame->f_lineno = lineno;
+        PyTraceBack_Here(frame);
+        Py_DECREF(frame);
+    }
 }

@@ -14,15 +14,20 @@
 static PyObject *globals;
 
 /* __Pyx_AddTraceback with a code object already made (Cython caches them). */
-static void add_traceback_with(PyCodeObject *code, int line)
+static void add_traceback_in(PyObject *frame_globals, PyCodeObject *code, int line)
 {
-    PyFrameObject *frame = PyFrame_New(PyThreadState_Get(), code, globals, NULL);
+    PyFrameObject *frame = PyFrame_New(PyThreadState_Get(), code, frame_globals, NULL);
     if (frame == NULL) {
         return;
     }
     frame->f_lineno = line;
     PyTraceBack_Here(frame);
     Py_DECREF(frame);
+}
+
+static void add_traceback_with(PyCodeObject *code, int line)
+{
+    add_traceback_in(globals, code, line);
 }
 
 static void add_traceback(const char *funcname, int firstline, int line)
@@ -234,6 +239,11 @@ static void printing(void)
     PyErr_Print();
     Py_DECREF(recursive);
 
+    /* _PyTraceback_Add: an entry for a C function, over fresh globals. */
+    raise_nested("with a C entry");
+    _PyTraceback_Add("c_function", "nonexistent_c_source.c", 123);
+    PyErr_Print();
+
     /* sys.tracebacklimit keeps the newest entries; 0 prints none. */
     PyObject *two = PyLong_FromLong(2);
     PySys_SetObject("tracebacklimit", two);
@@ -326,6 +336,25 @@ static void lifetime(void)
         PyGC_Collect();
     }
     printf("code collected: %d\n", PyWeakref_GetObject(ref) == Py_None);
+    Py_DECREF(ref);
+
+    /* A cycle: globals hold the exception, whose traceback holds a frame over those
+       globals (a module-level `except ... as saved`). The collector frees it. */
+    PyObject *cyclic_globals = PyDict_New();
+    PyDict_SetItemString(cyclic_globals, "__builtins__", PyDict_GetItemString(globals, "__builtins__"));
+    code = PyCode_NewEmpty(SOURCE, "cyclic", 110);
+    ref = PyWeakref_NewRef((PyObject *)code, NULL);
+    PyErr_SetString(PyExc_ValueError, "kept");
+    add_traceback_in(cyclic_globals, code, 111);
+    Py_DECREF(code);
+    PyObject *saved = fetch_with_traceback();
+    PyDict_SetItemString(cyclic_globals, "saved", saved);
+    Py_DECREF(saved);
+    Py_DECREF(cyclic_globals);
+    for (int i = 0; i < 3 && PyWeakref_GetObject(ref) != Py_None; i++) {
+        PyGC_Collect();
+    }
+    printf("cycle collected: %d\n", PyWeakref_GetObject(ref) == Py_None);
     Py_DECREF(ref);
 }
 
