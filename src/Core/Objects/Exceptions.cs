@@ -427,7 +427,7 @@ internal static unsafe class ExceptionApi
         }
         var exc = pending.Normalize();
         // As CPython: the fetched traceback replaces the exception's own, even when absent.
-        exc.Traceback = pending.Traceback is PyNone ? null : pending.Traceback;
+        exc.Traceback = pending.Traceback is { } tb && Tracebacks.IsTraceback(tb) ? tb : null;
         if (exc.Type.IsSubtypeOf(PyExc.SystemExit))
         {
             HandleSystemExit(exc);
