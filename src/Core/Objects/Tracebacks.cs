@@ -18,8 +18,9 @@ internal static class Tracebacks
     internal static bool IsTraceback(PyObject o) => o.Type.Name == "traceback";
 
     /// <summary>"Traceback (most recent call last):" and one "File" line per entry, oldest
-    /// first, keeping the newest sys.tracebacklimit entries. The source lines CPython adds
-    /// when it can read the file are not printed.</summary>
+    /// first, keeping the newest sys.tracebacklimit entries; under it, the source line when
+    /// the file can be read. (CPython's carets need column positions, which the empty code
+    /// objects made here do not have.)</summary>
     internal static void Format(PyObject tb, StringBuilder text)
     {
         long limit = DefaultLimit;
@@ -54,10 +55,102 @@ internal static class Tracebacks
             }
             if (++count <= RecursiveCutoff)
             {
-                text.Append($"  File \"{file.StrString()}\", line {line}, in {name.StrString()}\n");
+                string fileName = file.StrString();
+                text.Append($"  File \"{fileName}\", line {line}, in {name.StrString()}\n");
+                if (line > 0 && line <= int.MaxValue && SourceLine(fileName, (int)line) is { } source)
+                {
+                    text.Append("    ").Append(source).Append('\n');
+                }
             }
         }
         Repeated(count, text);
+    }
+
+    /// <summary>Line `lineno` of the file, without its indentation, as CPython finds it: the
+    /// name as given, else its last component in each sys.path folder; decoded with the
+    /// file's coding cookie (UTF-8 by default). Null when there is no such line.</summary>
+    private static string? SourceLine(string fileName, int lineno)
+    {
+        if (fileName.StartsWith('<') && fileName.EndsWith('>'))
+        {
+            return null;
+        }
+        string? path = File.Exists(fileName) ? fileName : null;
+        if (path is null && Sys.Get("path") is PyList folders)
+        {
+            string tail = fileName[(fileName.LastIndexOf('/') + 1)..];
+            path = folders.ToArray().OfType<PyStr>().Select(f => Path.Combine(f.Value, tail)).FirstOrDefault(File.Exists);
+        }
+        if (path is null)
+        {
+            return null;
+        }
+        try
+        {
+            var lines = SplitLines(File.ReadAllBytes(path));
+            if (lineno > lines.Count)
+            {
+                return null;
+            }
+            string encoding = CodingCookie(lines) ?? "utf-8";
+            string source = "";
+            // Decoded line by line up to the one wanted, as CPython's reader stops there.
+            for (int i = 0; i < lineno; i++)
+            {
+                source = Codecs.Decode(lines[i], encoding, "strict");
+            }
+            return source.TrimStart(' ', '\t', '\f');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PythonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The file's lines without their ends (\n, \r\n or \r: universal newlines),
+    /// a UTF-8 byte order mark dropped.</summary>
+    private static List<byte[]> SplitLines(byte[] data)
+    {
+        int start = data.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        var lines = new List<byte[]>();
+        for (int i = start; i < data.Length; i++)
+        {
+            if (data[i] is (byte)'\n' or (byte)'\r')
+            {
+                lines.Add(data[start..i]);
+                if (data[i] == '\r' && i + 1 < data.Length && data[i + 1] == '\n')
+                {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < data.Length)
+        {
+            lines.Add(data[start..]);
+        }
+        return lines;
+    }
+
+    /// <summary>PEP 263: "coding[:=] name" in a comment on the first line, or on the second
+    /// when the first is only a comment or blank.</summary>
+    private static string? CodingCookie(List<byte[]> lines)
+    {
+        for (int i = 0; i < Math.Min(2, lines.Count); i++)
+        {
+            string line = Codecs.DecodeLatin1(lines[i]);
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)");
+            if (match.Success)
+            {
+                return match.Groups[1].Value;
+            }
+            string trimmed = line.TrimStart(' ', '\t', '\f');
+            if (trimmed.Length != 0 && trimmed[0] != '#')
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static void Repeated(int count, StringBuilder text)

@@ -1,8 +1,8 @@
 /* Code, frame and traceback objects as a Cython module uses them: __Pyx_AddTraceback makes
    an empty code object, a frame over the module's globals, writes the frame's f_lineno
    directly (CPython 3.11's struct, through internal/pycore_frame.h as Cython does), then
-   PyTraceBack_Here. PyErr_Print then prints the traceback. The file names do not exist, so
-   CPython prints no source lines (it would if it could read the file). */
+   PyTraceBack_Here. PyErr_Print then prints the traceback. Most file names do not exist, so
+   no source line is printed under their entries; source_lines() makes files that do. */
 #include "conformance.h"
 #include <frameobject.h>
 #define Py_BUILD_CORE 1
@@ -313,6 +313,46 @@ static void printing(void)
     Py_DECREF(exc);
 }
 
+static void write_file(const char *name, const char *content)
+{
+    FILE *file = fopen(name, "wb");
+    fputs(content, file);
+    fclose(file);
+}
+
+static void add_entry(const char *filename, const char *funcname, int line)
+{
+    PyCodeObject *code = PyCode_NewEmpty(filename, funcname, line);
+    add_traceback_with(code, line);
+    Py_DECREF(code);
+}
+
+/* When the file exists, each entry shows its line, without indentation: the file is
+   found by its name (relative to the current directory), else by its last component in
+   the sys.path folders, and decoded per its coding cookie. */
+static void source_lines(void)
+{
+    printf("-- source lines\n");
+    write_file("tb_present_source.pyx", "# a source file for the traceback test\n"
+                                        "def outer():\n"
+                                        "    middle()  \n"
+                                        "\t\fcaf\xc3\xa9 = 1\r\n"
+                                        "   \n"
+                                        "last line without an end");
+    write_file("tb_latin1_source.pyx", "# -*- coding: latin-1 -*-\n"
+                                       "x = '\xe9'\n");
+    PyErr_SetString(PyExc_ValueError, "with source");
+    add_entry("<string>", "not_a_file", 1);
+    add_entry("tb_latin1_source.pyx", "latin1", 2);
+    add_entry("no_such_folder/tb_present_source.pyx", "through_sys_path", 3);
+    for (int line = 7; line >= 1; line--) {
+        add_entry("tb_present_source.pyx", "present", line);
+    }
+    PyErr_Print();
+    remove("tb_present_source.pyx");
+    remove("tb_latin1_source.pyx");
+}
+
 /* Everything PyFrame_New and PyTraceBack_Here hold is released with the traceback. */
 static void lifetime(void)
 {
@@ -372,6 +412,7 @@ int main(void)
     frame_objects();
     traceback_chain();
     printing();
+    source_lines();
     lifetime();
     Py_DECREF(module);
     Py_DECREF(written);
