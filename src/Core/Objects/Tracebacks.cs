@@ -15,7 +15,8 @@ internal static class Tracebacks
 
     private const long DefaultLimit = 1000;
 
-    internal static bool IsTraceback(PyObject o) => o.Type.Name == "traceback";
+    /// <summary>An instance of PyTraceBack_Type: the static type named "traceback".</summary>
+    internal static bool IsTraceback(PyObject o) => o.Type is { IsHeapType: false, Name: "traceback" };
 
     /// <summary>"Traceback (most recent call last):" and one "File" line per entry, oldest
     /// first, keeping the newest sys.tracebacklimit entries; under it, the source line when

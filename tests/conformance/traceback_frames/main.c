@@ -198,6 +198,11 @@ static void traceback_chain(void)
     show_attr("tb_next now", next, "tb_next");
     show_ll("tb_next = the third again", PyObject_SetAttrString(next, "tb_next", third));
     show_ll("tb_lineno = 1", PyObject_SetAttrString(next, "tb_lineno", Py_True));
+    show_ll("__traceback__ = a traceback", PyObject_SetAttrString(value, "__traceback__", next));
+    PyObject *replaced = PyObject_GetAttrString(value, "__traceback__");
+    show_attr("__traceback__.tb_lineno", replaced, "tb_lineno");
+    Py_DECREF(replaced);
+    show_ll("__traceback__ = 1", PyObject_SetAttrString(value, "__traceback__", Py_True));
     Py_DECREF(third);
     Py_DECREF(next);
     Py_DECREF(attached);
