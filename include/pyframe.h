@@ -18,6 +18,9 @@ PyAPI_FUNC(PyCodeObject *) PyFrame_GetCode(PyFrameObject *frame);
 PyAPI_FUNC(PyFrameObject *) PyFrame_GetBack(PyFrameObject *frame);
 PyAPI_FUNC(PyObject *) PyFrame_GetGlobals(PyFrameObject *frame);
 PyAPI_FUNC(PyObject *) PyFrame_GetBuiltins(PyFrameObject *frame);
+PyAPI_FUNC(PyObject *) PyFrame_GetLocals(PyFrameObject *frame);
+PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
+PyAPI_FUNC(int) PyFrame_GetLasti(PyFrameObject *frame);
 PyAPI_FUNC(PyFrameObject *) PyThreadState_GetFrame(PyThreadState *tstate);
 
 #ifdef __cplusplus

@@ -184,6 +184,30 @@ PyObject *PyFrame_GetBuiltins(PyFrameObject *frame)
     return Py_NewRef(DATA(frame)->f_builtins);
 }
 
+/* The frame's locals mapping; a new dict when it was made without one (its code has no
+   fast locals to copy in). */
+PyObject *PyFrame_GetLocals(PyFrameObject *frame)
+{
+    if (DATA(frame)->f_locals == NULL && (DATA(frame)->f_locals = PyDict_New()) == NULL) {
+        return NULL;
+    }
+    return Py_NewRef(DATA(frame)->f_locals);
+}
+
+/* Only frames made by PyFrame_New exist: none belongs to a generator. */
+PyObject *PyFrame_GetGenerator(PyFrameObject *frame)
+{
+    (void)frame;
+    return NULL;
+}
+
+/* The frame has not started: CPython reports its first instruction. */
+int PyFrame_GetLasti(PyFrameObject *frame)
+{
+    (void)frame;
+    return 0;
+}
+
 /* No Python frame ever executes here. */
 PyFrameObject *PyThreadState_GetFrame(PyThreadState *tstate)
 {

@@ -107,8 +107,7 @@ int PyTraceBack_Here(PyFrameObject *frame)
         Py_XDECREF(next);
     }
     tb->tb_frame = (PyFrameObject *)Py_NewRef(frame);
-    /* The frame has not started: CPython reports its first instruction. */
-    tb->tb_lasti = 0;
+    tb->tb_lasti = PyFrame_GetLasti(frame);
     tb->tb_lineno = PyFrame_GetLineNumber(frame);
     PyObject_GC_Track(tb);
     PyErr_Restore(type, value, (PyObject *)tb);

@@ -140,6 +140,23 @@ static void frame_objects(void)
     Py_XDECREF(attr);
     show_attr("f_back", f, "f_back");
     show_exc("after the attributes");
+    printf("PyFrame_GetLasti: %d, PyFrame_GetGenerator: %s\n", PyFrame_GetLasti(frame),
+           PyFrame_GetGenerator(frame) == NULL ? "NULL" : "an object");
+    show_new("PyFrame_GetGlobals", PyLong_FromLong(PyFrame_GetGlobals(frame) == globals));
+    Py_DECREF(globals);
+    PyObject *locals = PyFrame_GetLocals(frame);
+    show("PyFrame_GetLocals without locals", locals);
+    PyObject *again = PyFrame_GetLocals(frame);
+    printf("the same dict again: %d\n", again == locals);
+    Py_XDECREF(again);
+    Py_XDECREF(locals);
+    PyObject *given = PyDict_New();
+    PyFrameObject *with_locals = PyFrame_New(PyThreadState_Get(), code, globals, given);
+    locals = PyFrame_GetLocals(with_locals);
+    printf("PyFrame_GetLocals with locals is them: %d\n", locals == given);
+    Py_XDECREF(locals);
+    Py_DECREF(with_locals);
+    Py_DECREF(given);
 
     /* Globals without "__builtins__" while an exception is pending: CPython fails without
        an exception of its own, leaving the pending one. */
