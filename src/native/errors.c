@@ -76,9 +76,11 @@ void PyErr_SetObject(PyObject *type, PyObject *value) {
         PyErr_Format(PyExc_SystemError, "_PyErr_SetObject: exception %R is not a BaseException subclass", type);
         return;
     }
+    /* An exception instance keeps the traceback it carries, as in CPython. */
+    PyObject *traceback = value != NULL && PyExceptionInstance_Check(value) ? PyException_GetTraceback(value) : NULL;
     Py_XINCREF(type);
     Py_XINCREF(value);
-    PyErr_Restore(type, value, NULL);
+    PyErr_Restore(type, value, traceback);
 }
 
 void PyErr_SetNone(PyObject *type) { PyErr_SetObject(type, NULL); }

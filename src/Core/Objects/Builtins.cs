@@ -6,6 +6,14 @@ namespace PyCApi.Objects;
 /// CPython's argument checking and messages.</summary>
 internal static class Builtins
 {
+    /// <summary>The builtins module, made by Py_Initialize.</summary>
+    internal static PyModule Module = null!;
+
+    /// <summary>The builtins of the current frame: with no Python frame running here, always
+    /// the builtins module's dict (a borrowed reference, as CPython's).</summary>
+    [CApi]
+    internal static BorrowedReference PyEval_GetBuiltins() => ObjectSpace.Borrow(Module.ModuleDict);
+
     private static PyBuiltinFunction Function(string name, BuiltinBody body, string? doc = null) => new(name, null, body, doc: doc);
 
     internal static IEnumerable<PyBuiltinFunction> Functions()

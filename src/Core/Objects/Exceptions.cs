@@ -258,7 +258,7 @@ internal sealed unsafe class PyBaseException : PyObject
                 {
                     null => throw CannotDelete("__traceback__"),
                     PyNone => null,
-                    _ when value.Type.Name == "traceback" => value,
+                    _ when Tracebacks.IsTraceback(value) => value,
                     _ => throw new PythonException(PyExc.TypeError, "__traceback__ must be a traceback or None"),
                 };
                 return;
@@ -414,8 +414,9 @@ internal static unsafe class ExceptionApi
     [CApi]
     internal static void PyErr_Print() => PyErr_PrintEx(1);
 
-    /// <summary>Prints the pending exception as CPython does with no Python frames on the
-    /// stack (so no traceback), sets sys.last_*, and exits for SystemExit.</summary>
+    /// <summary>Prints the pending exception with the traceback it carries (the entries C
+    /// added with PyTraceBack_Here: no Python frame runs here), sets sys.last_*, and exits
+    /// for SystemExit.</summary>
     [CApi]
     internal static void PyErr_PrintEx(int setSysLastVars)
     {
@@ -425,6 +426,8 @@ internal static unsafe class ExceptionApi
             return;
         }
         var exc = pending.Normalize();
+        // As CPython: the fetched traceback replaces the exception's own, even when absent.
+        exc.Traceback = pending.Traceback is { } tb && Tracebacks.IsTraceback(tb) ? tb : null;
         if (exc.Type.IsSubtypeOf(PyExc.SystemExit))
         {
             HandleSystemExit(exc);
@@ -444,6 +447,10 @@ internal static unsafe class ExceptionApi
         var v = ObjectSpace.FromNativeOrNull(value);
         if (v is PyBaseException e)
         {
+            if (e.Traceback is null && ObjectSpace.FromNativeOrNull(traceback) is { } tb && Tracebacks.IsTraceback(tb))
+            {
+                e.Traceback = tb;
+            }
             Display(e);
         }
         else if (v is not null)
@@ -472,6 +479,10 @@ internal static unsafe class ExceptionApi
         {
             Format(context, text, seen);
             text.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        if (exc.Traceback is { } tb)
+        {
+            Tracebacks.Format(tb, text);
         }
         string module = exc.Type.ModuleName;
         string name = module is "builtins" or "__main__" ? exc.Type.ShortName : $"{module}.{exc.Type.ShortName}";
@@ -512,6 +523,10 @@ internal static unsafe class ExceptionApi
             return;
         }
         var exc = pending.Normalize();
+        if (pending.Traceback is { } tb && Tracebacks.IsTraceback(tb))
+        {
+            exc.Traceback = tb;
+        }
         var where = ObjectSpace.FromNativeOrNull(obj);
         var text = new System.Text.StringBuilder();
         if (where is not null)

@@ -27,6 +27,7 @@ internal static class Lifecycle
             builtins.ModuleDict.SetItem(new PyStr(f.Name), f);
         }
         Sys.Modules.SetItem(new PyStr("builtins"), builtins);
+        Builtins.Module = builtins;
         IsInitialized = true;
     }
 

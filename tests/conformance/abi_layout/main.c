@@ -4,6 +4,11 @@
    Constants print as signed decimal and as hex; PY_VERSION_HEX only to major.minor. */
 #include "conformance.h"
 #include <structmember.h>
+#include <frameobject.h>
+/* The frame object's struct, where Cython finds it (it writes f_lineno directly). */
+#define Py_BUILD_CORE 1
+#include "internal/pycore_frame.h"
+#undef Py_BUILD_CORE
 
 /* PyBytesObject.ob_shash is deprecated in 3.11, but its offset is still part of the ABI. */
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -406,6 +411,57 @@ int main(void)
     F(_PyCFrame, current_frame);
     F(_PyCFrame, previous);
 
+    S(PyCodeObject);
+    F(PyCodeObject, ob_base);
+    F(PyCodeObject, co_consts);
+    F(PyCodeObject, co_names);
+    F(PyCodeObject, co_exceptiontable);
+    F(PyCodeObject, co_flags);
+    F(PyCodeObject, co_warmup);
+    F(PyCodeObject, _co_linearray_entry_size);
+    F(PyCodeObject, co_argcount);
+    F(PyCodeObject, co_posonlyargcount);
+    F(PyCodeObject, co_kwonlyargcount);
+    F(PyCodeObject, co_stacksize);
+    F(PyCodeObject, co_firstlineno);
+    F(PyCodeObject, co_nlocalsplus);
+    F(PyCodeObject, co_nlocals);
+    F(PyCodeObject, co_nplaincellvars);
+    F(PyCodeObject, co_ncellvars);
+    F(PyCodeObject, co_nfreevars);
+    F(PyCodeObject, co_localsplusnames);
+    F(PyCodeObject, co_localspluskinds);
+    F(PyCodeObject, co_filename);
+    F(PyCodeObject, co_name);
+    F(PyCodeObject, co_qualname);
+    F(PyCodeObject, co_linetable);
+    F(PyCodeObject, co_weakreflist);
+    F(PyCodeObject, _co_code);
+    F(PyCodeObject, _co_linearray);
+    F(PyCodeObject, _co_firsttraceable);
+    F(PyCodeObject, co_extra);
+    F(PyCodeObject, co_code_adaptive);
+
+    S(PyFrameObject);
+    F(PyFrameObject, ob_base);
+    F(PyFrameObject, f_back);
+    F(PyFrameObject, f_frame);
+    F(PyFrameObject, f_trace);
+    F(PyFrameObject, f_lineno);
+    F(PyFrameObject, f_trace_lines);
+    F(PyFrameObject, f_trace_opcodes);
+    F(PyFrameObject, f_fast_as_locals);
+    F(PyFrameObject, _f_frame_data);
+
+    S(PyTracebackObject);
+    F(PyTracebackObject, ob_base);
+    F(PyTracebackObject, tb_next);
+    F(PyTracebackObject, tb_frame);
+    F(PyTracebackObject, tb_lasti);
+    F(PyTracebackObject, tb_lineno);
+
+    S(_Py_CODEUNIT);
+
     /* The PEP 393 state bit-field: which bits each field occupies. */
     {
         PyASCIIObject a;
@@ -435,6 +491,8 @@ int main(void)
     printf("\n");
 
     /* Constants. */
+    V(CO_OPTIMIZED); V(CO_NEWLOCALS); V(CO_VARARGS); V(CO_VARKEYWORDS); V(CO_NESTED); V(CO_GENERATOR);
+    V(CO_COROUTINE); V(CO_ITERABLE_COROUTINE); V(CO_ASYNC_GENERATOR);
     V(Py_TPFLAGS_MANAGED_DICT); V(Py_TPFLAGS_SEQUENCE); V(Py_TPFLAGS_MAPPING);
     V(Py_TPFLAGS_DISALLOW_INSTANTIATION); V(Py_TPFLAGS_IMMUTABLETYPE); V(Py_TPFLAGS_HEAPTYPE);
     V(Py_TPFLAGS_BASETYPE); V(Py_TPFLAGS_HAVE_VECTORCALL); V(_Py_TPFLAGS_HAVE_VECTORCALL);
