@@ -323,6 +323,7 @@ PyAPI_FUNC(int) PyObject_HasAttr(PyObject *o, PyObject *name);
 #define PyObject_DelAttrString(O, A) PyObject_SetAttrString((O), (A), NULL)
 #define PyObject_DelAttr(O, A) PyObject_SetAttr((O), (A), NULL)
 PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *o, PyObject *name);
+PyAPI_FUNC(PyObject *) _PyObject_GenericGetAttrWithDict(PyObject *o, PyObject *name, PyObject *dict, int suppress);
 PyAPI_FUNC(int) PyObject_GenericSetAttr(PyObject *o, PyObject *name, PyObject *value);
 PyAPI_FUNC(Py_hash_t) PyObject_Hash(PyObject *o);
 PyAPI_FUNC(Py_hash_t) PyObject_HashNotImplemented(PyObject *o);

@@ -191,6 +191,28 @@ internal static unsafe class ObjectApi
     internal static NewReference PyObject_GenericGetAttr(BorrowedReference o, BorrowedReference name) =>
         ObjectSpace.NewRef(Attributes.GenericGetAttr(Arg(o), Abstract.AttributeName(Arg(name))));
 
+    /// <summary>Generic lookup with another dict in the instance dict's place (when not
+    /// NULL); with suppress, a missing attribute is NULL without an AttributeError.</summary>
+    [CApi]
+    internal static NewReference _PyObject_GenericGetAttrWithDict(BorrowedReference o, BorrowedReference name,
+        BorrowedReference dict, int suppress)
+    {
+        var self = Arg(o);
+        var key = Abstract.AttributeName(Arg(name));
+        try
+        {
+            if (Attributes.TryGenericGetAttr(self, key, out var value, ObjectSpace.FromNativeOrNull(dict) as PyDict))
+            {
+                return ObjectSpace.NewRef(value);
+            }
+        }
+        catch (PythonException e) when (suppress != 0 && e.Type is PyType t && t.IsSubtypeOf(PyExc.AttributeError))
+        {
+            return NewReference.Null;
+        }
+        return suppress != 0 ? NewReference.Null : throw Attributes.NoAttribute(self, key);
+    }
+
     [CApi]
     internal static int PyObject_SetAttr(BorrowedReference o, BorrowedReference name, BorrowedReference value)
     {

@@ -44,8 +44,9 @@ internal static class Attributes
         TryGenericGetAttr(o, name, out var value) ? value : throw NoAttribute(o, name);
 
     /// <summary>object.__getattribute__ without the error: data descriptors on the type,
-    /// then the instance dict, then other type attributes (bound if they are descriptors).</summary>
-    internal static bool TryGenericGetAttr(PyObject o, PyStr name, out PyObject value)
+    /// then the instance dict (or the one given), then other type attributes (bound if
+    /// they are descriptors).</summary>
+    internal static bool TryGenericGetAttr(PyObject o, PyStr name, out PyObject value, PyDict? dict = null)
     {
         var descr = o.Type.Lookup(name);
         if (descr is IDescriptor { IsData: true } data)
@@ -53,14 +54,14 @@ internal static class Attributes
             value = data.Get(o, o.Type);
             return true;
         }
-        if (o.Dict?.GetItem(name) is { } v)
+        if ((dict ?? o.Dict)?.GetItem(name) is { } v)
         {
             value = v;
             return true;
         }
-        if (descr is null && name.Value == "__dict__" && o.Dict is { } dict)
+        if (descr is null && name.Value == "__dict__" && o.Dict is { } instanceDict)
         {
-            value = dict; // the __dict__ descriptor of types with an instance dict
+            value = instanceDict; // the __dict__ descriptor of types with an instance dict
             return true;
         }
         value = descr is IDescriptor d ? d.Get(o, o.Type) : descr!;
