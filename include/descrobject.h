@@ -25,6 +25,8 @@ PyAPI_DATA(PyTypeObject) PyDictProxy_Type;
 PyAPI_DATA(PyTypeObject) PyProperty_Type;
 
 PyAPI_FUNC(PyObject *) PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *method);
+/* 1 when the descriptor's type has tp_descr_set (a data descriptor). */
+PyAPI_FUNC(int) PyDescr_IsData(PyObject *descr);
 PyAPI_FUNC(PyObject *) PyDescr_NewClassMethod(PyTypeObject *type, PyMethodDef *method);
 PyAPI_FUNC(PyObject *) PyDescr_NewMember(PyTypeObject *type, struct PyMemberDef *member);
 PyAPI_FUNC(PyObject *) PyDescr_NewGetSet(PyTypeObject *type, PyGetSetDef *getset);

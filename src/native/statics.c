@@ -173,6 +173,9 @@ STATIC_TYPE(PyClassMethod_Type, "classmethod", &PyBaseObject_Type, 32, 0, Py_TPF
             pycapi_object_dealloc, DESCR_GET)
 STATIC_TYPE(PyStaticMethod_Type, "staticmethod", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
             pycapi_object_dealloc, DESCR_GET)
+/* Python functions do not exist here; the type is for PyFunction_Check (CPython's size and flags). */
+STATIC_TYPE(PyFunction_Type, "function", &PyBaseObject_Type, 136, 0,
+            Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
 STATIC_TYPE(PyDictProxy_Type, "mappingproxy", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, &pycapi_readonly_as_mapping))
 STATIC_TYPE(PyProperty_Type, "property", &PyBaseObject_Type, 56, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc,
             DESCR_GET_SET)
@@ -337,6 +340,7 @@ static const pycapi_static_entry static_table[] = {
     { "wrapper_descriptor", (PyObject *)&PyWrapperDescr_Type },
     { "mappingproxy", (PyObject *)&PyDictProxy_Type },
     { "property", (PyObject *)&PyProperty_Type },
+    { "function", (PyObject *)&PyFunction_Type },
     { "method", (PyObject *)&PyMethod_Type },
     { "instancemethod", (PyObject *)&PyInstanceMethod_Type },
     { "classmethod", (PyObject *)&PyClassMethod_Type },

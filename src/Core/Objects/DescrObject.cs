@@ -157,6 +157,11 @@ internal static partial class DescrNative
 
 internal static unsafe class DescrApi
 {
+    /// <summary>A data descriptor's type has tp_descr_set.</summary>
+    [CApi(Error = "0")]
+    internal static int PyDescr_IsData(BorrowedReference descr) =>
+        ((PyTypeObjectLayout*)((PyObjectHead*)descr.Address)->ob_type)->tp_descr_set != 0 ? 1 : 0;
+
     private static PyType Type(BorrowedReference t) =>
         ObjectSpace.FromNativeOrNull(t) as PyType ?? throw Abstract.BadInternalCall();
 

@@ -1,6 +1,7 @@
 /* _PyObject_GenericGetAttrWithDict (what Cython's attribute lookups call): the type's
    data descriptors first, then the given dict in place of the instance dict, then the
-   type's other attributes; suppress turns a missing attribute into NULL without error. */
+   type's other attributes; suppress turns a missing attribute into NULL without error.
+   Also PyDescr_IsData on the descriptors found, and PyFunction_Check. */
 #include "conformance.h"
 #include <stddef.h>
 
@@ -78,6 +79,16 @@ int main(void)
     lookup("missing in other dict", (PyObject *)o, "own2", other, 0);
     lookup("broken getter", (PyObject *)o, "broken", NULL, 0);
     lookup("broken getter, suppress", (PyObject *)o, "broken", NULL, 1);
+    PyObject *type_dict = Obj_Type.tp_dict;
+    printf("PyDescr_IsData: getset %d, method %d, int %d\n", PyDescr_IsData(PyDict_GetItemString(type_dict, "value")),
+           PyDescr_IsData(PyDict_GetItemString(type_dict, "hello")), PyDescr_IsData(Py_True));
+    PyObject *prop = PyObject_CallFunction((PyObject *)&PyProperty_Type, "(O)", Py_None);
+    printf("PyDescr_IsData(property): %d\n", PyDescr_IsData(prop));
+    Py_DECREF(prop);
+    printf("PyFunction_Check: method %d, type %d; function type is a type: %d\n",
+           PyFunction_Check(PyDict_GetItemString(type_dict, "hello")), PyFunction_Check((PyObject *)&Obj_Type),
+           PyType_Check((PyObject *)&PyFunction_Type));
+    show("function type", (PyObject *)&PyFunction_Type);
     PyObject *number = PyLong_FromLong(5);
     lookup("int.real", number, "real", NULL, 0);
     lookup("int missing", number, "nope", NULL, 0);
