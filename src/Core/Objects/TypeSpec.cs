@@ -130,7 +130,7 @@ internal static unsafe partial class TypeSpecApi
     /// <summary>A heap type on a C base inherits its slots; without a tp_dealloc of its own,
     /// its instances are freed through subtype_dealloc. (Our built-in types' deallocs
     /// already release a heap type as subtype_dealloc does.)</summary>
-    internal static void InheritFromCBase(nint type, nint @base, bool ownDealloc)
+    private static void InheritFromCBase(nint type, nint @base, bool ownDealloc)
     {
         if (!ownDealloc)
         {
