@@ -97,7 +97,8 @@ typedef PyObject *(*pycapi_subtype_copy)(PyTypeObject *type, PyObject *value);
 PYCAPI_HIDDEN PyObject *pycapi_immutable_new(PyTypeObject *type, PyTypeObject *builtin, PyObject *args, PyObject *kwds,
                                             pycapi_subtype_copy copy);
 
-/* Where an instance keeps its __dict__ pointer: at tp_dictoffset, or, for a managed dict
+/* Where an instance keeps its __dict__ pointer: at tp_dictoffset (a negative one counts
+   from the end of a variable-size object, as CPython's), or, for a managed dict
    (Py_TPFLAGS_MANAGED_DICT, CPython 3.11's), just past the most derived type's
    tp_basicsize bytes, out of every layout (PyType_GenericAlloc leaves the room). NULL
    when it has none. */
@@ -107,7 +108,14 @@ static inline PyObject **pycapi_instance_dict_slot(PyObject *op)
     if (type->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
         return (PyObject **)((char *)op + type->tp_basicsize);
     }
-    return type->tp_dictoffset > 0 ? (PyObject **)((char *)op + type->tp_dictoffset) : NULL;
+    Py_ssize_t offset = type->tp_dictoffset;
+    if (offset < 0) {
+        Py_ssize_t items = Py_SIZE(op) < 0 ? -Py_SIZE(op) : Py_SIZE(op);
+        size_t size = ((size_t)type->tp_basicsize + (size_t)(items * type->tp_itemsize) + sizeof(void *) - 1) &
+                      ~(sizeof(void *) - 1);
+        offset += (Py_ssize_t)size;
+    }
+    return offset != 0 ? (PyObject **)((char *)op + offset) : NULL;
 }
 
 /* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */

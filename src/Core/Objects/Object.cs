@@ -79,8 +79,31 @@ public abstract class PyObject
 
     internal virtual bool IsTrue() => true;
 
-    /// <summary>The instance dictionary, for objects that have one.</summary>
-    internal virtual PyDict? Dict => null;
+    /// <summary>The instance dictionary, for objects that have one. An instance of a type
+    /// defined in C (or made by type()) has it where pycapi_instance_dict_slot says, made on
+    /// first use as CPython does; the object's native memory owns the reference.</summary>
+    internal virtual unsafe PyDict? Dict
+    {
+        get
+        {
+            if (Type.IsBuiltin)
+            {
+                return null;
+            }
+            nint* slot = InstanceDictApi.pycapi_dict_slot(ObjectSpace.ToNative(this));
+            if (slot == null)
+            {
+                return null;
+            }
+            if (*slot == 0)
+            {
+                var dict = new PyDict();
+                *slot = ObjectSpace.NewRef(dict).Address;
+                return dict;
+            }
+            return ObjectSpace.FromNative(*slot) as PyDict;
+        }
+    }
 
     internal virtual PyObject GetAttr(PyStr name) => Attributes.GenericGetAttr(this, name);
 
@@ -138,25 +161,4 @@ internal sealed class PyNativeInstance(PyType type) : PyObject(type), IDescripto
 
     public void Set(PyObject instance, PyObject? value) => NativeAttributeSlots.DescrSet(this, instance, value);
 
-    /// <summary>The instance dict at tp_dictoffset or, for a managed dict, past the layout
-    /// (pycapi_instance_dict_slot), made on first use as CPython does; the object's native
-    /// memory owns the reference.</summary>
-    internal override unsafe PyDict? Dict
-    {
-        get
-        {
-            nint* slot = InstanceDictApi.pycapi_dict_slot(Native);
-            if (slot == null)
-            {
-                return null;
-            }
-            if (*slot == 0)
-            {
-                var dict = new PyDict();
-                *slot = ObjectSpace.NewRef(dict).Address;
-                return dict;
-            }
-            return ObjectSpace.FromNative(*slot) as PyDict;
-        }
-    }
 }

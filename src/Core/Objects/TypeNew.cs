@@ -291,11 +291,13 @@ internal sealed unsafe class InstanceLayout
         }
         layout.slotsStart = @base.BasicSize;
         nint next = layout.slotsStart + layout.slotNames.Length * sizeof(nint);
-        // A fixed-size instance's dict is managed (CPython 3.11's Py_TPFLAGS_MANAGED_DICT): no
-        // field of the layout, kept by the twin. A variable-size one's has a field.
+        // A fixed-size instance's dict is managed (CPython 3.11's Py_TPFLAGS_MANAGED_DICT):
+        // no field of the layout (pycapi_instance_dict_slot finds it). A variable-size one's
+        // is the last word of the object (tp_dictoffset -8, counted from its end), for which
+        // tp_basicsize makes room.
         bool managedDict = layout.addDict && @base.ItemSize == 0 || (@base.Flags & TypeFlags.ManagedDict) != 0;
         bool dictField = layout.addDict && !managedDict;
-        layout.dictOffset = dictField ? next : baseLayout->tp_dictoffset;
+        layout.dictOffset = dictField ? -sizeof(nint) : baseLayout->tp_dictoffset;
         next += dictField ? sizeof(nint) : 0;
         layout.weakrefOffset = layout.addWeakref ? next : baseLayout->tp_weaklistoffset;
         next += layout.addWeakref ? sizeof(nint) : 0;
