@@ -46,6 +46,7 @@
 #include "iterobject.h"
 #include "enumobject.h"
 #include "bltinmodule.h"
+#include "genobject.h"
 #include "memoryobject.h"
 #include "pyerrors.h"
 #include "pystate.h"

@@ -46,6 +46,10 @@ PyAPI_FUNC(PyObject *) PyObject_Format(PyObject *obj, PyObject *format_spec);
 PyAPI_FUNC(PyObject *) PyObject_GetIter(PyObject *o);
 PyAPI_FUNC(int) PyIter_Check(PyObject *o);
 PyAPI_FUNC(PyObject *) PyIter_Next(PyObject *iter);
+/* One step of a generator-like iterator: am_send, else next() for None, else send(arg).
+   PYGEN_NEXT with the yielded value, PYGEN_RETURN with the returned one (StopIteration's
+   value), or PYGEN_ERROR with an exception set. */
+PyAPI_FUNC(PySendResult) PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
 PyAPI_FUNC(int) PyObject_IsInstance(PyObject *object, PyObject *typeorclass);
 PyAPI_FUNC(int) PyObject_IsSubclass(PyObject *object, PyObject *typeorclass);
 

@@ -173,6 +173,11 @@ STATIC_TYPE(PyClassMethod_Type, "classmethod", &PyBaseObject_Type, 32, 0, Py_TPF
             pycapi_object_dealloc, DESCR_GET)
 STATIC_TYPE(PyStaticMethod_Type, "staticmethod", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
             pycapi_object_dealloc, DESCR_GET)
+/* Generators and coroutines come from Python code, which does not run here: the types are
+   for the checks (CPython's sizes and flags). */
+STATIC_TYPE(PyGen_Type, "generator", &PyBaseObject_Type, 152, 8, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyCoro_Type, "coroutine", &PyBaseObject_Type, 152, 8, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyAsyncGen_Type, "async_generator", &PyBaseObject_Type, 152, 8, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 /* Python functions do not exist here; the type is for PyFunction_Check (CPython's size and flags). */
 STATIC_TYPE(PyFunction_Type, "function", &PyBaseObject_Type, 136, 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
@@ -341,6 +346,9 @@ static const pycapi_static_entry static_table[] = {
     { "mappingproxy", (PyObject *)&PyDictProxy_Type },
     { "property", (PyObject *)&PyProperty_Type },
     { "function", (PyObject *)&PyFunction_Type },
+    { "generator", (PyObject *)&PyGen_Type },
+    { "coroutine", (PyObject *)&PyCoro_Type },
+    { "async_generator", (PyObject *)&PyAsyncGen_Type },
     { "method", (PyObject *)&PyMethod_Type },
     { "instancemethod", (PyObject *)&PyInstanceMethod_Type },
     { "classmethod", (PyObject *)&PyClassMethod_Type },
