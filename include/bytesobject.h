@@ -17,6 +17,8 @@ PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
 #define PyBytes_GET_SIZE(op) Py_SIZE(op)
 PyAPI_FUNC(PyObject *) PyBytes_FromStringAndSize(const char *v, Py_ssize_t len);
 PyAPI_FUNC(PyObject *) PyBytes_FromString(const char *v);
+/* sep.join(iterable) for bytes. */
+PyAPI_FUNC(PyObject *) _PyBytes_Join(PyObject *sep, PyObject *iterable);
 PyAPI_FUNC(PyObject *) PyBytes_FromObject(PyObject *o);
 PyAPI_FUNC(PyObject *) PyBytes_FromFormat(const char *format, ...);
 PyAPI_FUNC(PyObject *) PyBytes_FromFormatV(const char *format, va_list vargs);

@@ -25,6 +25,8 @@ PyAPI_DATA(PyTypeObject) PyLong_Type;
 #define PyLong_CheckExact(op) Py_IS_TYPE((op), &PyLong_Type)
 
 PyAPI_FUNC(PyObject *) PyLong_FromLong(long v);
+/* An exact int with src's value (src may be an int subclass's instance). */
+PyAPI_FUNC(PyObject *) _PyLong_Copy(PyLongObject *src);
 PyAPI_FUNC(PyObject *) PyLong_FromUnsignedLong(unsigned long v);
 PyAPI_FUNC(PyObject *) PyLong_FromSize_t(size_t v);
 PyAPI_FUNC(PyObject *) PyLong_FromSsize_t(Py_ssize_t v);

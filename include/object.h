@@ -332,6 +332,8 @@ PyAPI_FUNC(int) PyObject_Not(PyObject *o);
 PyAPI_FUNC(int) PyCallable_Check(PyObject *o);
 PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *o);
 PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *o);
+/* A tp_iternext for types that are not iterators: "'X' object is not iterable". */
+PyAPI_FUNC(PyObject *) _PyObject_NextNotImplemented(PyObject *self);
 PyAPI_FUNC(int) PyObject_Print(PyObject *o, FILE *fp, int flags);
 PyAPI_FUNC(void) PyObject_ClearWeakRefs(PyObject *o);
 /* A container's tp_repr guard: 0 entered, 1 if o's repr is already in progress (print

@@ -111,3 +111,5 @@ static PyObject *copy_bytes(PyTypeObject *type, PyObject *value) {
 PYCAPI_HIDDEN PyObject *pycapi_bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     return pycapi_immutable_new(type, &PyBytes_Type, args, kwds, copy_bytes);
 }
+
+PyObject *_PyBytes_Join(PyObject *sep, PyObject *iterable) { return PyObject_CallMethod(sep, "join", "(O)", iterable); }

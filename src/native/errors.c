@@ -32,6 +32,20 @@ static inline PyThreadState *current(void) {
 
 PyThreadState *_PyThreadState_UncheckedGet(void) { return current(); }
 PyThreadState *PyThreadState_Get(void) { return current(); }
+
+/* A dict per thread for extensions' own state, made on first use (borrowed). NULL, without
+   an exception, only when it cannot be made. */
+PyObject *PyThreadState_GetDict(void)
+{
+    PyThreadState *ts = current();
+    if (ts->dict == NULL) {
+        ts->dict = PyDict_New();
+        if (ts->dict == NULL) {
+            PyErr_Clear();
+        }
+    }
+    return ts->dict;
+}
 PyThreadState *PyThreadState_Swap(PyThreadState *ts) { (void)ts; return current(); }
 PyInterpreterState *PyInterpreterState_Get(void) { return &main_interpreter; }
 int64_t PyInterpreterState_GetID(PyInterpreterState *interp) { return interp->id; }

@@ -176,3 +176,28 @@ void PySys_FormatStderr(const char *format, ...)
     sys_format("stderr", stderr, format, va);
     va_end(va);
 }
+
+PyObject *_PyErr_FormatFromCause(PyObject *exception, const char *format, ...)
+{
+    PyObject *type, *cause, *tb;
+    PyErr_Fetch(&type, &cause, &tb);
+    PyErr_NormalizeException(&type, &cause, &tb);
+    if (tb != NULL && cause != NULL) {
+        PyException_SetTraceback(cause, tb);
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    va_list vargs;
+    va_start(vargs, format);
+    PyErr_FormatV(exception, format, vargs);
+    va_end(vargs);
+    PyObject *new_type, *exc, *new_tb;
+    PyErr_Fetch(&new_type, &exc, &new_tb);
+    PyErr_NormalizeException(&new_type, &exc, &new_tb);
+    if (cause != NULL) {
+        PyException_SetCause(exc, Py_NewRef(cause)); /* steals */
+        PyException_SetContext(exc, cause);          /* steals */
+    }
+    PyErr_Restore(new_type, exc, new_tb);
+    return NULL;
+}

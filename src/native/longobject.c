@@ -142,3 +142,6 @@ static PyObject *copy_long(PyTypeObject *type, PyObject *value) {
 PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     return pycapi_immutable_new(type, &PyLong_Type, args, kwds, copy_long);
 }
+
+/* int(src) is src itself for an exact int, an exact copy for a subclass's instance. */
+PyObject *_PyLong_Copy(PyLongObject *src) { return PyNumber_Long((PyObject *)src); }

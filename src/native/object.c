@@ -241,3 +241,9 @@ Py_hash_t _Py_HashPointer(const void *p)
 
 PyObject **_PyObject_GetDictPtr(PyObject *op) { return pycapi_instance_dict_slot(op); }
 PYCAPI_HIDDEN PyObject **pycapi_dict_slot(PyObject *op) { return pycapi_instance_dict_slot(op); }
+
+PyObject *_PyObject_NextNotImplemented(PyObject *self)
+{
+    PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable", Py_TYPE(self)->tp_name);
+    return NULL;
+}
