@@ -16,7 +16,8 @@ extern PyTypeObject PySeqIter_Type, PyCallIter_Type;
 
 /* Whose slot C called: int's nb_add and float's answer differently for the same operands.
    BuiltinSlots.Kind has the same order. */
-enum { KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT };
+enum { KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT, KIND_TYPE, KIND_COMPLEX,
+       KIND_SET, KIND_FROZENSET };
 
 /* Binary operations: NumberOp's order (Number.cs), then sq_concat and sq_inplace_concat;
    OP_INPLACE + a NumberOp is its in-place form. */
@@ -131,6 +132,42 @@ static PyNumberMethods float_as_number = {
     .nb_divmod = float_divmod, .nb_power = float_pow, .nb_negative = float_neg, .nb_positive = float_pos,
     .nb_absolute = float_abs, .nb_int = float_int, .nb_float = float_float,
     .nb_floor_divide = float_floor_div, .nb_true_divide = float_true_div,
+};
+
+BINARY(complex_add, KIND_COMPLEX, OP_ADD)
+BINARY(complex_sub, KIND_COMPLEX, OP_SUBTRACT)
+BINARY(complex_mul, KIND_COMPLEX, OP_MULTIPLY)
+BINARY(complex_true_div, KIND_COMPLEX, OP_TRUE_DIVIDE)
+POWER(complex_pow, KIND_COMPLEX)
+UNARY(complex_neg, KIND_COMPLEX, OP_NEGATIVE)
+UNARY(complex_pos, KIND_COMPLEX, OP_POSITIVE)
+UNARY(complex_abs, KIND_COMPLEX, OP_ABSOLUTE)
+
+/* complex_as_number: no //, %, divmod, bitwise or conversions. */
+static PyNumberMethods complex_as_number = {
+    .nb_add = complex_add, .nb_subtract = complex_sub, .nb_multiply = complex_mul, .nb_power = complex_pow,
+    .nb_negative = complex_neg, .nb_positive = complex_pos, .nb_absolute = complex_abs,
+    .nb_true_divide = complex_true_div,
+};
+
+/* set_as_number and frozenset_as_number: -, &, ^, | (in place for set only). */
+#define SET_OPERATORS(prefix, kind)             \
+    BINARY(prefix##_sub, kind, OP_SUBTRACT)     \
+    BINARY(prefix##_and, kind, OP_AND)          \
+    BINARY(prefix##_xor, kind, OP_XOR)          \
+    BINARY(prefix##_or, kind, OP_OR)
+SET_OPERATORS(set, KIND_SET)
+SET_OPERATORS(frozenset, KIND_FROZENSET)
+BINARY(set_isub, KIND_SET, OP_INPLACE + OP_SUBTRACT)
+BINARY(set_iand, KIND_SET, OP_INPLACE + OP_AND)
+BINARY(set_ixor, KIND_SET, OP_INPLACE + OP_XOR)
+BINARY(set_ior, KIND_SET, OP_INPLACE + OP_OR)
+static PyNumberMethods set_as_number = {
+    .nb_subtract = set_sub, .nb_and = set_and, .nb_xor = set_xor, .nb_or = set_or,
+    .nb_inplace_subtract = set_isub, .nb_inplace_and = set_iand, .nb_inplace_xor = set_ixor, .nb_inplace_or = set_ior,
+};
+static PyNumberMethods frozenset_as_number = {
+    .nb_subtract = frozenset_sub, .nb_and = frozenset_and, .nb_xor = frozenset_xor, .nb_or = frozenset_or,
 };
 
 /* str % args. */
@@ -358,6 +395,23 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         iterables[i]->tp_iter = h->iter;
     }
 
+    complex_as_number.nb_bool = h->truth;
+    PyComplex_Type.tp_as_number = &complex_as_number;
+    PyComplex_Type.tp_repr = h->repr;
+    PyComplex_Type.tp_hash = h->hash;
+    PyComplex_Type.tp_richcompare = h->richcompare;
+
+    /* A set is unhashable; a frozenset hashes. */
+    PySet_Type.tp_as_number = &set_as_number;
+    PyFrozenSet_Type.tp_as_number = &frozenset_as_number;
+    PyTypeObject *sets[] = { &PySet_Type, &PyFrozenSet_Type };
+    for (size_t i = 0; i < 2; i++) {
+        sets[i]->tp_repr = h->repr;
+        sets[i]->tp_richcompare = h->richcompare;
+    }
+    PySet_Type.tp_hash = PyObject_HashNotImplemented;
+    PyFrozenSet_Type.tp_hash = h->hash;
+
     none_as_number.nb_bool = h->truth;
     _PyNone_Type.tp_as_number = &none_as_number;
     PyTypeObject *singletons[] = { &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type };
@@ -380,7 +434,8 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
        from object they get repr, str, hash, compare and attributes. */
     PyTypeObject *inheriting[] = {
         &PyType_Type, &PyModule_Type, &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type,
-        &PyTuple_Type, &PyList_Type, &PyDict_Type, &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
+        &PyTuple_Type, &PyList_Type, &PyDict_Type, &PyComplex_Type, &PySet_Type, &PyFrozenSet_Type,
+        &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
         &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type,
         &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
         &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,

@@ -14,7 +14,7 @@ internal static unsafe partial class BuiltinSlots
 {
     /// <summary>Whose slot was called (builtinslots.c has the same order); Type only here,
     /// for type's own slots.</summary>
-    private enum Kind { Int, Bool, Float, Str, Bytes, Tuple, List, Dict, Type }
+    private enum Kind { Int, Bool, Float, Str, Bytes, Tuple, List, Dict, Type, Complex, Set, FrozenSet }
 
     /// <summary>The binary operations past NumberOp's (builtinslots.c).</summary>
     private const int Concat = 13, InPlaceConcat = 14, InPlace = 15;
@@ -111,6 +111,9 @@ internal static unsafe partial class BuiltinSlots
         Kind.Tuple => BuiltinTypes.Tuple,
         Kind.List => BuiltinTypes.List,
         Kind.Dict => BuiltinTypes.Dict,
+        Kind.Complex => BuiltinTypes.Complex,
+        Kind.Set => BuiltinTypes.Set,
+        Kind.FrozenSet => BuiltinTypes.FrozenSet,
         _ => BuiltinTypes.Type,
     };
 
@@ -124,6 +127,8 @@ internal static unsafe partial class BuiltinSlots
         Kind.Tuple => o is PyTuple,
         Kind.List => o is PyList,
         Kind.Dict => o is PyDict,
+        Kind.Complex => o is PyComplex,
+        Kind.Set or Kind.FrozenSet => o is PySet,
         _ => o is PyType,
     };
 
