@@ -170,9 +170,11 @@ static PyNumberMethods frozenset_as_number = {
     .nb_subtract = frozenset_sub, .nb_and = frozenset_and, .nb_xor = frozenset_xor, .nb_or = frozenset_or,
 };
 
-/* str % args. */
+/* str % args, bytes % args. */
 BINARY(str_format, KIND_STR, OP_REMAINDER)
 static PyNumberMethods str_as_number = { .nb_remainder = str_format };
+BINARY(bytes_format, KIND_BYTES, OP_REMAINDER)
+static PyNumberMethods bytes_as_number = { .nb_remainder = bytes_format };
 
 /* dict | dict and |= (PEP 584). */
 BINARY(dict_or, KIND_DICT, OP_OR)
@@ -379,6 +381,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     PyUnicode_Type.tp_as_number = &str_as_number;
     PyUnicode_Type.tp_as_sequence = &str_as_sequence;
     PyUnicode_Type.tp_as_mapping = &str_as_mapping;
+    PyBytes_Type.tp_as_number = &bytes_as_number;
     PyBytes_Type.tp_as_sequence = &bytes_as_sequence;
     PyBytes_Type.tp_as_mapping = &bytes_as_mapping;
 

@@ -610,7 +610,10 @@ internal static class Formatter
 
     /// <summary>format % args (PyUnicode_Format): CPython's conversions, flags, '*' widths
     /// and %(key) mappings, with its error messages.</summary>
-    internal static string Percent(string format, PyObject args)
+    /// <summary>format % args. With <paramref name="bytes"/>, the format and the result are
+    /// the Latin-1 text of bytes (PEP 461): %s and %b take bytes-like objects, %c an int in
+    /// range(256) or one byte, %r and %a give ascii(), mapping keys are bytes.</summary>
+    internal static string Percent(string format, PyObject args, bool bytes = false)
     {
         PyObject[] positional = args is PyTuple t ? t.ToArray() : [args];
         int argIndex = 0;
@@ -668,7 +671,7 @@ internal static class Formatter
                 {
                     throw new PythonException(PyExc.TypeError, "format requires a mapping");
                 }
-                var key = new PyStr(format[start..(i - 1)]);
+                PyObject key = bytes ? new PyBytes(Encoding.Latin1.GetBytes(format[start..(i - 1)])) : new PyStr(format[start..(i - 1)]);
                 single = args is PyDict d ? d.GetItem(key) ?? throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key]))
                     : throw new PythonException(PyExc.TypeError, "list indices must be integers or slices, not str");
             }
@@ -727,7 +730,8 @@ internal static class Formatter
             {
                 NextArg(); // CPython takes the argument before it refuses '%' after flags or a width.
             }
-            if (conversion is not ('s' or 'r' or 'a' or 'd' or 'i' or 'u' or 'o' or 'x' or 'X' or 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'c'))
+            if (conversion is not ('s' or 'r' or 'a' or 'd' or 'i' or 'u' or 'o' or 'x' or 'X' or 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'c')
+                && !(bytes && conversion == 'b'))
             {
                 int cp = char.IsHighSurrogate(conversion) && i < format.Length ? char.ConvertToUtf32(conversion, format[i]) : conversion;
                 throw ValueError($"unsupported format character '{(cp is >= 32 and <= 126 ? (char)cp : '?')}' (0x{cp:x}) " +
@@ -739,12 +743,16 @@ internal static class Formatter
             string prefix = "";
             switch (conversion)
             {
+                case 's' or 'b' when bytes:
+                    text = Encoding.Latin1.GetString(PercentBytes(arg));
+                    text = precision >= 0 && precision < text.Length ? text[..precision] : text;
+                    break;
                 case 's' or 'r' or 'a':
-                    var str = conversion == 's' ? arg.Str() : conversion == 'r' ? arg.Repr() : StrOps.Ascii(arg);
+                    var str = conversion == 's' ? arg.Str() : conversion == 'r' && !bytes ? arg.Repr() : StrOps.Ascii(arg);
                     text = precision >= 0 && precision < str.Length ? str.Slice(0, precision) : str.Value;
                     break;
                 case 'c':
-                    text = PercentChar(arg);
+                    text = bytes ? PercentByte(arg) : PercentChar(arg);
                     break;
                 case 'd' or 'i' or 'u' or 'o' or 'x' or 'X':
                     var n = PercentInteger(arg, conversion);
@@ -816,7 +824,7 @@ internal static class Formatter
         }
         if (argIndex < positional.Length && !mappingAllowed)
         {
-            throw new PythonException(PyExc.TypeError, "not all arguments converted during string formatting");
+            throw new PythonException(PyExc.TypeError, $"not all arguments converted during {(bytes ? "bytes" : "string")} formatting");
         }
         return sb.ToString();
     }
@@ -855,6 +863,33 @@ internal static class Formatter
             ? throw new PythonException(PyExc.OverflowError, "%c arg not in range(0x110000)")
             : PyStr.FromCodePoints([(int)i.Value]);
     }
+
+    /// <summary>bytes' %b / %s: a bytes-like object, or one with __bytes__.</summary>
+    private static byte[] PercentBytes(PyObject arg)
+    {
+        if (BufferApi.BytesOf(arg) is { } data)
+        {
+            return data;
+        }
+        if (arg.Type.Lookup(new PyStr("__bytes__")) is { } method)
+        {
+            var bound = method is IDescriptor d ? d.Get(arg, arg.Type) : method;
+            return Abstract.Call(bound, PyTuple.Empty, null) is PyBytes b ? b.Value
+                : throw new PythonException(PyExc.TypeError, "__bytes__ returned non-bytes");
+        }
+        throw new PythonException(PyExc.TypeError,
+            $"%b requires a bytes-like object, or an object that implements __bytes__, not '{arg.Type.Name}'");
+    }
+
+    /// <summary>bytes' %c: an int in range(256) or a single byte.</summary>
+    private static string PercentByte(PyObject arg) => arg switch
+    {
+        PyInt i => i.Value < 0 || i.Value > 255
+            ? throw new PythonException(PyExc.OverflowError, "%c arg not in range(256)") : ((char)(int)i.Value).ToString(),
+        PyBytes { Value.Length: 1 } b => ((char)b.Value[0]).ToString(),
+        PyByteArray { Count: 1 } a => ((char)a.Bytes[0]).ToString(),
+        _ => throw new PythonException(PyExc.TypeError, "%c requires an integer in range(256) or a single byte"),
+    };
 
     private static BigInteger PercentInteger(PyObject arg, char conversion)
     {

@@ -479,11 +479,22 @@ internal static class SequenceArithmetic
         return slots;
     }
 
-    internal static readonly NumberSlots BytesSlots = new()
+    internal static readonly NumberSlots BytesSlots = CreateBytesSlots();
+
+    private static NumberSlots CreateBytesSlots()
     {
-        Concat = (v, w) => new PyBytes([.. ((PyBytes)v).Value, .. ConcatOperand(v, w)]),
-        Repeat = (v, n) => new PyBytes(RepeatItems(((PyBytes)v).Value, n, "repeated bytes are too long")),
-    };
+        var slots = new NumberSlots
+        {
+            Concat = (v, w) => new PyBytes([.. ((PyBytes)v).Value, .. ConcatOperand(v, w)]),
+            Repeat = (v, n) => new PyBytes(RepeatItems(((PyBytes)v).Value, n, "repeated bytes are too long")),
+        };
+        // bytes % args (PEP 461), over the Latin-1 text of the bytes.
+        slots.Binary[(int)NumberOp.Remainder] = (v, w) => v is PyBytes format
+            ? new PyBytes(System.Text.Encoding.Latin1.GetBytes(
+                Formatter.Percent(System.Text.Encoding.Latin1.GetString(format.Value), w, bytes: true)))
+            : PyNotImplemented.Instance;
+        return slots;
+    }
 
     /// <summary>bytearray's + and * make a new array; += and *= change it in place.</summary>
     internal static readonly NumberSlots ByteArraySlots = new()
