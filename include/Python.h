@@ -47,6 +47,7 @@
 #include "enumobject.h"
 #include "bltinmodule.h"
 #include "genobject.h"
+#include "structseq.h"
 #include "memoryobject.h"
 #include "pyerrors.h"
 #include "pystate.h"
