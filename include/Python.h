@@ -48,6 +48,7 @@
 #include "bltinmodule.h"
 #include "genobject.h"
 #include "structseq.h"
+#include "context.h"
 #include "memoryobject.h"
 #include "pyerrors.h"
 #include "pystate.h"

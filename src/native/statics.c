@@ -178,6 +178,10 @@ STATIC_TYPE(PyStaticMethod_Type, "staticmethod", &PyBaseObject_Type, 32, 0, Py_T
 STATIC_TYPE(PyGen_Type, "generator", &PyBaseObject_Type, 152, 8, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyCoro_Type, "coroutine", &PyBaseObject_Type, 152, 8, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyAsyncGen_Type, "async_generator", &PyBaseObject_Type, 152, 8, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+/* Context variables (ContextObject.cs). */
+STATIC_TYPE(PyContext_Type, "_contextvars.Context", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyContextVar_Type, "_contextvars.ContextVar", &PyBaseObject_Type, 56, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PyContextToken_Type, "_contextvars.Token", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 /* Python functions do not exist here; the type is for PyFunction_Check (CPython's size and flags). */
 STATIC_TYPE(PyFunction_Type, "function", &PyBaseObject_Type, 136, 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc)
@@ -346,6 +350,9 @@ static const pycapi_static_entry static_table[] = {
     { "mappingproxy", (PyObject *)&PyDictProxy_Type },
     { "property", (PyObject *)&PyProperty_Type },
     { "function", (PyObject *)&PyFunction_Type },
+    { "_contextvars.Context", (PyObject *)&PyContext_Type },
+    { "_contextvars.ContextVar", (PyObject *)&PyContextVar_Type },
+    { "_contextvars.Token", (PyObject *)&PyContextToken_Type },
     { "generator", (PyObject *)&PyGen_Type },
     { "coroutine", (PyObject *)&PyCoro_Type },
     { "async_generator", (PyObject *)&PyAsyncGen_Type },
