@@ -49,6 +49,7 @@
 #include "genobject.h"
 #include "structseq.h"
 #include "context.h"
+#include "fileobject.h"
 #include "memoryobject.h"
 #include "pyerrors.h"
 #include "pystate.h"

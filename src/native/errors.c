@@ -2,8 +2,10 @@
    curexc_* fields, CPython 3.11's layout, because compiled extensions read it there. */
 #include "pycapi_runtime.h"
 
+/* The interpreter state is opaque to extensions (CPython's is internal). */
 struct _is {
     int64_t id;
+    PyObject *dict; /* PyInterpreterState_GetDict */
 };
 static struct _is main_interpreter = { 0 };
 
@@ -48,6 +50,21 @@ PyObject *PyThreadState_GetDict(void)
 }
 PyThreadState *PyThreadState_Swap(PyThreadState *ts) { (void)ts; return current(); }
 PyInterpreterState *PyInterpreterState_Get(void) { return &main_interpreter; }
+PyInterpreterState *PyInterpreterState_Main(void) { return &main_interpreter; }
+PyInterpreterState *PyInterpreterState_Head(void) { return &main_interpreter; }
+PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp) { (void)interp; return NULL; }
+
+/* A dict per interpreter for extensions' own state, made on first use (borrowed). */
+PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)
+{
+    if (interp->dict == NULL) {
+        interp->dict = PyDict_New();
+        if (interp->dict == NULL) {
+            PyErr_Clear();
+        }
+    }
+    return interp->dict;
+}
 int64_t PyInterpreterState_GetID(PyInterpreterState *interp) { return interp->id; }
 
 /* One interpreter, and (for now) no second thread runs Python code concurrently:

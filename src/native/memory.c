@@ -184,3 +184,16 @@ void *PyObject_Malloc(size_t size) { return PyMem_Malloc(size); }
 void *PyObject_Calloc(size_t n, size_t s) { return PyMem_Calloc(n, s); }
 void *PyObject_Realloc(void *p, size_t size) { return PyMem_Realloc(p, size); }
 void PyObject_Free(void *p) { pycapi_free(p); }
+
+/* tracemalloc does not trace here: as CPython answers when it is not tracing. */
+int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size)
+{
+    (void)domain, (void)ptr, (void)size;
+    return -2;
+}
+
+int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr)
+{
+    (void)domain, (void)ptr;
+    return -2;
+}
