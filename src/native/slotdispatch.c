@@ -465,8 +465,9 @@ typedef struct {
     void *fallback; /* what object gives a class whose bases have nothing in the slot */
 } slot_def;
 
-static PyObject *heap_object_new(PyTypeObject *type, PyObject *args, PyObject *kwargs);
-static int heap_object_init(PyObject *self, PyObject *args, PyObject *kwargs);
+/* object.__new__ / object.__init__ (object.c): where a class has no __new__ / __init__. */
+PYCAPI_HIDDEN PyObject *pycapi_object_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN int pycapi_object_init(PyObject *self, PyObject *args, PyObject *kwds);
 
 #define TP(n, f, fn) { D_##n, -1, offsetof(PyTypeObject, f), (void *)(fn), NULL }
 #define TP_OR(n, f, fn, fb) { D_##n, -1, offsetof(PyTypeObject, f), (void *)(fn), (void *)(fb) }
@@ -495,8 +496,8 @@ static const slot_def slot_defs[] = {
     TP(get, tp_descr_get, slot_tp_descr_get),
     TP(set, tp_descr_set, slot_tp_descr_set),
     TP(delete, tp_descr_set, slot_tp_descr_set),
-    TP_OR(init, tp_init, slot_tp_init, heap_object_init),
-    TP_OR(new, tp_new, slot_tp_new, heap_object_new),
+    TP_OR(init, tp_init, slot_tp_init, pycapi_object_init),
+    TP_OR(new, tp_new, slot_tp_new, pycapi_object_new),
     NB_BIN(add, radd, nb_add),
     NB_BIN(sub, rsub, nb_subtract),
     NB_BIN(mul, rmul, nb_multiply),
@@ -624,42 +625,6 @@ PYCAPI_HIDDEN int pycapi_is_slot_dunder(PyObject *name) {
 }
 
 /* -- the instances -- */
-
-static int excess_args(PyObject *args, PyObject *kwargs) {
-    return PyTuple_GET_SIZE(args) != 0 || (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0);
-}
-
-/* object.__new__ and object.__init__: each refuses arguments unless the other is
-   overridden, so that a class defining only one of them accepts the arguments. */
-static PyObject *heap_object_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
-    if (excess_args(args, kwargs)) {
-        if (type->tp_new != heap_object_new) {
-            PyErr_SetString(PyExc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
-            return NULL;
-        }
-        if (type->tp_init == heap_object_init) {
-            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
-            return NULL;
-        }
-    }
-    return type->tp_alloc(type, 0);
-}
-
-static int heap_object_init(PyObject *self, PyObject *args, PyObject *kwargs) {
-    PyTypeObject *type = Py_TYPE(self);
-    if (excess_args(args, kwargs)) {
-        if (type->tp_init != heap_object_init) {
-            PyErr_SetString(PyExc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
-            return -1;
-        }
-        if (type->tp_new == heap_object_new) {
-            PyErr_Format(PyExc_TypeError, "%.200s.__init__() takes exactly one argument (the instance to initialize)",
-                         type->tp_name);
-            return -1;
-        }
-    }
-    return 0;
-}
 
 static void heap_instance_dealloc(PyObject *self);
 static void heap_instance_dealloc_releasing(PyObject *self);
