@@ -57,6 +57,17 @@ int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize) {
         PyErr_BadInternalCall();
         return -1;
     }
+    if (PYCAPI_PREHEADER(v)->link != 0) {
+        /* A twin has read the value and keeps the address: the resized bytes is a new
+           object, as CPython's may be too. */
+        PyObject *copy = PyBytes_FromStringAndSize(NULL, newsize);
+        if (copy != NULL) {
+            memcpy(PyBytes_AS_STRING(copy), PyBytes_AS_STRING(v), (size_t)Py_MIN(newsize, Py_SIZE(v)));
+        }
+        *pv = copy;
+        Py_DECREF(v);
+        return copy != NULL ? 0 : -1;
+    }
     PyObject *resized = PyObject_Realloc(v, offsetof(PyBytesObject, ob_sval) + (size_t)newsize + 1);
     if (resized == NULL) {
         *pv = NULL;

@@ -20,11 +20,14 @@ internal static class Mapping
         }
     }
 
-    internal static PyList Keys(PyObject o) => o is PyDict d ? PyList.Create(d.Items().Select(kv => kv.Key)) : MethodAsList(o, "keys");
+    // Only an exact dict takes the shortcut: a subclass's own keys()/values()/items() count.
+    private static PyDict? ExactDict(PyObject o) => ReferenceEquals(o.Type, BuiltinTypes.Dict) ? (PyDict)o : null;
 
-    internal static PyList Values(PyObject o) => o is PyDict d ? PyList.Create(d.Items().Select(kv => kv.Value)) : MethodAsList(o, "values");
+    internal static PyList Keys(PyObject o) => ExactDict(o) is { } d ? PyList.Create(d.Items().Select(kv => kv.Key)) : MethodAsList(o, "keys");
 
-    internal static PyList Items(PyObject o) => o is PyDict d
+    internal static PyList Values(PyObject o) => ExactDict(o) is { } d ? PyList.Create(d.Items().Select(kv => kv.Value)) : MethodAsList(o, "values");
+
+    internal static PyList Items(PyObject o) => ExactDict(o) is { } d
         ? PyList.Create(d.Items().Select(kv => (PyObject)PyTuple.Create([kv.Key, kv.Value])).ToList())
         : MethodAsList(o, "items");
 
