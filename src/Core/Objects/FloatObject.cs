@@ -423,23 +423,13 @@ internal static class FloatApi
     {
         const int Sign = 0x01, AddDot0 = 0x02, Alternate = 0x04, NoNegativeZero = 0x08;
         char code = (char)format_code;
-        bool upper = code is 'E' or 'F' or 'G';
         if (code is not ('e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'r') || (code == 'r' && precision != 0))
         {
             throw Abstract.BadInternalCall();
         }
-        bool alternate = (flags & Alternate) != 0;
-        double a = Math.Abs(val);
-        string body = double.IsNaN(val) ? "nan" : double.IsInfinity(val) ? "inf" : char.ToLowerInvariant(code) switch
-        {
-            'e' => FloatDigits.Exponent(a, precision, alternate),
-            'f' => FloatDigits.Fixed(a, precision, alternate),
-            'g' => FloatDigits.General(a, precision, alternate, (flags & AddDot0) != 0),
-            _ => ShortestRepr(a, (flags & AddDot0) != 0),
-        };
-        bool negative = double.IsNegative(val) && !double.IsNaN(val)
-            && !((flags & NoNegativeZero) != 0 && body.All(c => c is '0' or '.' or 'e' or '+' or '-'));
-        string text = (negative ? "-" : (flags & Sign) != 0 ? "+" : "") + (upper ? body.ToUpperInvariant() : body);
+        var (negative, body) = FloatDigits.Text(val, code, precision, (flags & Alternate) != 0, (flags & AddDot0) != 0,
+            (flags & NoNegativeZero) != 0);
+        string text = (negative ? "-" : (flags & Sign) != 0 ? "+" : "") + body;
         if (type != null)
         {
             *type = double.IsNaN(val) ? 2 : double.IsInfinity(val) ? 1 : 0;
@@ -453,14 +443,6 @@ internal static class FloatApi
         bytes.CopyTo(new Span<byte>(result, bytes.Length));
         result[bytes.Length] = 0;
         return result;
-    }
-
-    /// <summary>'r' of a non-negative finite value: repr's digits, with ".0" on an integral
-    /// value only when asked for.</summary>
-    private static string ShortestRepr(double a, bool addDot0)
-    {
-        string repr = FloatFormat.Repr(a);
-        return !addDot0 && repr.EndsWith(".0", StringComparison.Ordinal) ? repr[..^2] : repr;
     }
 
     [CApi]

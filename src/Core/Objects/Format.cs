@@ -156,6 +156,8 @@ internal static class Formatter
                 return new PyStr(spec.Length == 0 ? i.Value.ToString() : FormatInt(i.Value, spec, value.Type.Name));
             case PyFloat f:
                 return spec.Length == 0 ? f.Str() : new PyStr(FormatFloat(f.Value, spec, value.Type.Name));
+            case PyComplex c:
+                return spec.Length == 0 ? c.Str() : new PyStr(FormatComplex(c.Real, c.Imag, spec, value.Type.Name));
         }
         if (value.Type.Lookup(new PyStr("__format__")) is { } method and not PyBuiltinMethodDescriptor)
         {
@@ -182,7 +184,7 @@ internal static class Formatter
         }
         if (spec.Sign != '\0')
         {
-            throw ValueError("Sign not allowed in string format specifier");
+            throw ValueError(spec.Sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
         }
         if (spec.NoNegativeZero)
         {
@@ -249,6 +251,10 @@ internal static class Formatter
             if (spec.Alternate)
             {
                 throw ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+            }
+            if (value < long.MinValue || value > long.MaxValue)
+            {
+                throw new PythonException(PyExc.OverflowError, "Python int too large to convert to C long");
             }
             if (value < 0 || value > 0x10FFFF)
             {
@@ -340,46 +346,69 @@ internal static class Formatter
         {
             throw UnknownCode(type, typeName);
         }
-        bool negative = double.IsNegative(value) && !double.IsNaN(value);
-        double a = Math.Abs(value);
-        string suffix = "";
-        if (type == '%')
+        // CPython's format_float_internal: no type is repr (with ".0"), or 'g' once a
+        // precision is given; '%' is 'f' of the value times 100.
+        bool percent = type == '%';
+        bool noType = type == '\0';
+        type = type switch { '\0' => 'r', 'n' => 'g', '%' => 'f', _ => type };
+        if (spec.Precision >= 0 && type == 'r')
         {
-            a *= 100;
-            suffix = "%";
+            type = 'g';
         }
-        string body;
-        if (double.IsNaN(a) || double.IsInfinity(a))
-        {
-            body = double.IsNaN(a) ? "nan" : "inf";
-            body = type is 'E' or 'F' or 'G' ? body.ToUpperInvariant() : body;
-        }
-        else
-        {
-            body = type switch
-            {
-                '\0' when spec.Precision < 0 => FloatDigits.Repr(a),
-                '\0' => FloatDigits.General(a, spec.Precision, spec.Alternate, addDot0: true),
-                'e' or 'E' => FloatDigits.Exponent(a, spec.Precision < 0 ? 6 : spec.Precision, spec.Alternate),
-                'f' or 'F' or '%' => FloatDigits.Fixed(a, spec.Precision < 0 ? 6 : spec.Precision, spec.Alternate),
-                _ => FloatDigits.General(a, spec.Precision < 0 ? 6 : spec.Precision, spec.Alternate, addDot0: false),
-            };
-            if (type is 'E' or 'F' or 'G')
-            {
-                body = body.ToUpperInvariant();
-            }
-            if (negative && spec.NoNegativeZero && body.All(c => c is '0' or '.' or 'e' or 'E' or '+' or '-'))
-            {
-                negative = false;
-            }
-        }
-        body += suffix;
+        int precision = spec.Precision >= 0 ? spec.Precision : noType ? 0 : 6;
+        var (negative, body) = FloatDigits.Text(percent ? value * 100 : value, type, precision, spec.Alternate,
+            addDot0: noType, spec.NoNegativeZero);
+        return AssembleNumber(spec, negative, percent ? body + "%" : body);
+    }
+
+    /// <summary>A float's text with its sign, grouped and padded as the spec says.</summary>
+    private static string AssembleNumber(FormatSpec spec, bool negative, string body)
+    {
         int split = body.IndexOfAny(['.', 'e', 'E', '%']);
-        if (split < 0 || double.IsNaN(a) || double.IsInfinity(a))
+        return split < 0 ? Assemble(spec, negative, "", body, "", 3) : Assemble(spec, negative, "", body[..split], body[split..], 3);
+    }
+
+    // ---- complex ----
+
+    /// <summary>complex.__format__ (CPython's format_complex_internal): each part formatted as a
+    /// float, the imaginary one always signed unless the real one is left out; no type is
+    /// str()'s form (parentheses, a +0 real part omitted), and the width pads the whole.</summary>
+    internal static string FormatComplex(double re, double im, string specText, string typeName)
+    {
+        var spec = FormatSpec.Parse(specText, typeName, '>');
+        char type = spec.Type;
+        if (type is not ('\0' or 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'n'))
         {
-            split = body.Length;
+            throw UnknownCode(type, typeName);
         }
-        return Assemble(spec, negative, "", body[..split], body[split..], 3);
+        if (spec.Fill == '0')
+        {
+            throw ValueError("Zero padding is not allowed in complex format specifier");
+        }
+        if (spec.Align == '=')
+        {
+            throw ValueError("'=' alignment flag is not allowed in complex format specifier");
+        }
+        bool noType = type == '\0';
+        bool skipRe = noType && re == 0 && !double.IsNegative(re);
+        type = type switch { '\0' => 'r', 'n' => 'g', _ => type };
+        if (spec.Precision >= 0 && type == 'r')
+        {
+            type = 'g';
+        }
+        int precision = spec.Precision >= 0 ? spec.Precision : noType ? 0 : 6;
+        var part = new FormatSpec { Sign = spec.Sign, Grouping = spec.Grouping };
+        var text = new StringBuilder();
+        if (!skipRe)
+        {
+            var (reNegative, reBody) = FloatDigits.Text(re, type, precision, spec.Alternate, addDot0: false, spec.NoNegativeZero);
+            text.Append(AssembleNumber(part, reNegative, reBody));
+            part.Sign = '+';
+        }
+        var (imNegative, imBody) = FloatDigits.Text(im, type, precision, spec.Alternate, addDot0: false, spec.NoNegativeZero);
+        text.Append(AssembleNumber(part, imNegative, imBody)).Append('j');
+        string result = noType && !skipRe ? $"({text})" : text.ToString();
+        return spec.Pad(result, result.Length, '>');
     }
 
     // ---- str.format ----
@@ -782,19 +811,8 @@ internal static class Formatter
                         PyInt big => (double)big.Value,
                         _ => throw new PythonException(PyExc.TypeError, $"must be real number, not {arg.Type.Name}"),
                     };
-                    negative = double.IsNegative(value) && !double.IsNaN(value);
-                    double a = Math.Abs(value);
-                    int p = precision < 0 ? 6 : precision;
-                    text = double.IsNaN(a) ? "nan" : double.IsInfinity(a) ? "inf" : char.ToLowerInvariant(conversion) switch
-                    {
-                        'e' => FloatDigits.Exponent(a, p, alt),
-                        'f' => FloatDigits.Fixed(a, p, alt),
-                        _ => FloatDigits.General(a, p, alt, addDot0: false),
-                    };
-                    if (char.IsUpper(conversion))
-                    {
-                        text = text.ToUpperInvariant();
-                    }
+                    (negative, text) = FloatDigits.Text(value, conversion, precision < 0 ? 6 : precision, alt,
+                        addDot0: false, noNegativeZero: false);
                     numeric = true;
                     break;
             }
@@ -920,7 +938,41 @@ internal static class Formatter
 /// are finite and non-negative; the sign is the caller's.</summary>
 internal static class FloatDigits
 {
-    internal static string Repr(double a) => FloatFormat.Repr(a);
+    /// <summary>CPython's PyOS_double_to_string without the sign: <paramref name="type"/> is
+    /// e, f, g (upper case for upper-case text) or r (repr's shortest digits); returns whether
+    /// a '-' belongs in front (never for a NaN, nor for a zero text under 'z').</summary>
+    internal static (bool Negative, string Body) Text(double value, char type, int precision, bool alternate, bool addDot0,
+        bool noNegativeZero)
+    {
+        double a = Math.Abs(value);
+        string body = double.IsNaN(a) ? "nan" : double.IsInfinity(a) ? "inf" : char.ToLowerInvariant(type) switch
+        {
+            'e' => Exponent(a, precision, alternate),
+            'f' => Fixed(a, precision, alternate),
+            'g' => General(a, precision, alternate, addDot0),
+            _ => Shortest(a, alternate, addDot0),
+        };
+        if (type is 'E' or 'F' or 'G')
+        {
+            body = body.ToUpperInvariant();
+        }
+        bool negative = double.IsNegative(value) && !double.IsNaN(value)
+            && !(noNegativeZero && body.All(c => c is '0' or '.' or 'e' or 'E' or '+' or '-'));
+        return (negative, body);
+    }
+
+    /// <summary>'r': repr's digits; an integral value keeps ".0" only when asked for, and the
+    /// alternate form always shows the point ("1.e+22", "3.").</summary>
+    private static string Shortest(double a, bool alternate, bool addDot0)
+    {
+        string repr = FloatFormat.Repr(a);
+        if (!addDot0 && repr.EndsWith(".0", StringComparison.Ordinal))
+        {
+            return alternate ? repr[..^1] : repr[..^2];
+        }
+        int exponent = repr.IndexOf('e');
+        return !alternate || repr.Contains('.') ? repr : exponent < 0 ? repr + "." : repr.Insert(exponent, ".");
+    }
 
     /// <summary>a = num / den exactly.</summary>
     private static (BigInteger Num, BigInteger Den) Exact(double a)
