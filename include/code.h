@@ -1,6 +1,7 @@
-/* Code objects. libpycapi runs no bytecode: the code objects it makes are the empty ones
-   extensions create for their tracebacks (Cython's __Pyx_AddTraceback), but the struct has
-   CPython 3.11's layout because macros and compiled extensions read its fields. */
+/* Code objects. libpycapi runs no bytecode: the code objects it makes name places in
+   tracebacks (Cython's __Pyx_AddTraceback) and describe C functions (Cython's
+   PyCode_NewEmpty(...).replace(...)), but the struct has CPython 3.11's layout because
+   macros and compiled extensions read its fields. */
 #ifndef Py_CODE_H
 #define Py_CODE_H
 #ifdef __cplusplus
@@ -61,6 +62,19 @@ PyAPI_DATA(PyTypeObject) PyCode_Type;
 #define _PyCode_CODE(co) ((_Py_CODEUNIT *)(co)->co_code_adaptive)
 #define _PyCode_NBYTES(co) (Py_SIZE(co) * (Py_ssize_t)sizeof(_Py_CODEUNIT))
 
+/* A code object from its parts, checked as CPython 3.11 checks them; code is bytecode
+   (bytes of whole code units), the name tuples hold str only. */
+PyAPI_FUNC(PyCodeObject *) PyCode_NewWithPosOnlyArgs(int argcount, int posonlyargcount, int kwonlyargcount, int nlocals,
+                                                     int stacksize, int flags, PyObject *code, PyObject *consts,
+                                                     PyObject *names, PyObject *varnames, PyObject *freevars,
+                                                     PyObject *cellvars, PyObject *filename, PyObject *name,
+                                                     PyObject *qualname, int firstlineno, PyObject *linetable,
+                                                     PyObject *exceptiontable);
+PyAPI_FUNC(PyCodeObject *) PyCode_New(int argcount, int kwonlyargcount, int nlocals, int stacksize, int flags,
+                                      PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames,
+                                      PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name,
+                                      PyObject *qualname, int firstlineno, PyObject *linetable,
+                                      PyObject *exceptiontable);
 /* A code object whose only use is to name a place in a traceback. */
 PyAPI_FUNC(PyCodeObject *) PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno);
 /* The source line of the instruction at byte offset addr. */
