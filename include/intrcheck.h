@@ -4,6 +4,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+/* 1 once (the flag is cleared) if SIGINT arrived, on the main thread. */
+PyAPI_FUNC(int) PyOS_InterruptOccurred(void);
 PyAPI_FUNC(void) PyOS_BeforeFork(void);
 PyAPI_FUNC(void) PyOS_AfterFork_Parent(void);
 PyAPI_FUNC(void) PyOS_AfterFork_Child(void);

@@ -288,5 +288,3 @@ void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback) {
     Py_XDECREF(value);
     Py_XDECREF(traceback);
 }
-
-void PyErr_SetInterrupt(void) {}

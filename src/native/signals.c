@@ -28,15 +28,47 @@ PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler) {
     return old.sa_handler;
 }
 
+/* SIGINT is the one signal with a Python-level handler (the signal module's
+   default_int_handler, raising KeyboardInterrupt): its C handler only records that it
+   arrived, for the next PyErr_CheckSignals on the main thread. */
+static volatile sig_atomic_t sigint_tripped;
+
+static void sigint_handler(int sig) {
+    (void)sig;
+    sigint_tripped = 1;
+}
+
 /* Py_InitializeEx(1) ignores the signals whose default action would kill the process on
-   an error a write reports anyway (EPIPE, EFBIG). No SIGINT handler: without an eval
-   loop nothing would turn it into KeyboardInterrupt. */
+   an error a write reports anyway (EPIPE, EFBIG), and catches SIGINT. */
 PYCAPI_HIDDEN void pycapi_init_signals(int install) {
     main_thread = PyThread_get_thread_ident();
     if (install) {
         PyOS_setsig(SIGPIPE, SIG_IGN);
         PyOS_setsig(SIGXFSZ, SIG_IGN);
+        PyOS_setsig(SIGINT, sigint_handler);
     }
+}
+
+/* As if the signal arrived: only SIGINT has a handler to trip (a signal left to SIG_DFL
+   or SIG_IGN at the Python level is not simulated, as in CPython). */
+int PyErr_SetInterruptEx(int signum) {
+    if (signum < 1 || signum >= NSIG) {
+        return -1;
+    }
+    if (signum == SIGINT) {
+        sigint_tripped = 1;
+    }
+    return 0;
+}
+
+void PyErr_SetInterrupt(void) { PyErr_SetInterruptEx(SIGINT); }
+
+int PyOS_InterruptOccurred(void) {
+    if (PyThread_get_thread_ident() != main_thread || !sigint_tripped) {
+        return 0;
+    }
+    sigint_tripped = 0;
+    return 1;
 }
 
 /* What a child about to exec should start with. */
@@ -47,7 +79,8 @@ void _Py_RestoreSignals(void) {
 
 /* Pending calls: CPython's queue of 32 slots, one always free. There is no eval loop to
    run them between bytecodes, so they run when the main thread calls Py_MakePendingCalls
-   or PyErr_CheckSignals, which C code calls in long loops for the same purpose. */
+   or PyErr_CheckSignals (which C code calls in long loops for the same purpose), after
+   the signal handlers, as in CPython's Py_MakePendingCalls. */
 #define PENDING_SLOTS 32
 static struct {
     int (*func)(void *);
@@ -75,7 +108,15 @@ int Py_AddPendingCall(int (*func)(void *), void *arg) {
    reentrant: a pending call that makes pending calls runs none. */
 int Py_MakePendingCalls(void) {
     static int busy;
-    if (PyThread_get_thread_ident() != main_thread || busy) {
+    if (PyThread_get_thread_ident() != main_thread) {
+        return 0;
+    }
+    if (sigint_tripped) {
+        sigint_tripped = 0;
+        PyErr_SetNone(PyExc_KeyboardInterrupt);
+        return -1;
+    }
+    if (busy) {
         return 0;
     }
     busy = 1;
@@ -99,17 +140,18 @@ int Py_MakePendingCalls(void) {
     return result;
 }
 
-/* No Python-level signal handlers exist to run; the pending calls are the work due. */
+/* The signal handlers, then the pending calls (see above). */
 int PyErr_CheckSignals(void) { return Py_MakePendingCalls(); }
 
 /* Around fork(): the pending-call lock is held across it so that the child does not
    inherit it locked by a thread that no longer exists, and the child's only thread
-   becomes the main thread. There is no os.register_at_fork to run callbacks for. */
+   becomes the main thread, with no signal pending. There is no os.register_at_fork to run callbacks for. */
 void PyOS_BeforeFork(void) { pthread_mutex_lock(&pending_lock); }
 
 void PyOS_AfterFork_Parent(void) { pthread_mutex_unlock(&pending_lock); }
 
 void PyOS_AfterFork_Child(void) {
+    sigint_tripped = 0; /* the parent's to handle */
     pthread_mutex_init(&pending_lock, NULL);
     main_thread = PyThread_get_thread_ident();
     PyThreadState *ts = PyThreadState_Get();

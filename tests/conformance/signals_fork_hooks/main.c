@@ -1,6 +1,7 @@
 /* PyOS_getsig / PyOS_setsig (sigaction with SA_ONSTACK; the previous handler, SIG_ERR for
-   a bad signal), the signals Py_Initialize ignores and _Py_RestoreSignals gives back, and
-   the fork hooks around a real fork(): the child can use the API. */
+   a bad signal), the signals Py_Initialize ignores and _Py_RestoreSignals gives back,
+   SIGINT (real or simulated by PyErr_SetInterrupt) raising KeyboardInterrupt in
+   PyErr_CheckSignals, and the fork hooks around a real fork(): the child can use the API. */
 #include "conformance.h"
 #include <signal.h>
 #include <sys/wait.h>
@@ -42,6 +43,23 @@ int main(void)
     printf("SIGXFSZ after _Py_RestoreSignals: %s\n", name(PyOS_getsig(SIGXFSZ)));
     PyOS_setsig(SIGPIPE, SIG_IGN);
     PyOS_setsig(SIGXFSZ, SIG_IGN);
+
+    printf("SIGINT after Py_Initialize: %s\n", name(PyOS_getsig(SIGINT)));
+    show_ll("PyErr_CheckSignals, nothing arrived", PyErr_CheckSignals());
+    PyErr_SetInterrupt();
+    show_ll("PyErr_CheckSignals after PyErr_SetInterrupt", PyErr_CheckSignals());
+    show_ll("PyErr_CheckSignals again", PyErr_CheckSignals());
+    show_ll("PyErr_SetInterruptEx(SIGINT)", PyErr_SetInterruptEx(SIGINT));
+    show_ll("Py_MakePendingCalls after it", Py_MakePendingCalls());
+    show_ll("PyErr_SetInterruptEx(SIGUSR1), no Python handler", PyErr_SetInterruptEx(SIGUSR1));
+    show_ll("PyErr_CheckSignals after it", PyErr_CheckSignals());
+    show_ll("PyErr_SetInterruptEx(0)", PyErr_SetInterruptEx(0));
+    show_ll("PyErr_SetInterruptEx(1000)", PyErr_SetInterruptEx(1000));
+    raise(SIGINT);
+    show_ll("PyOS_InterruptOccurred after raise(SIGINT)", PyOS_InterruptOccurred());
+    show_ll("PyOS_InterruptOccurred again", PyOS_InterruptOccurred());
+    raise(SIGINT);
+    show_ll("PyErr_CheckSignals after raise(SIGINT)", PyErr_CheckSignals());
 
     fflush(stdout);
     PyOS_BeforeFork();
