@@ -61,6 +61,8 @@
 #include "import.h"
 #include "ceval.h"
 #include "pylifecycle.h"
+#include "intrcheck.h"
+#include "pythonrun.h"
 #include "pydebug.h"
 #include "pythread.h"
 #include "pystrcmp.h"

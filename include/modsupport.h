@@ -34,6 +34,30 @@ PyAPI_FUNC(int) _PyArg_NoKeywords(const char *funcname, PyObject *kwargs);
 PyAPI_FUNC(int) _PyArg_NoPositional(const char *funcname, PyObject *args);
 PyAPI_FUNC(int) _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
 
+/* Argument Clinic's static parser description: keywords (positional-only ones empty,
+   first) and fname or format are set by the extension, the rest filled in on first use. */
+typedef struct _PyArg_Parser {
+    const char *format;
+    const char *const *keywords;
+    const char *fname;
+    const char *custom_msg;
+    int pos;          /* positional-only parameters */
+    int min;          /* the fewest arguments */
+    int max;          /* the most positional arguments */
+    PyObject *kwtuple; /* the names of the parameters that are not positional-only */
+    struct _PyArg_Parser *next;
+} _PyArg_Parser;
+PyAPI_FUNC(PyObject *const *) _PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
+                                                     PyObject *kwnames, struct _PyArg_Parser *parser,
+                                                     int minpos, int maxpos, int minkw, PyObject **buf);
+/* No call at all when there is nothing to unpack, as CPython's macro does. */
+#define _PyArg_UnpackKeywords(args, nargs, kwargs, kwnames, parser, minpos, maxpos, minkw, buf) \
+    (((minkw) == 0 && (kwargs) == NULL && (kwnames) == NULL && (minpos) <= (nargs) &&          \
+      (nargs) <= (maxpos) && (args) != NULL)                                                   \
+         ? (args)                                                                              \
+         : _PyArg_UnpackKeywords((args), (nargs), (kwargs), (kwnames), (parser), (minpos),     \
+                                 (maxpos), (minkw), (buf)))
+
 PyAPI_FUNC(int) PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value);
 PyAPI_FUNC(int) PyModule_AddObject(PyObject *module, const char *name, PyObject *value);
 PyAPI_FUNC(int) PyModule_AddIntConstant(PyObject *module, const char *name, long value);

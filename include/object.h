@@ -437,6 +437,51 @@ static inline PyObject *_Py_XNewRef(PyObject *obj) { Py_XINCREF(obj); return obj
 #define Py_XNewRef(obj) _Py_XNewRef(_PyObject_CAST(obj))
 #define Py_SETREF(op, op2) do { PyObject *_py_tmp = _PyObject_CAST(op); (op) = (op2); Py_DECREF(_py_tmp); } while (0)
 #define Py_XSETREF(op, op2) do { PyObject *_py_tmp = _PyObject_CAST(op); (op) = (op2); Py_XDECREF(_py_tmp); } while (0)
+/* Makes op a new object with one reference (a block reused from a free list). */
+PyAPI_FUNC(void) _Py_NewReference(PyObject *op);
+
+/* The trashcan: a deallocator wrapped in Py_TRASHCAN_BEGIN/END that finds itself nested
+   too deep defers the object, which the outermost one deallocates on its way out, so that
+   freeing a long chain does not overflow the C stack. */
+struct _ts;
+PyAPI_FUNC(int) _PyTrash_begin(struct _ts *tstate, PyObject *op);
+PyAPI_FUNC(void) _PyTrash_end(struct _ts *tstate);
+PyAPI_FUNC(int) _PyTrash_cond(PyObject *op, destructor dealloc);
+#define Py_TRASHCAN_BEGIN_CONDITION(op, cond)                                   \
+    do {                                                                        \
+        PyThreadState *_tstate = NULL;                                          \
+        if (cond) {                                                             \
+            _tstate = PyThreadState_Get();                                      \
+            if (_PyTrash_begin(_tstate, _PyObject_CAST(op))) {                  \
+                break;                                                          \
+            }                                                                   \
+        }
+#define Py_TRASHCAN_END                                                         \
+        if (_tstate) {                                                          \
+            _PyTrash_end(_tstate);                                              \
+        }                                                                       \
+    } while (0);
+#define Py_TRASHCAN_BEGIN(op, dealloc) \
+    Py_TRASHCAN_BEGIN_CONDITION(op, _PyTrash_cond(_PyObject_CAST(op), (destructor)(dealloc)))
+/* Deprecated since 3.11: Py_TRASHCAN_BEGIN and Py_TRASHCAN_END. */
+Py_DEPRECATED(3.11) typedef int UsingDeprecatedTrashcanMacro;
+#define Py_TRASHCAN_SAFE_BEGIN(op)                  \
+    do {                                            \
+        UsingDeprecatedTrashcanMacro cond = 1;      \
+        Py_TRASHCAN_BEGIN_CONDITION(op, cond);
+#define Py_TRASHCAN_SAFE_END(op) \
+        Py_TRASHCAN_END;         \
+    } while (0);
+
+/* A C string made an interned str once, on first use (_PyUnicode_FromId). `index` must
+   start at -1. */
+typedef struct _Py_Identifier {
+    const char *string;
+    Py_ssize_t index;
+} _Py_Identifier;
+#define _Py_static_string_init(value) { .string = (value), .index = -1 }
+#define _Py_static_string(varname, value) static _Py_Identifier varname = _Py_static_string_init(value)
+#define _Py_IDENTIFIER(varname) _Py_static_string(PyId_##varname, #varname)
 
 /* The singletons. */
 PyAPI_DATA(PyObject) _Py_NoneStruct;

@@ -51,6 +51,15 @@ PyAPI_FUNC(int) PyObject_GC_IsFinalized(PyObject *op);
         }                                                           \
     } while (0)
 #define PyType_SUPPORTS_WEAKREFS(t) ((t)->tp_weaklistoffset > 0)
+
+/* Where PyObject_Malloc gets its large chunks (CPython's arenas). */
+typedef struct {
+    void *ctx;
+    void *(*alloc)(void *ctx, size_t size);
+    void (*free)(void *ctx, void *ptr, size_t size);
+} PyObjectArenaAllocator;
+PyAPI_FUNC(void) PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator);
+PyAPI_FUNC(void) PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator);
 #ifdef __cplusplus
 }
 #endif

@@ -94,6 +94,13 @@ struct _ts {
 PyAPI_FUNC(PyThreadState *) PyThreadState_Get(void);
 PyAPI_FUNC(PyThreadState *) _PyThreadState_UncheckedGet(void);
 PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate);
+PyAPI_FUNC(PyThreadState *) PyThreadState_New(PyInterpreterState *interp);
+PyAPI_FUNC(void) PyThreadState_Clear(PyThreadState *tstate);
+PyAPI_FUNC(void) PyThreadState_Delete(PyThreadState *tstate);
+PyAPI_FUNC(void) PyThreadState_DeleteCurrent(void);
+/* Suspend and resume tracing and profiling (the tracing counter, cframe->use_tracing). */
+PyAPI_FUNC(void) PyThreadState_EnterTracing(PyThreadState *tstate);
+PyAPI_FUNC(void) PyThreadState_LeaveTracing(PyThreadState *tstate);
 PyAPI_FUNC(PyObject *) PyThreadState_GetDict(void);
 PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Get(void);
 PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Main(void);

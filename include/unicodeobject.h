@@ -205,6 +205,8 @@ PyAPI_FUNC(PyObject *) PyUnicode_RichCompare(PyObject *left, PyObject *right, in
 PyAPI_FUNC(int) PyUnicode_Contains(PyObject *container, PyObject *element);
 PyAPI_FUNC(PyObject *) PyUnicode_Format(PyObject *format, PyObject *args);
 PyAPI_FUNC(PyObject *) PyUnicode_InternFromString(const char *u);
+/* The identifier's interned str (borrowed; it lives as long as the process). */
+PyAPI_FUNC(PyObject *) _PyUnicode_FromId(_Py_Identifier *id);
 PyAPI_FUNC(void) PyUnicode_InternInPlace(PyObject **p);
 PyAPI_FUNC(int) PyUnicode_IsIdentifier(PyObject *s);
 PyAPI_FUNC(int) _PyUnicode_EqualToASCIIString(PyObject *left, const char *right);

@@ -3,8 +3,8 @@
    have one), a C type's tp_call, METH_VARARGS C functions (methodobject.c) and C types
    called to make an instance (typeobject.c). Every other callable lives in the object
    space, and its calls go to the managed slow paths (Call.cs).
-   Then the variadic helpers: PyObject_CallFunction, PyObject_CallMethod (and their _SizeT
-   forms), PyObject_CallFunctionObjArgs, PyObject_CallMethodObjArgs. */
+   Then the variadic helpers: PyObject_CallFunction, PyObject_CallMethod, _PyObject_CallMethodId
+   (and their _SizeT forms), PyObject_CallFunctionObjArgs, PyObject_CallMethodObjArgs. */
 #include "pycapi_call.h"
 #include "pycapi_internal.h"
 #include "slow_paths.g.h"
@@ -504,15 +504,12 @@ static PyObject *call_format(PyObject *callable, const char *format, va_list *p_
     return result;
 }
 
-static PyObject *call_method_format(PyObject *obj, const char *name, const char *format,
-                                    va_list *p_va, int size_t_flag)
+/* callable(*args built from format), for an attribute just looked up (a new reference,
+   released here; NULL passes the lookup's error on). */
+static PyObject *call_attribute_format(PyObject *callable, const char *format, va_list *p_va, int size_t_flag)
 {
-    PyObject *callable, *result;
+    PyObject *result;
 
-    if (obj == NULL || name == NULL) {
-        return call_null_error();
-    }
-    callable = PyObject_GetAttrString(obj, name);
     if (callable == NULL) {
         return NULL;
     }
@@ -525,6 +522,28 @@ static PyObject *call_method_format(PyObject *obj, const char *name, const char 
     result = call_format(callable, format, p_va, size_t_flag);
     Py_DECREF(callable);
     return result;
+}
+
+static PyObject *call_method_format(PyObject *obj, const char *name, const char *format,
+                                    va_list *p_va, int size_t_flag)
+{
+    if (obj == NULL || name == NULL) {
+        return call_null_error();
+    }
+    return call_attribute_format(PyObject_GetAttrString(obj, name), format, p_va, size_t_flag);
+}
+
+static PyObject *call_method_id_format(PyObject *obj, _Py_Identifier *name, const char *format,
+                                       va_list *p_va, int size_t_flag)
+{
+    if (obj == NULL || name == NULL) {
+        return call_null_error();
+    }
+    PyObject *name_str = _PyUnicode_FromId(name); /* borrowed */
+    if (name_str == NULL) {
+        return NULL;
+    }
+    return call_attribute_format(PyObject_GetAttr(obj, name_str), format, p_va, size_t_flag);
 }
 
 PyObject *PyObject_CallFunction(PyObject *callable, const char *format, ...)
@@ -567,6 +586,28 @@ PyObject *_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char
 
     va_start(va, format);
     result = call_method_format(obj, name, format, &va, 1);
+    va_end(va);
+    return result;
+}
+
+PyObject *_PyObject_CallMethodId(PyObject *obj, _Py_Identifier *name, const char *format, ...)
+{
+    va_list va;
+    PyObject *result;
+
+    va_start(va, format);
+    result = call_method_id_format(obj, name, format, &va, 0);
+    va_end(va);
+    return result;
+}
+
+PyObject *_PyObject_CallMethodId_SizeT(PyObject *obj, _Py_Identifier *name, const char *format, ...)
+{
+    va_list va;
+    PyObject *result;
+
+    va_start(va, format);
+    result = call_method_id_format(obj, name, format, &va, 1);
     va_end(va);
     return result;
 }

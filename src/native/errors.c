@@ -14,15 +14,28 @@ static __thread PyThreadState thread_state;
    it, and one TLS read of a pointer is the cheapest (a shared library's TLS costs a call). */
 static __thread PyThreadState *initialized_state;
 
-static __attribute__((noinline)) PyThreadState *initialize_current(void) {
-    PyThreadState *ts = &thread_state;
+/* The fields CPython's new_threadstate sets; the state belongs to the calling thread. */
+static void init_thread_state(PyThreadState *ts, PyInterpreterState *interp, int recursion_limit) {
     ts->_initialized = 1;
-    ts->interp = &main_interpreter;
-    ts->recursion_limit = 1000;
-    ts->recursion_remaining = 1000;
+    ts->interp = interp;
+    ts->recursion_limit = recursion_limit;
+    ts->recursion_remaining = recursion_limit;
     ts->exc_info = &ts->exc_state;
     ts->cframe = &ts->root_cframe;
     ts->gilstate_counter = 1;
+    ts->thread_id = PyThread_get_thread_ident();
+    ts->native_thread_id = PyThread_get_thread_native_id();
+    ts->context_ver = 1;
+}
+
+/* A thread calling the API without a current state (every thread at first: there is no
+   GIL to take) gets its own static one; a state it swapped out stays as it was. */
+static __attribute__((noinline)) PyThreadState *initialize_current(void) {
+    PyThreadState *ts = &thread_state;
+    if (!ts->_initialized) {
+        init_thread_state(ts, &main_interpreter, 1000);
+        ts->_static = 1;
+    }
     initialized_state = ts;
     return ts;
 }
@@ -48,7 +61,81 @@ PyObject *PyThreadState_GetDict(void)
     }
     return ts->dict;
 }
-PyThreadState *PyThreadState_Swap(PyThreadState *ts) { (void)ts; return current(); }
+/* The previous state, NULL when the thread had none (it never called the API or swapped
+   its state out). */
+PyThreadState *PyThreadState_Swap(PyThreadState *ts) {
+    PyThreadState *old = initialized_state;
+    initialized_state = ts;
+    return old;
+}
+
+/* A state made for a thread C created. The recursion limit is the caller's (CPython's is
+   interpreter-wide, one value in every thread). */
+PyThreadState *PyThreadState_New(PyInterpreterState *interp) {
+    PyThreadState *ts = PyMem_RawCalloc(1, sizeof(PyThreadState));
+    if (ts != NULL) {
+        init_thread_state(ts, interp, current()->recursion_limit);
+    }
+    return ts;
+}
+
+void PyThreadState_Clear(PyThreadState *ts) {
+    Py_CLEAR(ts->dict);
+    Py_CLEAR(ts->async_exc);
+    Py_CLEAR(ts->curexc_type);
+    Py_CLEAR(ts->curexc_value);
+    Py_CLEAR(ts->curexc_traceback);
+    Py_CLEAR(ts->exc_state.exc_value);
+    ts->c_profilefunc = NULL;
+    ts->c_tracefunc = NULL;
+    Py_CLEAR(ts->c_profileobj);
+    Py_CLEAR(ts->c_traceobj);
+    Py_CLEAR(ts->async_gen_firstiter);
+    Py_CLEAR(ts->async_gen_finalizer);
+    Py_CLEAR(ts->context);
+    if (ts->on_delete != NULL) {
+        ts->on_delete(ts->on_delete_data);
+    }
+}
+
+/* A thread's static state is not freed: it is made again, fresh, on the thread's next call. */
+static void delete_thread_state(PyThreadState *ts) {
+    if (ts->_static) {
+        memset(ts, 0, sizeof(*ts));
+    } else {
+        PyMem_RawFree(ts);
+    }
+}
+
+void PyThreadState_Delete(PyThreadState *ts) {
+    if (ts == initialized_state) {
+        Py_FatalError("tstate is still current");
+    }
+    delete_thread_state(ts);
+}
+
+void PyThreadState_DeleteCurrent(void) {
+    PyThreadState *ts = initialized_state;
+    if (ts == NULL) {
+        Py_FatalError("the function must be called with the GIL held, but the GIL is released "
+                      "(the current Python thread state is NULL)");
+    }
+    initialized_state = NULL;
+    delete_thread_state(ts);
+}
+
+/* Tracing is suspended while the counter is positive; use_tracing is what an eval loop
+   would test (255 when a trace or profile function is set). */
+void PyThreadState_EnterTracing(PyThreadState *ts) {
+    ts->tracing++;
+    ts->cframe->use_tracing = 0;
+}
+
+void PyThreadState_LeaveTracing(PyThreadState *ts) {
+    ts->tracing--;
+    int tracing = ts->tracing == 0 && (ts->c_tracefunc != NULL || ts->c_profilefunc != NULL);
+    ts->cframe->use_tracing = tracing ? 255 : 0;
+}
 PyInterpreterState *PyInterpreterState_Get(void) { return &main_interpreter; }
 PyInterpreterState *PyInterpreterState_Main(void) { return &main_interpreter; }
 PyInterpreterState *PyInterpreterState_Head(void) { return &main_interpreter; }
@@ -68,15 +155,17 @@ PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)
 int64_t PyInterpreterState_GetID(PyInterpreterState *interp) { return interp->id; }
 
 /* One interpreter, and (for now) no second thread runs Python code concurrently:
-   the GIL calls keep CPython's protocol without a lock behind them. */
+   the GIL calls keep CPython's protocol without a lock behind them. Taking the GIL
+   with a state makes it current, as in CPython; releasing it around blocking code
+   (PyEval_SaveThread) keeps it current, since no other thread waits for it. */
 PyGILState_STATE PyGILState_Ensure(void) { return PyGILState_LOCKED; }
 void PyGILState_Release(PyGILState_STATE state) { (void)state; }
 PyThreadState *PyGILState_GetThisThreadState(void) { return current(); }
 int PyGILState_Check(void) { return 1; }
 PyThreadState *PyEval_SaveThread(void) { return current(); }
-void PyEval_RestoreThread(PyThreadState *ts) { (void)ts; }
-void PyEval_AcquireThread(PyThreadState *ts) { (void)ts; }
-void PyEval_ReleaseThread(PyThreadState *ts) { (void)ts; }
+void PyEval_RestoreThread(PyThreadState *ts) { initialized_state = ts; }
+void PyEval_AcquireThread(PyThreadState *ts) { initialized_state = ts; }
+void PyEval_ReleaseThread(PyThreadState *ts) { (void)ts; initialized_state = NULL; }
 void PyEval_InitThreads(void) {}
 
 PyObject *PyErr_Occurred(void) { return current()->curexc_type; }
@@ -199,6 +288,3 @@ void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback) {
     Py_XDECREF(value);
     Py_XDECREF(traceback);
 }
-
-int PyErr_CheckSignals(void) { return 0; }
-void PyErr_SetInterrupt(void) {}

@@ -313,3 +313,39 @@ int PyObject_CallFinalizerFromDealloc(PyObject *self) {
     Py_SET_REFCNT(self, Py_REFCNT(self) - 1);
     return Py_REFCNT(self) == 0 ? 0 : -1;
 }
+
+/* The trashcan (Py_TRASHCAN_BEGIN/END). Past this depth of nested deallocators, an object
+   is deferred: chained through its GC head's gc_prev (free, the object being untracked)
+   and deallocated when the outermost deallocator ends. An object without a GC head
+   cannot be chained; its deallocator runs at once, as it would without the trashcan. */
+#define TRASH_UNWIND_LEVEL 50
+
+int _PyTrash_cond(PyObject *op, destructor dealloc) { return Py_TYPE(op)->tp_dealloc == dealloc; }
+
+int _PyTrash_begin(PyThreadState *ts, PyObject *op) {
+    if (ts->trash_delete_nesting >= TRASH_UNWIND_LEVEL && !pycapi_is_static(op)
+        && (PYCAPI_PREHEADER(op)->flags & PYCAPI_GC_HEAD)) {
+        PYCAPI_PREHEADER(op)->gc_prev = (pycapi_preheader *)ts->trash_delete_later;
+        ts->trash_delete_later = op;
+        return 1;
+    }
+    ts->trash_delete_nesting++;
+    return 0;
+}
+
+void _PyTrash_end(PyThreadState *ts) {
+    ts->trash_delete_nesting--;
+    if (ts->trash_delete_nesting > 0) {
+        return;
+    }
+    while (ts->trash_delete_later != NULL) {
+        PyObject *op = ts->trash_delete_later;
+        ts->trash_delete_later = (PyObject *)PYCAPI_PREHEADER(op)->gc_prev;
+        PYCAPI_PREHEADER(op)->gc_prev = NULL;
+        /* Counted as nested, so that the deallocator defers again rather than running
+           the chain recursively. */
+        ts->trash_delete_nesting++;
+        Py_TYPE(op)->tp_dealloc(op);
+        ts->trash_delete_nesting--;
+    }
+}

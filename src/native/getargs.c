@@ -1,7 +1,7 @@
 /* Argument parsing: PyArg_Parse, PyArg_ParseTuple, PyArg_ParseTupleAndKeywords, their
-   va_list and _SizeT forms, PyArg_UnpackTuple, PyArg_ValidateKeywordArguments and the
-   small _PyArg_* checks. Behaviour and messages follow CPython 3.11 (Python/getargs.c);
-   the converters call only public API functions. */
+   va_list and _SizeT forms, _PyArg_UnpackKeywords (Argument Clinic's), PyArg_UnpackTuple,
+   PyArg_ValidateKeywordArguments and the small _PyArg_* checks. Behaviour and messages
+   follow CPython 3.11 (Python/getargs.c); the converters call only public API functions. */
 #include "Python.h"
 #include "pycapi_internal.h"
 
@@ -1315,6 +1315,32 @@ static int ga_key_is(const char *key_utf8, Py_ssize_t key_len, const char *name)
     return name[key_len] == '\0';
 }
 
+/* The number of positional-only parameters (the leading empty names); *len gets the
+   number of names. -1 with SystemError for an empty name after a non-empty one. */
+static int ga_scan_keywords(const char *const *keywords, int *len)
+{
+    int pos, i;
+
+    for (pos = 0; keywords[pos] && !*keywords[pos]; pos++) {
+    }
+    for (i = pos; keywords[i]; i++) {
+        if (!*keywords[i]) {
+            PyErr_SetString(PyExc_SystemError, "Empty keyword parameter name");
+            return -1;
+        }
+    }
+    *len = i;
+    return pos;
+}
+
+static void ga_invalid_keyword(PyObject *key, const char *fname)
+{
+    PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s",
+                 key,
+                 fname == NULL ? "this function" : fname,
+                 fname == NULL ? "" : "()");
+}
+
 static int vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format,
                             char **kwlist, va_list *p_va, int flags)
 {
@@ -1344,13 +1370,9 @@ static int vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format
     }
 
     /* positional-only parameters have empty names and come first */
-    for (pos = 0; kwlist[pos] && !*kwlist[pos]; pos++) {
-    }
-    for (len = pos; kwlist[len]; len++) {
-        if (!*kwlist[len]) {
-            PyErr_SetString(PyExc_SystemError, "Empty keyword parameter name");
-            return ga_cleanreturn(0, &freelist);
-        }
+    pos = ga_scan_keywords((const char *const *)kwlist, &len);
+    if (pos < 0) {
+        return ga_cleanreturn(0, &freelist);
     }
 
     nargs = PyTuple_GET_SIZE(args);
@@ -1544,10 +1566,7 @@ static int vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format
                 }
             }
             if (!match) {
-                PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s",
-                             key,
-                             fname == NULL ? "this function" : fname,
-                             fname == NULL ? "" : "()");
+                ga_invalid_keyword(key, fname);
                 return ga_cleanreturn(0, &freelist);
             }
         }
@@ -1642,6 +1661,221 @@ int PyArg_ValidateKeywordArguments(PyObject *kwargs)
         }
     }
     return 1;
+}
+
+/* ---- _PyArg_UnpackKeywords (Argument Clinic's parser) ---------------------------- */
+
+/* Fills in what the parser's keyword list implies, once: the positional-only count and
+   the tuple of the other names (kept for the process's life, as CPython's static
+   parsers' are until finalization). The name comes from the format if there is one. */
+static int ga_parser_init(struct _PyArg_Parser *parser)
+{
+    int len, pos;
+    PyObject *kwtuple, *expected = NULL;
+
+    if (__atomic_load_n(&parser->kwtuple, __ATOMIC_ACQUIRE) != NULL) {
+        return 1;
+    }
+    pos = ga_scan_keywords(parser->keywords, &len);
+    if (pos < 0) {
+        return 0;
+    }
+    kwtuple = PyTuple_New(len - pos);
+    if (kwtuple == NULL) {
+        return 0;
+    }
+    for (int i = pos; i < len; i++) {
+        PyObject *name = PyUnicode_InternFromString(parser->keywords[i]);
+        if (name == NULL) {
+            Py_DECREF(kwtuple);
+            return 0;
+        }
+        PyTuple_SET_ITEM(kwtuple, i - pos, name);
+    }
+    if (parser->format != NULL && parser->fname == NULL) {
+        const char *colon = strchr(parser->format, ':');
+        const char *semicolon = strchr(parser->format, ';');
+        parser->fname = colon != NULL ? colon + 1 : NULL;
+        parser->custom_msg = colon == NULL && semicolon != NULL ? semicolon + 1 : NULL;
+    }
+    parser->pos = pos;
+    /* Another thread may have got there first: its tuple is as good. */
+    if (!__atomic_compare_exchange_n(&parser->kwtuple, &expected, kwtuple, 0, __ATOMIC_RELEASE,
+                                     __ATOMIC_ACQUIRE)) {
+        Py_DECREF(kwtuple);
+    }
+    return 1;
+}
+
+/* The value passed for keyword in a vectorcall's kwnames (borrowed), or NULL. */
+static PyObject *ga_find_kwname(PyObject *kwnames, PyObject *const *kwstack, PyObject *keyword)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(kwnames);
+
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyTuple_GET_ITEM(kwnames, i) == keyword) {
+            return kwstack[i];
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, i);
+        if (PyUnicode_Check(name) && PyUnicode_Compare(name, keyword) == 0) {
+            return kwstack[i];
+        }
+    }
+    return NULL;
+}
+
+/* The argument named keyword (borrowed); NULL if absent, or on an error (checked). */
+static PyObject *ga_keyword_arg(PyObject *kwargs, PyObject *kwnames, PyObject *const *kwstack, PyObject *keyword)
+{
+    return kwargs != NULL ? PyDict_GetItemWithError(kwargs, keyword) : ga_find_kwname(kwnames, kwstack, keyword);
+}
+
+/* Names the first keyword argument that matches no parameter. */
+static void ga_unexpected_keyword(PyObject *kwargs, PyObject *kwnames, PyObject *kwtuple, const char *fname)
+{
+    Py_ssize_t j = 0;
+    PyObject *key;
+
+    for (;;) {
+        if (kwargs != NULL) {
+            if (!PyDict_Next(kwargs, &j, &key, NULL)) {
+                break;
+            }
+        }
+        else {
+            if (j >= PyTuple_GET_SIZE(kwnames)) {
+                break;
+            }
+            key = PyTuple_GET_ITEM(kwnames, j++);
+        }
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return;
+        }
+        int match = PySequence_Contains(kwtuple, key);
+        if (match <= 0) {
+            if (match == 0) {
+                ga_invalid_keyword(key, fname);
+            }
+            return;
+        }
+    }
+    PyErr_Format(PyExc_TypeError, "invalid keyword argument for %.200s%s",
+                 fname == NULL ? "this function" : fname,
+                 fname == NULL ? "" : "()");
+}
+
+#undef _PyArg_UnpackKeywords
+/* The arguments of a call (args[0:nargs], then kwargs or the values kwnames names after
+   them) laid out by position in buf: positional ones first, then each keyword parameter's
+   value or NULL. Returns args itself when there is nothing to move, NULL with TypeError
+   for a call that does not fit (too many or too few, a name given twice or unknown). */
+PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
+                                       PyObject *kwnames, struct _PyArg_Parser *parser, int minpos,
+                                       int maxpos, int minkw, PyObject **buf)
+{
+    /* the parameters that must be given: the first minpos, or the keyword-only ones */
+    int reqlimit = minkw ? maxpos + minkw : minpos;
+    PyObject *const *kwstack = NULL;
+    Py_ssize_t nkwargs = 0;
+
+    if (parser == NULL || (kwnames != NULL && !PyTuple_Check(kwnames))) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (args == NULL && nargs == 0) {
+        args = buf;
+    }
+    if (!ga_parser_init(parser)) {
+        return NULL;
+    }
+    const char *fname = parser->fname == NULL ? "function" : parser->fname;
+    const char *parens = parser->fname == NULL ? "" : "()";
+    PyObject *kwtuple = parser->kwtuple;
+    int posonly = parser->pos;
+    int minposonly = posonly < minpos ? posonly : minpos;
+    int maxargs = posonly + (int)PyTuple_GET_SIZE(kwtuple);
+
+    if (kwargs != NULL) {
+        nkwargs = PyDict_GET_SIZE(kwargs);
+    }
+    else if (kwnames != NULL) {
+        nkwargs = PyTuple_GET_SIZE(kwnames);
+        kwstack = args + nargs;
+    }
+    if (nkwargs == 0 && minkw == 0 && minpos <= nargs && nargs <= maxpos) {
+        return args;
+    }
+    if (nargs + nkwargs > maxargs) {
+        /* "keyword" when no positional argument was given (bpo-31229) */
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes at most %d %sargument%s (%zd given)",
+                     fname, parens, maxargs, nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s",
+                     nargs + nkwargs);
+        return NULL;
+    }
+    if (nargs > maxpos) {
+        if (maxpos == 0) {
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes no positional arguments", fname, parens);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)",
+                         fname, parens, minpos < maxpos ? "at most" : "exactly", maxpos,
+                         maxpos == 1 ? "" : "s", nargs);
+        }
+        return NULL;
+    }
+    if (nargs < minposonly) {
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)",
+                     fname, parens, minposonly < maxpos ? "at least" : "exactly", minposonly,
+                     minposonly == 1 ? "" : "s", nargs);
+        return NULL;
+    }
+
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        buf[i] = args[i];
+    }
+    for (int i = nargs > posonly ? (int)nargs : posonly; i < maxargs; i++) {
+        PyObject *arg = NULL;
+        if (nkwargs) {
+            arg = ga_keyword_arg(kwargs, kwnames, kwstack, PyTuple_GET_ITEM(kwtuple, i - posonly));
+            if (arg == NULL && PyErr_Occurred()) {
+                return NULL;
+            }
+        }
+        else if (i >= reqlimit) {
+            break;
+        }
+        buf[i] = arg;
+        if (arg != NULL) {
+            nkwargs--;
+        }
+        else if (i < minpos || (maxpos <= i && i < reqlimit)) {
+            PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%U' (pos %d)",
+                         fname, parens, PyTuple_GET_ITEM(kwtuple, i - posonly), i + 1);
+            return NULL;
+        }
+    }
+
+    if (nkwargs > 0) {
+        /* an argument given both by position and by name */
+        for (int i = posonly; i < nargs; i++) {
+            PyObject *keyword = PyTuple_GET_ITEM(kwtuple, i - posonly);
+            PyObject *arg = ga_keyword_arg(kwargs, kwnames, kwstack, keyword);
+            if (arg != NULL) {
+                PyErr_Format(PyExc_TypeError, "argument for %.200s%s given by name ('%U') and position (%d)",
+                             fname, parens, keyword, i + 1);
+                return NULL;
+            }
+            if (PyErr_Occurred()) {
+                return NULL;
+            }
+        }
+        ga_unexpected_keyword(kwargs, kwnames, kwtuple, parser->fname);
+        return NULL;
+    }
+    return buf;
 }
 
 /* ---- small checks ------------------------------------------------------------------- */

@@ -23,6 +23,21 @@ typedef struct free_block {
 static free_block *free_lists[CLASS_COUNT];
 static char *chunk_next, *chunk_end;
 
+/* Chunks are CPython's arenas: an embedder may supply their allocator. They are never
+   given back (free lists keep their blocks), so `free` is not called. */
+static void *arena_malloc(void *ctx, size_t size) {
+    (void)ctx;
+    return malloc(size);
+}
+static void arena_free(void *ctx, void *ptr, size_t size) {
+    (void)ctx, (void)size;
+    free(ptr);
+}
+static PyObjectArenaAllocator arena_allocator = { NULL, arena_malloc, arena_free };
+
+void PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator) { *allocator = arena_allocator; }
+void PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator) { arena_allocator = *allocator; }
+
 static void *small_block(unsigned size_class) {
     free_block *b = free_lists[size_class];
     if (b != NULL) {
@@ -32,7 +47,7 @@ static void *small_block(unsigned size_class) {
     size_t bytes = (size_t)size_class * CLASS_UNIT;
     if ((size_t)(chunk_end - chunk_next) < bytes) {
         /* The tail of the old chunk is left unused: at most one block of the largest class. */
-        chunk_next = malloc(CHUNK_BYTES);
+        chunk_next = arena_allocator.alloc(arena_allocator.ctx, CHUNK_BYTES);
         if (chunk_next == NULL) {
             chunk_end = NULL;
             return NULL;

@@ -146,6 +146,10 @@ PyObject *PyObject_Init(PyObject *op, PyTypeObject *type) {
     return op;
 }
 
+/* As PyObject_Init, the type aside: the block keeps its pre-header, and with it its link
+   state (none, for a block freed by its tp_dealloc or fresh from PyObject_Malloc). */
+void _Py_NewReference(PyObject *op) { op->ob_refcnt = 1; }
+
 PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *type, Py_ssize_t size) {
     if (op == NULL) {
         return (PyVarObject *)PyErr_NoMemory();

@@ -20,6 +20,12 @@ void Py_FatalError(const char *message) { _Py_FatalErrorFunc(NULL, message); }
 const char *Py_GetVersion(void) { return PY_VERSION " (libpycapi) [GCC]"; }
 const char *Py_GetPlatform(void) { return "linux"; }
 
+/* There is no Py_Main: the command line is the empty one CPython reports to an embedder. */
+void Py_GetArgcArgv(int *argc, wchar_t ***argv) {
+    *argc = 0;
+    *argv = NULL;
+}
+
 int Py_EnterRecursiveCall(const char *where) {
     PyThreadState *ts = PyThreadState_Get();
     if (--ts->recursion_remaining < 0) {

@@ -330,3 +330,46 @@ PyObject *PyUnicode_EncodeFSDefault(PyObject *unicode)
 }
 
 const char *PyUnicode_GetDefaultEncoding(void) { return "utf-8"; }
+
+/* The identifiers' strs (_Py_IDENTIFIER), by index, in blocks that never move so that
+   reading one needs no lock; indexes are handed out once, under the lock. */
+#define ID_BLOCK_SIZE 256
+#define ID_BLOCKS 1024
+static PyObject **identifier_blocks[ID_BLOCKS];
+static Py_ssize_t identifier_count;
+static pthread_mutex_t identifier_lock = PTHREAD_MUTEX_INITIALIZER;
+
+PyObject *_PyUnicode_FromId(_Py_Identifier *id) {
+    Py_ssize_t index = __atomic_load_n(&id->index, __ATOMIC_ACQUIRE);
+    if (index >= 0) {
+        return identifier_blocks[index / ID_BLOCK_SIZE][index % ID_BLOCK_SIZE];
+    }
+    PyObject *str = PyUnicode_InternFromString(id->string);
+    if (str == NULL) {
+        return NULL;
+    }
+    pthread_mutex_lock(&identifier_lock);
+    index = id->index;
+    if (index < 0 && identifier_count < ID_BLOCK_SIZE * ID_BLOCKS) {
+        PyObject ***block = &identifier_blocks[identifier_count / ID_BLOCK_SIZE];
+        if (*block == NULL) {
+            *block = PyMem_RawCalloc(ID_BLOCK_SIZE, sizeof(PyObject *));
+        }
+        if (*block != NULL) {
+            index = identifier_count++;
+            (*block)[index % ID_BLOCK_SIZE] = str;
+            str = NULL; /* the table's reference now */
+            __atomic_store_n(&id->index, index, __ATOMIC_RELEASE);
+        }
+    }
+    pthread_mutex_unlock(&identifier_lock);
+    if (str != NULL) {
+        /* Another thread registered the identifier first, or the table is full or
+           out of memory. */
+        Py_DECREF(str);
+        if (index < 0) {
+            return PyErr_NoMemory();
+        }
+    }
+    return identifier_blocks[index / ID_BLOCK_SIZE][index % ID_BLOCK_SIZE];
+}

@@ -484,18 +484,28 @@ internal static unsafe class ExceptionApi
         {
             Tracebacks.Format(tb, text);
         }
+        string name = DisplayName(exc);
+        string message = DisplayMessage(exc);
+        text.Append(message.Length == 0 ? name : $"{name}: {message}").Append('\n');
+    }
+
+    /// <summary>The class as a report names it: qualified by its module unless builtin or __main__.</summary>
+    private static string DisplayName(PyBaseException exc)
+    {
         string module = exc.Type.ModuleName;
-        string name = module is "builtins" or "__main__" ? exc.Type.ShortName : $"{module}.{exc.Type.ShortName}";
-        string message;
+        return module is "builtins" or "__main__" ? exc.Type.ShortName : $"{module}.{exc.Type.ShortName}";
+    }
+
+    private static string DisplayMessage(PyBaseException exc)
+    {
         try
         {
-            message = exc.StrString();
+            return exc.StrString();
         }
         catch (PythonException)
         {
-            message = "<exception str() failed>";
+            return "<exception str() failed>";
         }
-        text.Append(message.Length == 0 ? name : $"{name}: {message}").Append('\n');
     }
 
     private static void HandleSystemExit(PyBaseException exc)
@@ -515,7 +525,15 @@ internal static unsafe class ExceptionApi
     }
 
     [CApi]
-    internal static void PyErr_WriteUnraisable(BorrowedReference obj)
+    internal static void PyErr_WriteUnraisable(BorrowedReference obj) => WriteUnraisable(null, obj);
+
+    /// <summary>PyErr_WriteUnraisable with "Exception ignored " + message in place of
+    /// "Exception ignored in" (CPython's format: "message: repr(obj)", or "message:" alone).</summary>
+    [CApi]
+    internal static void _PyErr_WriteUnraisableMsg(string? message, BorrowedReference obj) =>
+        WriteUnraisable(message is null ? null : "Exception ignored " + message, obj);
+
+    private static void WriteUnraisable(string? message, BorrowedReference obj)
     {
         var pending = PythonException.Fetch();
         if (pending is null)
@@ -529,11 +547,30 @@ internal static unsafe class ExceptionApi
         }
         var where = ObjectSpace.FromNativeOrNull(obj);
         var text = new System.Text.StringBuilder();
-        if (where is not null)
+        if (where is not null && where is not PyNone)
         {
-            text.Append("Exception ignored in: ").Append(where.ReprString()).Append('\n');
+            text.Append(message ?? "Exception ignored in").Append(": ");
+            try
+            {
+                text.Append(where.ReprString());
+            }
+            catch (PythonException)
+            {
+                text.Append("<object repr() failed>");
+            }
+            text.Append('\n');
         }
-        Format(exc, text, new HashSet<PyObject>(ReferenceEqualityComparer.Instance));
+        else if (message is not null)
+        {
+            text.Append(message).Append(":\n");
+        }
+        // CPython's default unraisable hook: the traceback and the exception itself, without
+        // its chain, and "Type: " even when str() is empty.
+        if (exc.Traceback is { } excTb)
+        {
+            Tracebacks.Format(excTb, text);
+        }
+        text.Append(DisplayName(exc)).Append(": ").Append(DisplayMessage(exc)).Append('\n');
         StdIO.WriteStderr(text.ToString());
     }
 

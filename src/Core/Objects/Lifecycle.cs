@@ -9,13 +9,14 @@ internal static class Lifecycle
     internal static bool IsInitialized;
     private static readonly List<nint> atExit = new();
 
-    internal static void Initialize()
+    internal static void Initialize(bool installSignals = true)
     {
         if (IsInitialized)
         {
             return;
         }
         CPart.pycapi_read_config_flags();
+        CPart.pycapi_init_signals(installSignals ? 1 : 0);
         Sys.Create();
         var builtins = PyModule.BuiltIn("builtins");
         foreach (var (name, obj) in Bootstrap.BuiltinNames())
@@ -63,7 +64,7 @@ internal static class LifecycleApi
     internal static void Py_Initialize() => Lifecycle.Initialize();
 
     [CApi]
-    internal static void Py_InitializeEx(int initsigs) => Lifecycle.Initialize();
+    internal static void Py_InitializeEx(int initsigs) => Lifecycle.Initialize(initsigs != 0);
 
     [CApi]
     internal static int Py_FinalizeEx() => Lifecycle.Finalize();

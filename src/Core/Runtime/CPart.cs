@@ -29,6 +29,7 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib)] public static partial byte* pycapi_dlerror();
     [LibraryImport(Lib)] public static partial void pycapi_exit(int status);
     [LibraryImport(Lib)] public static partial void pycapi_read_config_flags();
+    [LibraryImport(Lib)] public static partial void pycapi_init_signals(int install);
 
     [LibraryImport(Lib)] public static partial nint PyMem_Malloc(nuint size);
     [LibraryImport(Lib)] public static partial nint PyMem_Calloc(nuint count, nuint size);

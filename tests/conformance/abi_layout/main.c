@@ -462,6 +462,34 @@ int main(void)
 
     S(_Py_CODEUNIT);
 
+    S(PyObjectArenaAllocator);
+    F(PyObjectArenaAllocator, ctx);
+    F(PyObjectArenaAllocator, alloc);
+    F(PyObjectArenaAllocator, free);
+
+    S(_PyArg_Parser);
+    F(_PyArg_Parser, format);
+    F(_PyArg_Parser, keywords);
+    F(_PyArg_Parser, fname);
+    F(_PyArg_Parser, custom_msg);
+    F(_PyArg_Parser, pos);
+    F(_PyArg_Parser, min);
+    F(_PyArg_Parser, max);
+    F(_PyArg_Parser, kwtuple);
+    F(_PyArg_Parser, next);
+
+    S(_Py_Identifier);
+    F(_Py_Identifier, string);
+    F(_Py_Identifier, index);
+
+    S(PyCompilerFlags);
+    F(PyCompilerFlags, cf_flags);
+    F(PyCompilerFlags, cf_feature_version);
+    V(Py_single_input);
+    V(Py_file_input);
+    V(Py_eval_input);
+    V(Py_func_type_input);
+
     /* The PEP 393 state bit-field: which bits each field occupies. */
     {
         PyASCIIObject a;
