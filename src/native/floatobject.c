@@ -58,3 +58,112 @@ double PyFloat_GetMin(void) { return 2.2250738585072014e-308; }
 double PyFloat_AsDouble(PyObject *op) {
     return op != NULL && Py_TYPE(op) == &PyFloat_Type ? ((PyFloatObject *)op)->ob_fval : _PyCApi_Slow_PyFloat_AsDouble(op);
 }
+
+/* The packers build the little-endian bytes (this platform's order) and copy them out in
+   the order asked for. */
+static void copy_ordered(unsigned char *dst, const unsigned char *little, int n, int le)
+{
+    for (int i = 0; i < n; i++) {
+        dst[i] = little[le ? i : n - 1 - i];
+    }
+}
+
+/* binary16 (1 sign, 5 exponent, 10 fraction bits), rounded half to even from the exact
+   double; a NaN becomes the quiet NaN of its sign. */
+int PyFloat_Pack2(double x, char *p, int le)
+{
+    unsigned int sign = signbit(x) ? 0x8000 : 0;
+    unsigned int magnitude; /* the 15 bits under the sign */
+    if (isnan(x)) {
+        magnitude = 0x7e00;
+    } else if (isinf(x)) {
+        magnitude = 0x7c00;
+    } else if (x == 0) {
+        magnitude = 0;
+    } else {
+        int exp;
+        uint64_t significand = (uint64_t)ldexp(frexp(fabs(x), &exp), 53); /* x = significand * 2**(exp-53) */
+        int unbiased = exp - 1;                                             /* x in [2**unbiased, 2**(unbiased+1)) */
+        if (unbiased >= 16) {
+            goto overflow;
+        }
+        /* Below 2**-14 the quantum stays 2**-24 (subnormals): more bits are dropped. */
+        int scale = unbiased < -14 ? -14 : unbiased;
+        int dropped = scale - unbiased + 42;
+        uint64_t kept = 0;
+        if (dropped <= 54) {
+            uint64_t rest = significand & ((UINT64_C(1) << dropped) - 1), half = UINT64_C(1) << (dropped - 1);
+            kept = significand >> dropped;
+            if (rest > half || (rest == half && (kept & 1))) {
+                kept++; /* a carry out of the fraction steps the exponent, as it should */
+            }
+        }
+        magnitude = ((unsigned int)(scale + 14) << 10) + (unsigned int)kept;
+        if (magnitude >= 0x7c00) {
+            goto overflow;
+        }
+    }
+    unsigned int bits = sign | magnitude;
+    unsigned char little[2] = {(unsigned char)bits, (unsigned char)(bits >> 8)};
+    copy_ordered((unsigned char *)p, little, 2, le);
+    return 0;
+overflow:
+    PyErr_SetString(PyExc_OverflowError, "float too large to pack with e format");
+    return -1;
+}
+
+int PyFloat_Pack4(double x, char *p, int le)
+{
+    float y = (float)x;
+    if (isinf(y) && !isinf(x)) {
+        PyErr_SetString(PyExc_OverflowError, "float too large to pack with f format");
+        return -1;
+    }
+    unsigned char little[4];
+    memcpy(little, &y, 4);
+    copy_ordered((unsigned char *)p, little, 4, le);
+    return 0;
+}
+
+int PyFloat_Pack8(double x, char *p, int le)
+{
+    unsigned char little[8];
+    memcpy(little, &x, 8);
+    copy_ordered((unsigned char *)p, little, 8, le);
+    return 0;
+}
+
+double PyFloat_Unpack2(const char *p, int le)
+{
+    unsigned char little[2];
+    copy_ordered(little, (const unsigned char *)p, 2, le);
+    unsigned int bits = little[0] | (unsigned int)little[1] << 8;
+    unsigned int exp = (bits >> 10) & 0x1f, fraction = bits & 0x3ff;
+    double magnitude;
+    if (exp == 0x1f) {
+        magnitude = fraction == 0 ? HUGE_VAL : NAN;
+    } else if (exp == 0) {
+        magnitude = ldexp(fraction, -24);
+    } else {
+        magnitude = ldexp(fraction + 1024, (int)exp - 25);
+    }
+    return bits & 0x8000 ? -magnitude : magnitude;
+}
+
+double PyFloat_Unpack4(const char *p, int le)
+{
+    unsigned char little[4];
+    copy_ordered(little, (const unsigned char *)p, 4, le);
+    float y;
+    memcpy(&y, little, 4);
+    return y;
+}
+
+double PyFloat_Unpack8(const char *p, int le)
+{
+    unsigned char little[8];
+    copy_ordered(little, (const unsigned char *)p, 8, le);
+    double x;
+    memcpy(&x, little, 8);
+    return x;
+}
