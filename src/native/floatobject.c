@@ -1,5 +1,6 @@
 /* float constructor from a C double. */
 #include "pycapi_runtime.h"
+#include <float.h>
 
 /* Dead floats kept for reuse, as CPython keeps up to 100: chained through ob_type,
    which the reuse sets again. */
@@ -166,4 +167,40 @@ double PyFloat_Unpack8(const char *p, int le)
     double x;
     memcpy(&x, little, 8);
     return x;
+}
+
+static PyTypeObject FloatInfo_Type;
+
+static PyStructSequence_Field float_info_fields[] = {
+    { "max", "DBL_MAX -- maximum representable finite float" },
+    { "max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable" },
+    { "max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable" },
+    { "min", "DBL_MIN -- Minimum positive normalized float" },
+    { "min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float" },
+    { "min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float" },
+    { "dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float" },
+    { "mant_dig", "DBL_MANT_DIG -- mantissa digits" },
+    { "epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float" },
+    { "radix", "FLT_RADIX -- radix of exponent" },
+    { "rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations" },
+    { NULL, NULL },
+};
+
+static PyStructSequence_Desc float_info_desc = {
+    "sys.float_info",
+    "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\n"
+    "information about the precision and internal representation. Please study\n"
+    "your system's :file:`float.h` for more information.",
+    float_info_fields, 11,
+};
+
+PyObject *PyFloat_GetInfo(void)
+{
+    PyObject *values[] = {
+        PyFloat_FromDouble(DBL_MAX), PyLong_FromLong(DBL_MAX_EXP), PyLong_FromLong(DBL_MAX_10_EXP),
+        PyFloat_FromDouble(DBL_MIN), PyLong_FromLong(DBL_MIN_EXP), PyLong_FromLong(DBL_MIN_10_EXP),
+        PyLong_FromLong(DBL_DIG),    PyLong_FromLong(DBL_MANT_DIG), PyFloat_FromDouble(DBL_EPSILON),
+        PyLong_FromLong(FLT_RADIX),  PyLong_FromLong(FLT_ROUNDS),
+    };
+    return pycapi_structseq_build(&FloatInfo_Type, &float_info_desc, values, 11);
 }
