@@ -538,14 +538,21 @@ internal static unsafe class ExceptionApi
     }
 
     /// <summary>A warning printed as the warnings module shows one raised from C with no
-    /// Python frame ("sys:1: Category: message"); filters are not modelled yet.</summary>
+    /// Python frame ("sys:1: Category: message"). Of the filters only CPython's default
+    /// "ignore" ones are modelled (a warning from C is attributed to module sys, not __main__).</summary>
     [CApi]
     internal static int PyErr_WarnEx(BorrowedReference category, string message, nint stackLevel)
     {
         var cat = ObjectSpace.FromNativeOrNull(category) as PyType ?? BuiltinTypes.Get("RuntimeWarning");
-        StdIO.WriteStderr($"sys:1: {cat.ShortName}: {message}\n");
+        if (!IgnoredByDefault.Any(name => cat.IsSubtypeOf(BuiltinTypes.Get(name))))
+        {
+            StdIO.WriteStderr($"sys:1: {cat.ShortName}: {message}\n");
+        }
         return 0;
     }
+
+    private static readonly string[] IgnoredByDefault =
+        ["DeprecationWarning", "PendingDeprecationWarning", "ImportWarning", "ResourceWarning"];
 }
 
 internal static class ErrnoApi
