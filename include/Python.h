@@ -66,5 +66,6 @@
 #include "pystrcmp.h"
 #include "pycapi.h"
 #include "sysmodule.h"
+#include "osmodule.h"
 
 #endif
