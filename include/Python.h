@@ -67,5 +67,6 @@
 #include "pycapi.h"
 #include "sysmodule.h"
 #include "osmodule.h"
+#include "genericaliasobject.h"
 
 #endif
