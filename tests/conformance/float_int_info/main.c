@@ -43,6 +43,8 @@ int main(void)
     PyObject *f2 = PyFloat_GetInfo();
     printf("a new object each call: %d, same type: %d, equal: %d\n", f != f2, Py_TYPE(f) == Py_TYPE(f2),
            PyObject_RichCompareBool(f, f2, Py_EQ));
+    PyObject *sys_f = PySys_GetObject("float_info");
+    printf("sys.float_info: same type: %d, equal: %d\n", Py_TYPE(sys_f) == Py_TYPE(f), PyObject_RichCompareBool(sys_f, f, Py_EQ));
     show_double("max", PyFloat_AsDouble(PyTuple_GetItem(f, 0)));
     show_double("epsilon", PyFloat_AsDouble(PyTuple_GetItem(f, 8)));
     Py_XDECREF(f);
@@ -50,6 +52,8 @@ int main(void)
 
     PyObject *i = PyLong_GetInfo();
     show_info("PyLong_GetInfo()", i);
+    PyObject *sys_i = PySys_GetObject("int_info");
+    printf("sys.int_info: same type: %d, equal: %d\n", Py_TYPE(sys_i) == Py_TYPE(i), PyObject_RichCompareBool(sys_i, i, Py_EQ));
     Py_XDECREF(i);
     return conf_end();
 }
