@@ -54,6 +54,16 @@ int main(void)
     show_new("__typing_unpacked_tuple_args__", PyObject_GetAttrString(li, "__typing_unpacked_tuple_args__"));
     show_new("__class__", PyObject_GetAttrString(li, "__class__"));
 
+    printf("-- through the type's slots\n");
+    PyTypeObject *gat = Py_TYPE(li);
+    show_new("tp_repr", gat->tp_repr(li));
+    show_new("tp_str", gat->tp_str(li));
+    show_new("tp_getattro __origin__", gat->tp_getattro(li, PyUnicode_FromString("__origin__")));
+    show_new("tp_getattro __name__", gat->tp_getattro(li, PyUnicode_FromString("__name__")));
+    show_new("tp_getattro nope", gat->tp_getattro(li, PyUnicode_FromString("nope")));
+    printf("tp_hash is hash(): %d\n", gat->tp_hash(li) == PyObject_Hash(li));
+    show_new("tp_richcompare ==", gat->tp_richcompare(li, li, Py_EQ));
+    show_new("mp_subscript", gat->tp_as_mapping->mp_subscript(li, intt));
     printf("-- reprs\n");
     show_new("dict, (str, int)", alias(dict, Py_BuildValue("(OO)", str, intt)));
     show_new("tuple, ()", alias(tuple, PyTuple_New(0)));

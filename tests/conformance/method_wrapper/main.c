@@ -31,6 +31,11 @@ int main(void)
     show_new("w('x')", PyObject_CallOneArg(w, PyUnicode_FromString("x")));
     show_new("w()", PyObject_CallNoArgs(w));
 
+    PyTypeObject *mwt = Py_TYPE(w);
+    show_new("tp_getattro __name__", mwt->tp_getattro(w, PyUnicode_FromString("__name__")));
+    show_new("tp_richcompare ==", mwt->tp_richcompare(w, w, Py_EQ));
+    show_ll("tp_setattro x", mwt->tp_setattro(w, PyUnicode_FromString("x"), Py_None));
+    printf("tp_hash is hash(): %d\n", mwt->tp_hash(w) == PyObject_Hash(w));
     PyObject *attr = PyObject_GetAttrString(five, "__add__");
     show_type("(5).__add__", attr);
     printf("(5).__add__ == PyWrapper_New(...): %d, hashes equal: %d\n", PyObject_RichCompareBool(attr, w, Py_EQ),
