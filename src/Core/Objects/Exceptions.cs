@@ -538,13 +538,15 @@ internal static unsafe class ExceptionApi
     }
 
     /// <summary>A warning printed as the warnings module shows one raised from C with no
-    /// Python frame ("sys:1: Category: message"). Of the filters only CPython's default
-    /// "ignore" ones are modelled (a warning from C is attributed to module sys, not __main__).</summary>
+    /// Python frame ("sys:1: Category: message"). Only CPython's default filters are
+    /// modelled: a warning from C is attributed to module sys (not __main__), so the
+    /// deprecation, import and resource categories are ignored and the others shown once
+    /// for each category and text (the "default" action's registry).</summary>
     [CApi]
     internal static int PyErr_WarnEx(BorrowedReference category, string message, nint stackLevel)
     {
         var cat = ObjectSpace.FromNativeOrNull(category) as PyType ?? BuiltinTypes.Get("RuntimeWarning");
-        if (!IgnoredByDefault.Any(name => cat.IsSubtypeOf(BuiltinTypes.Get(name))))
+        if (!IgnoredByDefault.Any(name => cat.IsSubtypeOf(BuiltinTypes.Get(name))) && warningsShown.Add((cat, message)))
         {
             StdIO.WriteStderr($"sys:1: {cat.ShortName}: {message}\n");
         }
@@ -553,6 +555,8 @@ internal static unsafe class ExceptionApi
 
     private static readonly string[] IgnoredByDefault =
         ["DeprecationWarning", "PendingDeprecationWarning", "ImportWarning", "ResourceWarning"];
+
+    private static readonly HashSet<(PyType, string)> warningsShown = [];
 }
 
 internal static class ErrnoApi
