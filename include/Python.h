@@ -68,5 +68,7 @@
 #include "pystrcmp.h"
 #include "pycapi.h"
 #include "sysmodule.h"
+#include "osmodule.h"
+#include "genericaliasobject.h"
 
 #endif

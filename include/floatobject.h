@@ -22,6 +22,14 @@ PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
 PyAPI_FUNC(PyObject *) PyFloat_FromString(PyObject *str);
 PyAPI_FUNC(PyObject *) PyFloat_FromDouble(double v);
 PyAPI_FUNC(double) PyFloat_AsDouble(PyObject *op);
+/* IEEE 754 binary16/32/64 in 2/4/8 bytes, little-endian when le is nonzero. Pack returns
+   0, or -1 with OverflowError; Unpack cannot fail on this platform. */
+PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
+PyAPI_FUNC(int) PyFloat_Pack4(double x, char *p, int le);
+PyAPI_FUNC(int) PyFloat_Pack8(double x, char *p, int le);
+PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
+PyAPI_FUNC(double) PyFloat_Unpack4(const char *p, int le);
+PyAPI_FUNC(double) PyFloat_Unpack8(const char *p, int le);
 #ifdef __cplusplus
 }
 #endif

@@ -165,6 +165,34 @@ PyAPI_FUNC(Py_ssize_t) PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ss
 PyAPI_FUNC(wchar_t *) PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *unicode);
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+/* The deprecated Py_UNICODE (wchar_t) API: the wchar_t form is cached in wstr for the
+   str's life. PyUnicode_FromUnicode(NULL, size) makes a legacy string to fill through
+   PyUnicode_AS_UNICODE before PyUnicode_READY. */
+Py_DEPRECATED(3.3) PyAPI_FUNC(PyObject *) PyUnicode_FromUnicode(const Py_UNICODE *u, Py_ssize_t size);
+Py_DEPRECATED(3.3) PyAPI_FUNC(Py_UNICODE *) PyUnicode_AsUnicode(PyObject *unicode);
+Py_DEPRECATED(3.3) PyAPI_FUNC(Py_UNICODE *) PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size);
+Py_DEPRECATED(3.3) PyAPI_FUNC(Py_ssize_t) PyUnicode_GetSize(PyObject *unicode);
+Py_DEPRECATED(3.3) static inline Py_ssize_t PyUnicode_WSTR_LENGTH(PyObject *op) {
+    return PyUnicode_IS_COMPACT_ASCII(op) ? _PyASCIIObject_CAST(op)->length : _PyCompactUnicodeObject_CAST(op)->wstr_length;
+}
+#define PyUnicode_WSTR_LENGTH(op) PyUnicode_WSTR_LENGTH(_PyObject_CAST(op))
+Py_DEPRECATED(3.3) static inline Py_UNICODE *PyUnicode_AS_UNICODE(PyObject *op) {
+    wchar_t *wstr = _PyASCIIObject_CAST(op)->wstr;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    return wstr != NULL ? wstr : PyUnicode_AsUnicode(op);
+#pragma GCC diagnostic pop
+}
+#define PyUnicode_AS_UNICODE(op) PyUnicode_AS_UNICODE(_PyObject_CAST(op))
+Py_DEPRECATED(3.3) static inline Py_ssize_t PyUnicode_GET_SIZE(PyObject *op) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    (void)PyUnicode_AS_UNICODE(op);
+    return PyUnicode_WSTR_LENGTH(op);
+#pragma GCC diagnostic pop
+}
+#define PyUnicode_GET_SIZE(op) PyUnicode_GET_SIZE(_PyObject_CAST(op))
+#define Py_UNICODE_SIZE 4
 /* UTF-8 decoding that leaves an incomplete sequence at the end for the next call; the
    bytes used are stored in *consumed (when not NULL). */
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors,

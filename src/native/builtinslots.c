@@ -260,6 +260,8 @@ static void fill_containers(const pycapi_builtin_hooks *h) {
     pycapi_mutable_as_mapping.mp_ass_subscript = h->ass_subscript;
 }
 
+static PyMappingMethods generic_alias_as_mapping;
+
 /* object_richcompare: == by identity; != as the negation of the type's own ==, which a C
    type without a tp_richcompare has from object. */
 static PyObject *object_richcompare(PyObject *self, PyObject *other, int op) {
@@ -433,6 +435,17 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     PyDictProxy_Type.tp_str = h->str;
     PyDictProxy_Type.tp_richcompare = h->richcompare;
 
+    /* types.GenericAlias and method-wrapper, for C code that calls their slots directly. */
+    PyTypeObject *aliases[] = { &Py_GenericAliasType, &_PyMethodWrapper_Type };
+    for (size_t i = 0; i < 2; i++) {
+        aliases[i]->tp_repr = h->repr;
+        aliases[i]->tp_hash = h->hash;
+        aliases[i]->tp_richcompare = h->richcompare;
+        aliases[i]->tp_getattro = h->getattro;
+    }
+    generic_alias_as_mapping.mp_subscript = h->subscript;
+    Py_GenericAliasType.tp_as_mapping = &generic_alias_as_mapping;
+
     /* Bases before subtypes. The iterators keep their own tp_iter / tp_iternext (statics.c);
        from object they get repr, str, hash, compare and attributes. */
     PyTypeObject *inheriting[] = {
@@ -442,6 +455,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type,
         &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
         &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
+        &Py_GenericAliasType, &_PyMethodWrapper_Type,
     };
     for (size_t i = 0; i < sizeof inheriting / sizeof *inheriting; i++) {
         inherit(inheriting[i]);

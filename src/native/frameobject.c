@@ -214,3 +214,16 @@ PyFrameObject *PyThreadState_GetFrame(PyThreadState *tstate)
     (void)tstate;
     return NULL;
 }
+
+/* No Python code runs here, so no frame is ever executing: CPython's answers for that case
+   (globals: NULL without an exception; locals: an error). */
+PyObject *PyEval_GetGlobals(void)
+{
+    return NULL;
+}
+
+PyObject *PyEval_GetLocals(void)
+{
+    PyErr_SetString(PyExc_SystemError, "frame does not exist");
+    return NULL;
+}

@@ -145,3 +145,29 @@ PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyOb
 
 /* int(src) is src itself for an exact int, an exact copy for a subclass's instance. */
 PyObject *_PyLong_Copy(PyLongObject *src) { return PyNumber_Long((PyObject *)src); }
+
+static PyTypeObject IntInfo_Type;
+
+static PyStructSequence_Field int_info_fields[] = {
+    { "bits_per_digit", "size of a digit in bits" },
+    { "sizeof_digit", "size in bytes of the C type used to represent a digit" },
+    { "default_max_str_digits", "maximum string conversion digits limitation" },
+    { "str_digits_check_threshold", "minimum positive value for int_max_str_digits" },
+    { NULL, NULL },
+};
+
+static PyStructSequence_Desc int_info_desc = {
+    "sys.int_info",
+    "sys.int_info\n\nA named tuple that holds information about Python's\n"
+    "internal representation of integers.  The attributes are read only.",
+    int_info_fields, 4,
+};
+
+/* The limits are the defaults, not the interpreter's current int_max_str_digits: CPython's. */
+PyObject *PyLong_GetInfo(void)
+{
+    PyObject *values[] = {
+        PyLong_FromLong(PyLong_SHIFT), PyLong_FromLong(sizeof(digit)), PyLong_FromLong(4300), PyLong_FromLong(640),
+    };
+    return pycapi_structseq_build(&IntInfo_Type, &int_info_desc, values, 4);
+}

@@ -118,6 +118,12 @@ static inline PyObject **pycapi_instance_dict_slot(PyObject *op)
     return offset != 0 ? (PyObject **)((char *)op + offset) : NULL;
 }
 
+/* structseq.c: a new instance of a struct sequence type the C part defines statically
+   (sys.float_info, sys.int_info), the type readied on first use; its n fields are values,
+   stolen (a NULL among them, a failed creation, fails the whole). */
+PYCAPI_HIDDEN PyObject *pycapi_structseq_build(PyTypeObject *type, PyStructSequence_Desc *desc, PyObject **values,
+                                               Py_ssize_t n);
+
 /* Zeroed object memory behind a pre-header; what PyObject_Malloc hands out too. */
 PYCAPI_HIDDEN void *pycapi_alloc(size_t size);
 /* The same, with the GC head: for objects the cyclic collector may track. */

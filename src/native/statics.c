@@ -164,6 +164,8 @@ STATIC_TYPE(PyMethodDescr_Type, "method_descriptor", &PyBaseObject_Type, 56, 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL, pycapi_object_dealloc, DESCR_GET)
 STATIC_TYPE(PyWrapperDescr_Type, "wrapper_descriptor", &PyBaseObject_Type, 56, 0,
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR, pycapi_object_dealloc, DESCR_GET)
+STATIC_TYPE(_PyMethodWrapper_Type, "method-wrapper", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(Py_GenericAliasType, "types.GenericAlias", &PyBaseObject_Type, 64, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 /* Bound methods and the method wrappers (FuncObject.cs), with CPython's sizes:
    PyMethodObject and PyInstanceMethodObject are public layouts. */
 STATIC_TYPE(PyMethod_Type, "method", &PyBaseObject_Type, sizeof(PyMethodObject), 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
@@ -347,6 +349,8 @@ static const pycapi_static_entry static_table[] = {
     { "member_descriptor", (PyObject *)&PyMemberDescr_Type },
     { "method_descriptor", (PyObject *)&PyMethodDescr_Type },
     { "wrapper_descriptor", (PyObject *)&PyWrapperDescr_Type },
+    { "method-wrapper", (PyObject *)&_PyMethodWrapper_Type },
+    { "types.GenericAlias", (PyObject *)&Py_GenericAliasType },
     { "mappingproxy", (PyObject *)&PyDictProxy_Type },
     { "property", (PyObject *)&PyProperty_Type },
     { "function", (PyObject *)&PyFunction_Type },

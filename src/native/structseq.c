@@ -114,10 +114,36 @@ static PyMemberDef *make_members(PyStructSequence_Desc *desc, Py_ssize_t *n_fiel
     return members;
 }
 
-/* n_sequence_fields, n_fields, n_unnamed_fields in the type's dict. */
+/* The names of the visible named fields, as CPython's __match_args__. */
+static PyObject *match_args(PyStructSequence_Desc *desc)
+{
+    PyObject *names = PyList_New(0);
+    for (int i = 0; names != NULL && i < desc->n_in_sequence; i++) {
+        if (desc->fields[i].name == PyStructSequence_UnnamedField) {
+            continue;
+        }
+        PyObject *name = PyUnicode_FromString(desc->fields[i].name);
+        if (name == NULL || PyList_Append(names, name) < 0) {
+            Py_CLEAR(names);
+        }
+        Py_XDECREF(name);
+    }
+    PyObject *tuple = names != NULL ? PyList_AsTuple(names) : NULL;
+    Py_XDECREF(names);
+    return tuple;
+}
+
+/* n_sequence_fields, n_fields, n_unnamed_fields and __match_args__ in the type's dict. */
 static int set_counts(PyTypeObject *type, PyObject *dict, PyStructSequence_Desc *desc, Py_ssize_t n_fields,
                       Py_ssize_t n_unnamed)
 {
+    PyObject *visible = match_args(desc);
+    int status = visible == NULL ? -1 : dict != NULL ? PyDict_SetItemString(dict, "__match_args__", visible)
+                                                     : PyObject_SetAttrString((PyObject *)type, "__match_args__", visible);
+    Py_XDECREF(visible);
+    if (status < 0) {
+        return -1;
+    }
     const char *names[] = { "n_sequence_fields", "n_fields", "n_unnamed_fields" };
     Py_ssize_t values[] = { desc->n_in_sequence, n_fields, n_unnamed };
     for (int i = 0; i < 3; i++) {
@@ -183,4 +209,24 @@ PyTypeObject *PyStructSequence_NewType(PyStructSequence_Desc *desc)
         return NULL; /* the members stay: a failed type may still refer to them */
     }
     return (PyTypeObject *)type;
+}
+
+PyObject *pycapi_structseq_build(PyTypeObject *type, PyStructSequence_Desc *desc, PyObject **values, Py_ssize_t n)
+{
+    int ok = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        ok &= values[i] != NULL;
+    }
+    if (ok && !(type->tp_flags & Py_TPFLAGS_READY) && PyStructSequence_InitType2(type, desc) < 0) {
+        ok = 0;
+    }
+    PyObject *result = ok ? PyStructSequence_New(type) : NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (result != NULL) {
+            PyStructSequence_SET_ITEM(result, i, values[i]);
+        } else {
+            Py_XDECREF(values[i]);
+        }
+    }
+    return result;
 }

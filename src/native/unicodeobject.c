@@ -1,5 +1,5 @@
-/* str memory: a compact object whose UTF-8 copy, when not the data itself, is a
-   separate block freed with it; an instance of a str subclass (a PyUnicodeObject, as
+/* str memory: a compact object whose UTF-8 copy and wchar_t copy (the deprecated
+   Py_UNICODE API's), when not the data itself, are separate blocks freed with it; an instance of a str subclass (a PyUnicodeObject, as
    CPython lays it out) has its characters in a block of their own too. The semantics
    live in UnicodeObject.cs. */
 #include "pycapi_runtime.h"
@@ -7,6 +7,10 @@
 PYCAPI_HIDDEN void pycapi_object_dealloc(PyObject *op);
 
 void pycapi_unicode_dealloc(PyObject *op) {
+    wchar_t *wstr = ((PyASCIIObject *)op)->wstr;
+    if (wstr != NULL && (void *)wstr != PyUnicode_DATA(op)) {
+        PyObject_Free(wstr);
+    }
     if (!PyUnicode_IS_COMPACT_ASCII(op)) {
         PyCompactUnicodeObject *u = (PyCompactUnicodeObject *)op;
         if (u->utf8 != NULL && u->utf8 != (char *)PyUnicode_DATA(op)) {
@@ -372,4 +376,133 @@ PyObject *_PyUnicode_FromId(_Py_Identifier *id) {
         }
     }
     return identifier_blocks[index / ID_BLOCK_SIZE][index % ID_BLOCK_SIZE];
+}
+
+/* The deprecated Py_UNICODE (wchar_t, UCS-4 here) API, as CPython 3.11 still has it: the
+   wchar_t form is made on first use and cached in wstr for the str's life; a 4-byte
+   string's data is that form already. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
+Py_UNICODE *PyUnicode_AsUnicodeAndSize(PyObject *op, Py_ssize_t *size) {
+    if (op == NULL || !PyUnicode_Check(op)) {
+        PyErr_BadArgument();
+        return NULL;
+    }
+    PyASCIIObject *head = (PyASCIIObject *)op;
+    Py_ssize_t *wstr_length = PyUnicode_IS_COMPACT_ASCII(op) ? NULL : &((PyCompactUnicodeObject *)op)->wstr_length;
+    if (head->wstr == NULL) {
+        Py_ssize_t n = head->length;
+        int kind = PyUnicode_KIND(op);
+        void *data = PyUnicode_DATA(op);
+        wchar_t *w = kind == PyUnicode_4BYTE_KIND ? data : PyObject_Malloc(sizeof(wchar_t) * (size_t)(n + 1));
+        if (w == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; w != data && i <= n; i++) {
+            w[i] = (wchar_t)(i < n ? PyUnicode_READ(kind, data, i) : 0);
+        }
+        head->wstr = w;
+        if (wstr_length != NULL) {
+            *wstr_length = n;
+        }
+    }
+    if (size != NULL) {
+        *size = wstr_length != NULL ? *wstr_length : head->length;
+    }
+    return head->wstr;
+}
+
+Py_UNICODE *PyUnicode_AsUnicode(PyObject *op) { return PyUnicode_AsUnicodeAndSize(op, NULL); }
+
+Py_ssize_t PyUnicode_GetSize(PyObject *op) {
+    Py_ssize_t size;
+    return PyUnicode_AsUnicodeAndSize(op, &size) != NULL ? size : -1;
+}
+
+/* CPython's legacy string: not ready, its size+1 wchar_t in wstr for the caller to fill
+   (through PyUnicode_AsUnicode) before anything reads it; _PyUnicode_Ready makes it canonical. */
+static PyObject *legacy_new(Py_ssize_t size) {
+    if (size == 0) {
+        return PyUnicode_New(0, 0);
+    }
+    if (size > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(wchar_t) - 1) {
+        return PyErr_NoMemory();
+    }
+    if (size < 0) {
+        PyErr_SetString(PyExc_SystemError, "Negative size passed to _PyUnicode_New");
+        return NULL;
+    }
+    PyUnicodeObject *u = pycapi_alloc(sizeof(PyUnicodeObject));
+    wchar_t *w = u != NULL ? PyObject_Calloc((size_t)size + 1, sizeof(wchar_t)) : NULL;
+    if (w == NULL) {
+        pycapi_free(u);
+        return PyErr_NoMemory();
+    }
+    Py_SET_TYPE(u, &PyUnicode_Type);
+    Py_SET_REFCNT(u, 1);
+    u->_base._base.hash = -1;
+    u->_base._base.wstr = w;
+    u->_base.wstr_length = size;
+    return (PyObject *)u;
+}
+
+PyObject *PyUnicode_FromUnicode(const Py_UNICODE *u, Py_ssize_t size) {
+    if (u != NULL) {
+        if (size < 0) {
+            PyErr_BadInternalCall();
+            return NULL;
+        }
+        return PyUnicode_FromWideChar(u, size);
+    }
+    if (size > 0 && PyErr_WarnEx(PyExc_DeprecationWarning,
+                                 "PyUnicode_FromUnicode(NULL, size) is deprecated; use PyUnicode_New() instead", 1) < 0) {
+        return NULL;
+    }
+    return legacy_new(size);
+}
+
+/* A legacy string's characters move from wstr to data.any (the wchar_t block itself when
+   it needs 4 bytes a character), with the kind they need. */
+int _PyUnicode_Ready(PyObject *op) {
+    PyUnicodeObject *u = (PyUnicodeObject *)op;
+    PyASCIIObject *head = &u->_base._base;
+    if (head->state.ready) {
+        return 0;
+    }
+    Py_ssize_t n = u->_base.wstr_length;
+    wchar_t *w = head->wstr;
+    Py_UCS4 max = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if ((Py_UCS4)w[i] > 0x10FFFF) {
+            PyErr_Format(PyExc_ValueError, "character U+%x is not in range [U+0000; U+10ffff]", (unsigned)w[i]);
+            return -1;
+        }
+        max = (Py_UCS4)w[i] > max ? (Py_UCS4)w[i] : max;
+    }
+    int kind = max < 0x100 ? PyUnicode_1BYTE_KIND : max < 0x10000 ? PyUnicode_2BYTE_KIND : PyUnicode_4BYTE_KIND;
+    void *data = w;
+    if (kind != PyUnicode_4BYTE_KIND) {
+        data = PyObject_Malloc((size_t)(n + 1) * (size_t)kind);
+        if (data == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        for (Py_ssize_t i = 0; i <= n; i++) {
+            PyUnicode_WRITE(kind, data, i, i < n ? (Py_UCS4)w[i] : 0);
+        }
+        PyObject_Free(w);
+        head->wstr = NULL;
+        u->_base.wstr_length = 0;
+    }
+    u->data.any = data;
+    head->length = n;
+    head->state.kind = (unsigned int)kind;
+    head->state.ascii = max < 0x80;
+    head->state.ready = 1;
+    if (max < 0x80) {
+        u->_base.utf8 = data;
+        u->_base.utf8_length = n;
+    }
+    return 0;
 }

@@ -205,8 +205,13 @@ internal sealed class PySlotWrapper(PyType owner, string name, BuiltinBody body)
 {
     public bool IsData => false;
 
-    public PyObject Get(PyObject? instance, PyType type) =>
-        instance is null ? this : new PyBuiltinFunction(name, instance, body, null);
+    public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : new PyMethodWrapper(this, instance);
+
+    internal PyType Owner => owner;
+
+    internal string SlotName => name;
+
+    internal PyObject CallBound(PyObject self, PyObject[] args, PyDict? kwargs) => body(self, args, kwargs);
 
     internal override bool IsCallable => true;
 
@@ -239,4 +244,40 @@ internal sealed class PySlotWrapper(PyType owner, string name, BuiltinBody body)
             }
             return body(self!, args);
         }));
+}
+
+/// <summary>A slot wrapper bound to an instance ((1).__add__, PyWrapper_New): a method-wrapper.
+/// Two are equal when they bind the same descriptor to the same object.</summary>
+internal sealed class PyMethodWrapper(PySlotWrapper descr, PyObject self) : PyObject(BuiltinTypes.Get("method-wrapper"))
+{
+    private readonly PySlotWrapper descr = descr;
+    private readonly PyObject self = self;
+
+    internal override bool IsCallable => true;
+
+    internal override PyObject Call(PyTuple args, PyDict? kwargs) => descr.CallBound(self, args.ToArray(), kwargs);
+
+    internal override PyStr ReprCore() =>
+        new($"<method-wrapper '{descr.SlotName}' of {self.Type.Name} object at 0x{ObjectSpace.ToNative(self):x}>");
+
+    internal override PyObject GetAttr(PyStr attr) => attr.Value switch
+    {
+        "__self__" => self,
+        "__name__" => new PyStr(descr.SlotName),
+        "__qualname__" => new PyStr($"{descr.Owner.ShortName}.{descr.SlotName}"),
+        "__objclass__" => descr.Owner,
+        _ => base.GetAttr(attr),
+    };
+
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op) =>
+        other is PyMethodWrapper w && op is CompareOp.Eq or CompareOp.Ne
+            ? PyBool.Of((ReferenceEquals(w.descr, descr) && ReferenceEquals(w.self, self)) == (op == CompareOp.Eq))
+            : PyNotImplemented.Instance;
+
+    /// <summary>wrapper_hash: the two identities combined.</summary>
+    internal override long HashCore()
+    {
+        long h = NumericHash.OfPointer(ObjectSpace.ToNative(self)) ^ NumericHash.OfPointer(ObjectSpace.ToNative(descr));
+        return h == -1 ? -2 : h;
+    }
 }

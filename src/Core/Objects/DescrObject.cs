@@ -157,6 +157,20 @@ internal static partial class DescrNative
 
 internal static unsafe class DescrApi
 {
+    /// <summary>A wrapper descriptor bound to an object of its class (what attribute access does).</summary>
+    [CApi]
+    internal static NewReference PyWrapper_New(BorrowedReference descr, BorrowedReference self)
+    {
+        var wrapper = ObjectSpace.FromNativeOrNull(descr) as PySlotWrapper ?? throw Abstract.BadInternalCall();
+        var obj = ObjectSpace.FromNative(self);
+        if (!obj.Type.IsSubtypeOf(wrapper.Owner))
+        {
+            throw new PythonException(PyExc.TypeError,
+                $"descriptor '{wrapper.SlotName}' for '{wrapper.Owner.Name}' objects doesn't apply to a '{obj.Type.Name}' object");
+        }
+        return ObjectSpace.NewRef(new PyMethodWrapper(wrapper, obj));
+    }
+
     /// <summary>A data descriptor's type has tp_descr_set.</summary>
     [CApi(Error = "0")]
     internal static int PyDescr_IsData(BorrowedReference descr) =>

@@ -575,14 +575,25 @@ internal static unsafe class ExceptionApi
     }
 
     /// <summary>A warning printed as the warnings module shows one raised from C with no
-    /// Python frame ("sys:1: Category: message"); filters are not modelled yet.</summary>
+    /// Python frame ("sys:1: Category: message"). Only CPython's default filters are
+    /// modelled: a warning from C is attributed to module sys (not __main__), so the
+    /// deprecation, import and resource categories are ignored and the others shown once
+    /// for each category and text (the "default" action's registry).</summary>
     [CApi]
     internal static int PyErr_WarnEx(BorrowedReference category, string message, nint stackLevel)
     {
         var cat = ObjectSpace.FromNativeOrNull(category) as PyType ?? BuiltinTypes.Get("RuntimeWarning");
-        StdIO.WriteStderr($"sys:1: {cat.ShortName}: {message}\n");
+        if (!IgnoredByDefault.Any(name => cat.IsSubtypeOf(BuiltinTypes.Get(name))) && warningsShown.Add((cat, message)))
+        {
+            StdIO.WriteStderr($"sys:1: {cat.ShortName}: {message}\n");
+        }
         return 0;
     }
+
+    private static readonly string[] IgnoredByDefault =
+        ["DeprecationWarning", "PendingDeprecationWarning", "ImportWarning", "ResourceWarning"];
+
+    private static readonly HashSet<(PyType, string)> warningsShown = [];
 }
 
 internal static class ErrnoApi

@@ -295,6 +295,8 @@ internal static partial class Abstract
                 return SequenceItemSlot(o, SubscriptIndex(o, key, SubscriptName(o)));
             case PyRange r:
                 return r.Subscript(key);
+            case PyGenericAlias alias:
+                return alias.Subscript(key);
             case PyMemoryView m:
                 return m.GetItem(MemoryViewIndex(key));
         }
@@ -308,6 +310,10 @@ internal static partial class Abstract
             if (NativeSlots.ClassMapping(t, NativeSlots.MpSubscript) is var metaSubscript and not 0)
             {
                 return NativeSlots.Call(metaSubscript, o, key); // the metaclass's __getitem__
+            }
+            if (ReferenceEquals(t, BuiltinTypes.Type))
+            {
+                return new PyGenericAlias(t, key); // type[int]; other classes need their own __class_getitem__
             }
             // PEP 560: a class subscripted is its __class_getitem__ called.
             return Attributes.Lookup(t, "__class_getitem__") is { } classGetItem

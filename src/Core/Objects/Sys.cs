@@ -34,8 +34,14 @@ internal static class Sys
         Set("version", new PyStr("3.11.2 (libpycapi)"));
         Set("hexversion", new PyInt(0x030B02F0));
         Set("implementation_name", new PyStr("libpycapi"));
+        Set("float_info", FromC(CPart.PyFloat_GetInfo()));
+        Set("int_info", FromC(CPart.PyLong_GetInfo()));
         Modules.SetItem(new PyStr("sys"), Module);
     }
+
+    /// <summary>A new reference the C part returned, or its error.</summary>
+    private static PyObject FromC(nint reference) =>
+        reference != 0 ? ObjectSpace.Steal(reference) : throw PythonException.FetchOrSystemError();
 
     internal static void Set(string name, PyObject value) => Module.ModuleDict.SetItem(new PyStr(name), value);
 

@@ -68,6 +68,11 @@ internal sealed class PyStr : PyObject
     internal static unsafe PyStr FromNative(nint p)
     {
         var u = (PyCompactUnicodeLayout*)p;
+        // a legacy string (PyUnicode_FromUnicode(NULL, size)) gets its PEP 393 form first
+        if ((u->state & PyCompactUnicodeLayout.ReadyBit) == 0 && CPart._PyUnicode_Ready(p) < 0)
+        {
+            throw PythonException.FetchOrSystemError();
+        }
         byte* data = Data(p, out int kind);
         int n = (int)u->length;
         var cps = new int[n];
@@ -1082,10 +1087,6 @@ internal static unsafe class UnicodeApi
     [CApi(Error = "0")]
     internal static int _PyUnicode_EQ(BorrowedReference a, BorrowedReference b) =>
         ((PyStr)ObjectSpace.FromNative(a)).Value == ((PyStr)ObjectSpace.FromNative(b)).Value ? 1 : 0;
-
-    /// <summary>Every string we make is compact and ready (PEP 393).</summary>
-    [CApi]
-    internal static int _PyUnicode_Ready(BorrowedReference unicode) => 0;
 
     /// <summary>The interned strings, by value: interning makes equal strings one object.</summary>
     private static readonly Dictionary<string, PyStr> interned = new(StringComparer.Ordinal);

@@ -82,6 +82,7 @@ internal static unsafe class Bootstrap
         PySlice.Register();
         PyRange.Register();
         ComplexTypes.Register();
+        GenericAliasTypes.Register();
         BuiltinSlots.Install();
     }
 

@@ -31,6 +31,9 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib)] public static partial void pycapi_read_config_flags();
     [LibraryImport(Lib)] public static partial void pycapi_init_signals(int install);
 
+    [LibraryImport(Lib)] public static partial int _PyUnicode_Ready(nint unicode);
+    [LibraryImport(Lib)] public static partial nint PyFloat_GetInfo();
+    [LibraryImport(Lib)] public static partial nint PyLong_GetInfo();
     [LibraryImport(Lib)] public static partial nint PyMem_Malloc(nuint size);
     [LibraryImport(Lib)] public static partial nint PyMem_Calloc(nuint count, nuint size);
     [LibraryImport(Lib)] public static partial nint PyMem_Realloc(nint p, nuint size);

@@ -42,6 +42,7 @@ int main(void)
     show_new("n_sequence_fields", PyObject_GetAttrString(type, "n_sequence_fields"));
     show_new("n_fields", PyObject_GetAttrString(type, "n_fields"));
     show_new("n_unnamed_fields", PyObject_GetAttrString(type, "n_unnamed_fields"));
+    show_new("__match_args__", PyObject_GetAttrString(type, "__match_args__"));
     printf("subclass of tuple: %d, heap type: %d\n", PyType_IsSubtype(&Point_Type, &PyTuple_Type),
            (PyType_GetFlags(&Point_Type) & Py_TPFLAGS_HEAPTYPE) != 0);
 
@@ -70,6 +71,7 @@ int main(void)
     printf("heap type: %d\n", (PyType_GetFlags(stat) & Py_TPFLAGS_HEAPTYPE) != 0);
     show_new("n_fields", PyObject_GetAttrString((PyObject *)stat, "n_fields"));
     show_new("n_unnamed_fields", PyObject_GetAttrString((PyObject *)stat, "n_unnamed_fields"));
+    show_new("__match_args__", PyObject_GetAttrString((PyObject *)stat, "__match_args__"));
     PyObject *s = PyStructSequence_New(stat);
     for (int i = 0; i < 4; i++) {
         PyStructSequence_SetItem(s, i, PyLong_FromLong(10 * (i + 1)));
