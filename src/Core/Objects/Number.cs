@@ -488,33 +488,41 @@ internal static class SequenceArithmetic
             Concat = (v, w) => new PyBytes([.. ((PyBytes)v).Value, .. ConcatOperand(v, w)]),
             Repeat = (v, n) => new PyBytes(RepeatItems(((PyBytes)v).Value, n, "repeated bytes are too long")),
         };
-        // bytes % args (PEP 461), over the Latin-1 text of the bytes.
-        slots.Binary[(int)NumberOp.Remainder] = (v, w) => v is PyBytes format
-            ? new PyBytes(System.Text.Encoding.Latin1.GetBytes(
-                Formatter.Percent(System.Text.Encoding.Latin1.GetString(format.Value), w, bytes: true)))
-            : PyNotImplemented.Instance;
+        slots.Binary[(int)NumberOp.Remainder] = (v, w) => v is PyBytes format ? new PyBytes(PercentFormat(format.Value, w)) : PyNotImplemented.Instance;
         return slots;
     }
 
+    /// <summary>bytes % args and bytearray % args (PEP 461), over the Latin-1 text of the bytes.</summary>
+    private static byte[] PercentFormat(ReadOnlySpan<byte> format, PyObject args) => System.Text.Encoding.Latin1.GetBytes(
+        Formatter.Percent(System.Text.Encoding.Latin1.GetString(format), args, bytes: true));
+
     /// <summary>bytearray's + and * make a new array; += and *= change it in place.</summary>
-    internal static readonly NumberSlots ByteArraySlots = new()
+    internal static readonly NumberSlots ByteArraySlots = CreateByteArraySlots();
+
+    private static NumberSlots CreateByteArraySlots()
     {
-        Concat = (v, w) => PyByteArray.Create([.. ((PyByteArray)v).Bytes, .. ConcatOperand(v, w)]),
-        InPlaceConcat = (v, w) =>
+        var slots = new NumberSlots
         {
-            var a = (PyByteArray)v;
-            a.Splice(a.Count, 0, ConcatOperand(v, w));
-            return a;
-        },
-        Repeat = (v, n) => PyByteArray.Create(RepeatItems(((PyByteArray)v).Bytes.ToArray(), n, null)),
-        InPlaceRepeat = (v, n) =>
-        {
-            var a = (PyByteArray)v;
-            var data = RepeatItems(a.Bytes.ToArray(), n, null);
-            a.Splice(0, a.Count, data);
-            return a;
-        },
-    };
+            Concat = (v, w) => PyByteArray.Create([.. ((PyByteArray)v).Bytes, .. ConcatOperand(v, w)]),
+            InPlaceConcat = (v, w) =>
+            {
+                var a = (PyByteArray)v;
+                a.Splice(a.Count, 0, ConcatOperand(v, w));
+                return a;
+            },
+            Repeat = (v, n) => PyByteArray.Create(RepeatItems(((PyByteArray)v).Bytes.ToArray(), n, null)),
+            InPlaceRepeat = (v, n) =>
+            {
+                var a = (PyByteArray)v;
+                var data = RepeatItems(a.Bytes.ToArray(), n, null);
+                a.Splice(0, a.Count, data);
+                return a;
+            },
+        };
+        slots.Binary[(int)NumberOp.Remainder] = (v, w) => v is PyByteArray format
+            ? PyByteArray.Create(PercentFormat(format.Bytes, w)) : PyNotImplemented.Instance;
+        return slots;
+    }
 
     /// <summary>The right operand of bytes + and bytearray +: any bytes-like object.</summary>
     private static byte[] ConcatOperand(PyObject v, PyObject w) => BufferApi.BytesOfOrNull(w)

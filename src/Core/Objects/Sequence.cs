@@ -346,8 +346,11 @@ internal static partial class Abstract
             case PyList l when key is PySlice slice:
                 SetSlice(l, slice, value);
                 return;
-            case PyList or PyByteArray:
+            case PyList:
                 SequenceAssItemSlot(o, SubscriptIndex(o, key, o.Type.Name), value);
+                return;
+            case PyByteArray a:
+                a.AssignSubscript(key, value);
                 return;
             case PyMemoryView m:
                 m.SetItem(MemoryViewIndex(key), value);
