@@ -440,8 +440,9 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         &PyTuple_Type, &PyList_Type, &PyDict_Type, &PyComplex_Type, &PySet_Type, &PyFrozenSet_Type,
         &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
         &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type,
-        &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
-        &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
+        &PyTupleIter_Type, &PyListIter_Type, &PyListRevIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type,
+        &PyDictIterKey_Type, &PyDictIterValue_Type, &PyDictIterItem_Type, &PyDictRevIterKey_Type,
+        &PyDictRevIterValue_Type, &PyDictRevIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
     };
     for (size_t i = 0; i < sizeof inheriting / sizeof *inheriting; i++) {
         inherit(inheriting[i]);

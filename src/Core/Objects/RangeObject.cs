@@ -89,6 +89,15 @@ internal sealed class PyRange : PyObject
         return new PyRangeIterator(BuiltinTypes.Get(fits ? "range_iterator" : "longrange_iterator"), Start, Step, Count);
     }
 
+    /// <summary>reversed(r): the items from the last, by -step. The iterator over C longs serves
+    /// it when start, stop and step fit and neither -step nor start - step overflows.</summary>
+    internal PyIterator Reverse()
+    {
+        static bool Fits(BigInteger v) => v >= long.MinValue && v <= long.MaxValue;
+        bool fits = Count <= long.MaxValue && Fits(Start) && Fits(Stop) && Fits(Step) && Fits(-Step) && Fits(Start - Step);
+        return new PyRangeIterator(BuiltinTypes.Get(fits ? "range_iterator" : "longrange_iterator"), Start + (Count - 1) * Step, -Step, Count);
+    }
+
     /// <summary>range(stop) or range(start, stop[, step]), the attributes, count() and index().</summary>
     internal static void Register()
     {
@@ -119,6 +128,11 @@ internal sealed class PyRange : PyObject
                 false => throw new PythonException(PyExc.ValueError, $"{item.ReprString()} is not in range"),
                 null => new PyInt(Abstract.IndexOf(r, item)),
             };
+        });
+        PyBuiltinMethodDescriptor.Add(type, "__reversed__", (self, args, kwargs) =>
+        {
+            ArgCheck.None("range.__reversed__", args, kwargs);
+            return ((PyRange)self!).Reverse();
         });
         ContainerSlots.Add(type, subscript: true);
         PyIterator.AddMethods(BuiltinTypes.Get("range_iterator"));
