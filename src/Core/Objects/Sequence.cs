@@ -270,10 +270,6 @@ internal static partial class Abstract
 
     private static string SubscriptName(PyObject o) => o is PyBytes ? "byte" : o.Type.Name;
 
-    /// <summary>A memoryview's index key (negative ones are the view's to count).</summary>
-    private static long MemoryViewIndex(PyObject key) =>
-        IsIndex(key) ? AsSsize(key, PyExc.IndexError) : throw TypeError("memoryview: invalid slice key");
-
     /// <summary>o[key] (PyObject_GetItem).</summary>
     internal static PyObject GetItem(PyObject o, PyObject key) =>
         NativeSlots.Mapping(o, NativeSlots.MpSubscript) is var subscript and not 0
@@ -296,7 +292,7 @@ internal static partial class Abstract
             case PyRange r:
                 return r.Subscript(key);
             case PyMemoryView m:
-                return m.GetItem(MemoryViewIndex(key));
+                return m.Subscript(key);
         }
         if (IsSequence(o))
         {
@@ -353,7 +349,7 @@ internal static partial class Abstract
                 a.AssignSubscript(key, value);
                 return;
             case PyMemoryView m:
-                m.SetItem(MemoryViewIndex(key), value);
+                m.SetItem(key, value);
                 return;
         }
         if (o is PyTuple or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0 || HasSequenceAssignment(o))
