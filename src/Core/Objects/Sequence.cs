@@ -215,17 +215,20 @@ internal static partial class Abstract
         }
         if (o is PyByteArray a)
         {
+            // The value first (its __index__ may resize the array); a negative index counts from the end.
+            byte? b = value is null ? null : ByteArrayMethods.Byte(value);
+            i = i < 0 ? i + a.Count : i;
             if ((ulong)i >= (ulong)a.Count)
             {
                 throw new PythonException(PyExc.IndexError, "bytearray index out of range");
             }
-            if (value is null)
+            if (b is { } set)
             {
-                a.Splice((int)i, 1, []);
+                a.Bytes[(int)i] = set;
             }
             else
             {
-                a.Bytes[(int)i] = ByteArrayMethods.Byte(value);
+                a.Splice((int)i, 1, []);
             }
             return;
         }
@@ -240,10 +243,6 @@ internal static partial class Abstract
             if (i < 0 && HasSequenceLength(o))
             {
                 i += Length(o);
-            }
-            if (i < 0 && o is PyByteArray)
-            {
-                i += Length(o); // bytearray's sq_ass_item counts from the end once more
             }
             SequenceAssItemSlot(o, i, value);
             return;
