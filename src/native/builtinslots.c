@@ -15,6 +15,7 @@
 extern PyTypeObject PySeqIter_Type, PyCallIter_Type;
 /* statics.c: bytearray's and range's sequence tables are here, range's is shared with statics.c. */
 PYCAPI_HIDDEN extern PySequenceMethods pycapi_range_as_sequence;
+PYCAPI_HIDDEN extern PyTypeObject pycapi_memory_iter_type;
 
 /* Whose slot C called: int's nb_add and float's answer differently for the same operands.
    BuiltinSlots.Kind has the same order. */
@@ -485,7 +486,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
         &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type,
         &PyByteArray_Type, &PyMemoryView_Type, &PyRange_Type, &PySlice_Type, &PyRangeIter_Type, &PyLongRangeIter_Type,
-        &PyByteArrayIter_Type, &PyTupleIter_Type, &PyListIter_Type, &PyListRevIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type,
+        &PyByteArrayIter_Type, &pycapi_memory_iter_type, &PyTupleIter_Type, &PyListIter_Type, &PyListRevIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type,
         &PyDictIterKey_Type, &PyDictIterValue_Type, &PyDictIterItem_Type, &PyDictRevIterKey_Type,
         &PyDictRevIterValue_Type, &PyDictRevIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
     };

@@ -149,6 +149,9 @@ STATIC_TYPE(PyDictRevIterValue_Type, "dict_reversevalueiterator", &PyBaseObject_
 STATIC_TYPE(PyDictRevIterItem_Type, "dict_reverseitemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySetIter_Type, "set_iterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySeqIter_Type, "iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+/* Not in CPython's headers: memoryview's iterator, named by type() only. */
+PYCAPI_HIDDEN STATIC_TYPE(pycapi_memory_iter_type, "memory_iterator", &PyBaseObject_Type, 40, 0, Py_TPFLAGS_HAVE_GC,
+                          pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyCallIter_Type, "callable_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 /* The iterator types the builtins module names (sizes: CPython's enumobject, reversedobject,
    zipobject, mapobject and filterobject). */
@@ -345,6 +348,7 @@ static const pycapi_static_entry static_table[] = {
     { "dict_reverseitemiterator", (PyObject *)&PyDictRevIterItem_Type },
     { "iterator", (PyObject *)&PySeqIter_Type },
     { "callable_iterator", (PyObject *)&PyCallIter_Type },
+    { "memory_iterator", (PyObject *)&pycapi_memory_iter_type },
     { "enumerate", (PyObject *)&PyEnum_Type },
     { "reversed", (PyObject *)&PyReversed_Type },
     { "zip", (PyObject *)&PyZip_Type },

@@ -186,6 +186,27 @@ internal sealed unsafe class PyMemoryView : PyObject
             : new PythonException(PyExc.TypeError, "memoryview: invalid slice key");
     }
 
+    /// <summary>iter(view) (memory_iter): one-dimensional views of a single-character format
+    /// only. A released view gives an iterator with no items (CPython's takes the length -1
+    /// memory_length answers for it).</summary>
+    internal PyIterator Iterate()
+    {
+        if (IsReleased)
+        {
+            return new PyMemoryIterator(this, "B", 0);
+        }
+        var view = View;
+        return view->ndim switch
+        {
+            0 => throw new PythonException(PyExc.TypeError, "invalid indexing of 0-dim memory"),
+            1 => new PyMemoryIterator(this, ItemFormat(), view->shape[0]),
+            _ => throw NotImplemented("multi-dimensional sub-views are not implemented"),
+        };
+    }
+
+    /// <summary>Item <paramref name="i"/> (in range) of a one-dimensional view, for its iterator.</summary>
+    internal PyObject ItemForIterator(string format, long i) => Unpack(format, Dimension(View, (byte*)View->buf, 0, i));
+
     /// <summary>A new view made by memoryobject.c (cast, toreadonly, a slice).</summary>
     internal static PyMemoryView Derived(nint p) => p == 0 ? throw PythonException.FetchOrSystemError() : (PyMemoryView)ObjectSpace.Steal(p);
 
@@ -358,6 +379,23 @@ internal sealed unsafe class PyMemoryView : PyObject
     }
 }
 
+/// <summary>memory_iterator: the items of a one-dimensional view, read as it steps.</summary>
+internal sealed class PyMemoryIterator(PyMemoryView view, string format, long length) : PyIterator(BuiltinTypes.Get("memory_iterator"))
+{
+    private PyMemoryView? view = view;
+    private long index;
+
+    internal override PyObject? Next()
+    {
+        if (view is not null && index < length)
+        {
+            return view.ItemForIterator(format, index++);
+        }
+        view = null;
+        return null;
+    }
+}
+
 /// <summary>memoryview's constructor, methods and attributes.</summary>
 internal static unsafe class MemoryViewMethods
 {
@@ -437,6 +475,7 @@ internal static unsafe class MemoryViewMethods
         Attribute("c_contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'C') != 0));
         Attribute("f_contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'F') != 0));
         Attribute("contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'A') != 0));
-        ContainerSlots.Add(Type, subscript: true);
+        ContainerSlots.Add(Type, subscript: true, assign: true);
+        PyIterator.AddMethods(BuiltinTypes.Get("memory_iterator"));
     }
 }

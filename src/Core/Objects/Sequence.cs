@@ -729,7 +729,10 @@ internal static class SequenceApi
 /// <summary>The container slots of a built-in type seen as methods (list.__len__, ...).</summary>
 internal static class ContainerSlots
 {
-    internal static void Add(PyType type, bool subscript)
+    /// <summary>__len__, __iter__, __contains__, and with <paramref name="subscript"/>
+    /// __getitem__; with <paramref name="assign"/> __setitem__ and __delitem__ too, which
+    /// run the built-in's own assignment (a subclass's override calling them does not come back).</summary>
+    internal static void Add(PyType type, bool subscript, bool assign = false)
     {
         void AddIfMissing(string name, int arity, Func<PyObject, PyObject[], PyObject> body)
         {
@@ -744,6 +747,19 @@ internal static class ContainerSlots
         if (subscript)
         {
             AddIfMissing("__getitem__", 1, (self, a) => Abstract.GetItem(self, a[0]));
+        }
+        if (assign)
+        {
+            AddIfMissing("__setitem__", 2, (self, a) =>
+            {
+                Abstract.SetItemOfKind(self, a[0], a[1]);
+                return PyNone.Instance;
+            });
+            AddIfMissing("__delitem__", 1, (self, a) =>
+            {
+                Abstract.SetItemOfKind(self, a[0], null);
+                return PyNone.Instance;
+            });
         }
     }
 

@@ -2,6 +2,8 @@
    index or a slice key), with CPython's errors, and bytearray % args (PEP 461). */
 #include "conformance.h"
 
+#define CALL(label, obj, ...) show_new(label, PyObject_CallMethod((obj), __VA_ARGS__))
+
 static PyObject *ba(const char *s) { return PyByteArray_FromStringAndSize(s, (Py_ssize_t)strlen(s)); }
 
 static PyObject *slice(long start, long stop, long step)
@@ -185,6 +187,27 @@ int main(void)
     show_new("bytearray % unused", PyNumber_Remainder(fmt, arg));
     Py_DECREF(arg);
     Py_DECREF(fmt);
+
+    /* The methods behind the slots. */
+    PyObject *w = ba("hello");
+    CALL("__setitem__(slice(0, 1), b'J')", w, "__setitem__", "Ny", PySlice_New(NULL, PyLong_FromLong(1), NULL), "J");
+    CALL("__setitem__(0)", w, "__setitem__", "i", 0);
+    CALL("__delitem__(-1)", w, "__delitem__", "i", -1);
+    CALL("__delitem__(slice(None, None, 2))", w, "__delitem__", "N", PySlice_New(NULL, NULL, PyLong_FromLong(2)));
+    show("now", w);
+    CALL("__iadd__(b'xyz')", w, "__iadd__", "y", "xyz");
+    CALL("__imul__(2)", w, "__imul__", "i", 2);
+    CALL("__add__(b'!')", w, "__add__", "y", "!");
+    CALL("__add__(1)", w, "__add__", "i", 1);
+    CALL("__mul__(2)", w, "__mul__", "i", 2);
+    CALL("__rmul__(2)", w, "__rmul__", "i", 2);
+    PyObject *pct = ba("<%s>");
+    CALL("__mod__(b'x')", pct, "__mod__", "y", "x");
+    CALL("__rmod__(b'x') (NotImplemented)", pct, "__rmod__", "y", "x");
+    Py_DECREF(pct);
+    CALL("__radd__(b'x') (no such method)", w, "__radd__", "y", "x");
+    show("now", w);
+    Py_DECREF(w);
 
     return conf_end();
 }

@@ -177,6 +177,31 @@ int main(void)
     store("nd[None] = 3", nd, Py_NewRef(Py_None), PyLong_FromLong(3));
     show_new("data after nd[1, 2] = 200", PyObject_Repr(data));
 
+    /* Iteration: one dimension only. */
+    PyObject *it = PyObject_GetIter(nd);
+    show("iter(2-D)", it);
+    Py_XDECREF(it);
+    show_new("iter(0-dim)", PyObject_GetIter(cast(m1, "B", PyList_New(0))));
+    it = PyObject_GetIter(cast(m, "h", NULL));
+    printf("iter(m.cast('h')) is a %s\n", it == NULL ? "NULL" : Py_TYPE(it)->tp_name);
+    show_new("  next", PyIter_Next(it));
+    show_new("  the rest", PySequence_List(it));
+    show_new("  next when exhausted", PyIter_Next(it));
+    Py_XDECREF(it);
+    PyObject *short_lived = PyMemoryView_FromObject(data);
+    it = PyObject_GetIter(short_lived);
+    show_new("  next", PyIter_Next(it));
+    show_new("  release", PyObject_CallMethod(short_lived, "release", NULL));
+    show_new("  next after release", PyIter_Next(it));
+    Py_XDECREF(it);
+    it = PyObject_GetIter(short_lived);
+    printf("iter(released) is a %s\n", it == NULL ? "NULL" : Py_TYPE(it)->tp_name);
+    PyErr_Clear();
+    show_new("  next", it == NULL ? NULL : PyIter_Next(it));
+    Py_XDECREF(it);
+    Py_DECREF(short_lived);
+    show_ll("120 in m (by iteration)", (long long)PySequence_Contains(m, PyLong_FromLong(12)));
+
     /* Slices: views sharing the memory, strided ones not contiguous. */
     PyObject *sl = PyObject_GetItem(m, slice(2, 20, 3));
     attrs("m[2:20:3]", sl);
@@ -266,6 +291,9 @@ int main(void)
     store("m[0:4] = memoryview(b'abcd').cast('h')", m, slice(0, 4, 1), cast(PyMemoryView_FromObject(PyBytes_FromString("abcd")), "h", NULL));
     store("m[1:4] = m[0:3] (overlapping)", m, slice(1, 4, 1), PyObject_GetItem(m, slice(0, 3, 1)));
     store("m['x'] = 1", m, PyUnicode_FromString("x"), PyLong_FromLong(1));
+    CALL("m.__setitem__(0, 120)", m, "__setitem__", "ii", 0, 120);
+    CALL("m.__setitem__(0)", m, "__setitem__", "i", 0);
+    CALL("m.__delitem__(0)", m, "__delitem__", "i", 0);
     store("m[0:2, 0:2] = b'ab'", m, Py_BuildValue("(NN)", slice(0, 2, 1), slice(0, 2, 1)), PyBytes_FromString("ab"));
     show_new("data now", PyObject_Repr(data));
 
