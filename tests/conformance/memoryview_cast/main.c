@@ -47,6 +47,36 @@ static void casted(const char *label, PyObject *m, const char *format, PyObject 
     Py_DECREF(c);
 }
 
+/* PyObject_GetBuffer on a view: what the re-export holds, or the refusal. */
+static void get_buffer(const char *label, PyObject *o, int flags)
+{
+    Py_buffer v;
+    printf("%s: ", label);
+    if (PyObject_GetBuffer(o, &v, flags) < 0) {
+        conf_write_exc();
+        printf("\n");
+        return;
+    }
+    printf("len %zd itemsize %zd ndim %d format %s readonly %d shape", v.len, v.itemsize, v.ndim,
+           v.format == NULL ? "NULL" : v.format, v.readonly);
+    for (int i = 0; v.shape != NULL && i < v.ndim; i++) {
+        printf(" %zd", v.shape[i]);
+    }
+    printf(v.shape == NULL ? " NULL" : "");
+    printf(" strides");
+    for (int i = 0; v.strides != NULL && i < v.ndim; i++) {
+        printf(" %zd", v.strides[i]);
+    }
+    printf(v.strides == NULL ? " NULL" : "");
+    printf(", C %d F %d A %d, obj is the view %d\n", PyBuffer_IsContiguous(&v, 'C'), PyBuffer_IsContiguous(&v, 'F'),
+           PyBuffer_IsContiguous(&v, 'A'), v.obj == o);
+    if (v.ndim == 2 && v.shape != NULL && v.strides != NULL) {
+        Py_ssize_t at[2] = { 1, 2 };
+        printf("  GetPointer(1, 2) offset %zd\n", (char *)PyBuffer_GetPointer(&v, at) - (char *)v.buf);
+    }
+    PyBuffer_Release(&v);
+}
+
 static PyObject *key2(long a, long b) { return Py_BuildValue("(ll)", a, b); }
 
 static void item(const char *label, PyObject *m, PyObject *key)
@@ -176,6 +206,31 @@ int main(void)
     store("nd[()] = 3", nd, PyTuple_New(0), PyLong_FromLong(3));
     store("nd[None] = 3", nd, Py_NewRef(Py_None), PyLong_FromLong(3));
     show_new("data after nd[1, 2] = 200", PyObject_Repr(data));
+
+    /* The buffer protocol on cast and sliced views. */
+    get_buffer("nd SIMPLE", nd, PyBUF_SIMPLE);
+    get_buffer("nd ND", nd, PyBUF_ND);
+    get_buffer("nd FULL_RO", nd, PyBUF_FULL_RO);
+    get_buffer("nd F_CONTIGUOUS", nd, PyBUF_F_CONTIGUOUS);
+    PyObject *hv = cast(m, "h", Py_BuildValue("[ii]", 3, 4));
+    get_buffer("h[3, 4] FORMAT", hv, PyBUF_FORMAT);
+    get_buffer("h[3, 4] RECORDS_RO", hv, PyBUF_RECORDS_RO);
+    get_buffer("h[3, 4] FULL", hv, PyBUF_FULL);
+    PyObject *hv2 = PyMemoryView_FromObject(hv);
+    attrs("memoryview(h[3, 4])", hv2);
+    Py_DECREF(hv2);
+    Py_DECREF(hv);
+    PyObject *strided = PyObject_GetItem(m, slice(0, 24, 2));
+    get_buffer("m[::2] SIMPLE", strided, PyBUF_SIMPLE);
+    get_buffer("m[::2] STRIDES", strided, PyBUF_STRIDES);
+    get_buffer("m[::2] ANY_CONTIGUOUS", strided, PyBUF_ANY_CONTIGUOUS);
+    PyObject *gc = PyMemoryView_GetContiguous(strided, PyBUF_READ, 'C');
+    attrs("GetContiguous(m[::2], READ, 'C')", gc);
+    CALL("  tobytes", gc, "tobytes", NULL);
+    Py_XDECREF(gc);
+    show_new("GetContiguous(m[::2], WRITE, 'C')", PyMemoryView_GetContiguous(strided, PyBUF_WRITE, 'C'));
+    show_new("GetContiguous(bytes, WRITE, 'C')", PyMemoryView_GetContiguous(one, PyBUF_WRITE, 'C'));
+    Py_DECREF(strided);
 
     /* Iteration: one dimension only. */
     PyObject *it = PyObject_GetIter(nd);
