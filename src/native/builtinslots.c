@@ -13,11 +13,14 @@
 
 /* Not in the headers (CPython's iterobject.h). */
 extern PyTypeObject PySeqIter_Type, PyCallIter_Type;
+/* statics.c: bytearray's and range's sequence tables are here, range's is shared with statics.c. */
+PYCAPI_HIDDEN extern PySequenceMethods pycapi_range_as_sequence;
+PYCAPI_HIDDEN extern PyTypeObject pycapi_memory_iter_type;
 
 /* Whose slot C called: int's nb_add and float's answer differently for the same operands.
    BuiltinSlots.Kind has the same order. */
 enum { KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT, KIND_TYPE, KIND_COMPLEX,
-       KIND_SET, KIND_FROZENSET };
+       KIND_SET, KIND_FROZENSET, KIND_BYTEARRAY };
 
 /* Binary operations: NumberOp's order (Number.cs), then sq_concat and sq_inplace_concat;
    OP_INPLACE + a NumberOp is its in-place form. */
@@ -176,6 +179,13 @@ static PyNumberMethods str_as_number = { .nb_remainder = str_format };
 BINARY(bytes_format, KIND_BYTES, OP_REMAINDER)
 static PyNumberMethods bytes_as_number = { .nb_remainder = bytes_format };
 
+/* bytearray % args (PEP 461). */
+BINARY(bytearray_format, KIND_BYTEARRAY, OP_REMAINDER)
+static PyNumberMethods bytearray_as_number = { .nb_remainder = bytearray_format };
+
+/* range is false when empty (range_as_number). */
+static PyNumberMethods range_as_number;
+
 /* dict | dict and |= (PEP 584). */
 BINARY(dict_or, KIND_DICT, OP_OR)
 BINARY(dict_inplace_or, KIND_DICT, OP_INPLACE + OP_OR)
@@ -188,6 +198,10 @@ BINARY(str_concat, KIND_STR, OP_CONCAT)
 REPEAT(str_repeat, KIND_STR, 0)
 BINARY(bytes_concat, KIND_BYTES, OP_CONCAT)
 REPEAT(bytes_repeat, KIND_BYTES, 0)
+BINARY(bytearray_concat, KIND_BYTEARRAY, OP_CONCAT)
+REPEAT(bytearray_repeat, KIND_BYTEARRAY, 0)
+BINARY(bytearray_inplace_concat, KIND_BYTEARRAY, OP_INPLACE_CONCAT)
+REPEAT(bytearray_inplace_repeat, KIND_BYTEARRAY, 1)
 BINARY(tuple_concat, KIND_TUPLE, OP_CONCAT)
 REPEAT(tuple_repeat, KIND_TUPLE, 0)
 BINARY(list_concat, KIND_LIST, OP_CONCAT)
@@ -227,6 +241,12 @@ PYCAPI_HIDDEN PySequenceMethods pycapi_list_as_sequence = {
     .sq_inplace_concat = list_inplace_concat, .sq_inplace_repeat = list_inplace_repeat,
 };
 PYCAPI_HIDDEN PySequenceMethods pycapi_dict_as_sequence, pycapi_view_as_sequence;
+static PySequenceMethods bytearray_as_sequence = {
+    .sq_concat = bytearray_concat, .sq_repeat = bytearray_repeat,
+    .sq_inplace_concat = bytearray_inplace_concat, .sq_inplace_repeat = bytearray_inplace_repeat,
+};
+/* memory_as_sequence: length and item only (membership iterates). */
+static PySequenceMethods memory_as_sequence;
 /* range's sq_item counts a negative index from the end, as PySequence_GetItem does; range
    cannot be subclassed, so the abstract API never comes back to this slot. */
 PYCAPI_HIDDEN PySequenceMethods pycapi_range_as_sequence = { .sq_item = PySequence_GetItem };
@@ -234,13 +254,14 @@ static PyMappingMethods str_as_mapping, bytes_as_mapping;
 PYCAPI_HIDDEN PyMappingMethods pycapi_readonly_as_mapping, pycapi_mutable_as_mapping;
 
 static void fill_containers(const pycapi_builtin_hooks *h) {
-    PySequenceMethods *strings[] = { &str_as_sequence, &bytes_as_sequence };
-    for (size_t i = 0; i < 2; i++) {
+    PySequenceMethods *strings[] = { &str_as_sequence, &bytes_as_sequence, &bytearray_as_sequence, &memory_as_sequence };
+    for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
         strings[i]->sq_length = h->length;
         strings[i]->sq_item = h->item;
     }
-    PySequenceMethods *sequences[] = { &str_as_sequence, &bytes_as_sequence, &pycapi_tuple_as_sequence,
-                                       &pycapi_list_as_sequence };
+    bytearray_as_sequence.sq_ass_item = h->ass_item;
+    PySequenceMethods *sequences[] = { &str_as_sequence, &bytes_as_sequence, &bytearray_as_sequence,
+                                       &pycapi_tuple_as_sequence, &pycapi_list_as_sequence };
     for (size_t i = 0; i < sizeof sequences / sizeof *sequences; i++) {
         sequences[i]->sq_contains = h->contains;
     }
@@ -419,6 +440,30 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
 
     none_as_number.nb_bool = h->truth;
     _PyNone_Type.tp_as_number = &none_as_number;
+    /* bytearray and memoryview (their buffer procs are statics.c's); both are unhashable
+       but a read-only memoryview of bytes. */
+    PyByteArray_Type.tp_as_number = &bytearray_as_number;
+    PyByteArray_Type.tp_as_sequence = &bytearray_as_sequence;
+    PyByteArray_Type.tp_as_mapping = &pycapi_mutable_as_mapping;
+    PyByteArray_Type.tp_str = h->str;
+    PyByteArray_Type.tp_hash = PyObject_HashNotImplemented;
+    PyMemoryView_Type.tp_as_sequence = &memory_as_sequence;
+    PyMemoryView_Type.tp_as_mapping = &pycapi_mutable_as_mapping;
+    PyMemoryView_Type.tp_hash = h->hash;
+    /* range's sequence and mapping tables are statics.c's; slice compares but is unhashable. */
+    range_as_number.nb_bool = h->truth;
+    PyRange_Type.tp_as_number = &range_as_number;
+    PyRange_Type.tp_hash = h->hash;
+    PySlice_Type.tp_hash = PyObject_HashNotImplemented;
+    PyTypeObject *sequences[] = { &PyByteArray_Type, &PyMemoryView_Type, &PyRange_Type, &PySlice_Type };
+    for (size_t i = 0; i < sizeof sequences / sizeof *sequences; i++) {
+        sequences[i]->tp_repr = h->repr;
+        sequences[i]->tp_richcompare = h->richcompare;
+        if (sequences[i] != &PySlice_Type) {
+            sequences[i]->tp_iter = h->iter;
+        }
+    }
+
     PyTypeObject *singletons[] = { &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type };
     for (size_t i = 0; i < 3; i++) {
         singletons[i]->tp_repr = h->repr;
@@ -453,8 +498,10 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         &PyTuple_Type, &PyList_Type, &PyDict_Type, &PyComplex_Type, &PySet_Type, &PyFrozenSet_Type,
         &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
         &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type,
-        &PyTupleIter_Type, &PyListIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type, &PyDictIterKey_Type,
-        &PyDictIterValue_Type, &PyDictIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
+        &PyByteArray_Type, &PyMemoryView_Type, &PyRange_Type, &PySlice_Type, &PyRangeIter_Type, &PyLongRangeIter_Type,
+        &PyByteArrayIter_Type, &pycapi_memory_iter_type, &PyTupleIter_Type, &PyListIter_Type, &PyListRevIter_Type, &PyUnicodeIter_Type, &PyBytesIter_Type,
+        &PyDictIterKey_Type, &PyDictIterValue_Type, &PyDictIterItem_Type, &PyDictRevIterKey_Type,
+        &PyDictRevIterValue_Type, &PyDictRevIterItem_Type, &PySeqIter_Type, &PyCallIter_Type,
         &Py_GenericAliasType, &_PyMethodWrapper_Type,
     };
     for (size_t i = 0; i < sizeof inheriting / sizeof *inheriting; i++) {

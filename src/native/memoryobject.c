@@ -51,18 +51,32 @@ static PyObject *view_of(const Py_buffer *src) {
     return (PyObject *)mv;
 }
 
+/* A view of mv's exporter laid out as `layout` says (buf, len, format, itemsize, ndim,
+   shape, strides, suboffsets, readonly). It holds a buffer of its own from the exporter,
+   so releasing mv leaves it valid, as CPython's views sharing one managed buffer are. */
+static PyObject *derived_view(PyMemoryViewObject *mv, const Py_buffer *layout) {
+    Py_buffer src = *layout;
+    if (mv->view.obj != NULL) {
+        Py_buffer fresh;
+        if (PyObject_GetBuffer(mv->view.obj, &fresh, PyBUF_FULL_RO) < 0) {
+            return NULL;
+        }
+        src.obj = fresh.obj;
+        src.internal = fresh.internal;
+    }
+    PyObject *result = view_of(&src);
+    if (result == NULL && src.obj != NULL) {
+        PyBuffer_Release(&src);
+    }
+    return result;
+}
+
 PyObject *PyMemoryView_FromObject(PyObject *base) {
     Py_buffer src;
     if (base != NULL && PyMemoryView_Check(base)) {
+        /* A view of a view: the same exporter, format and shape. */
         PyMemoryViewObject *inner = (PyMemoryViewObject *)base;
-        if (released(inner)) {
-            return NULL;
-        }
-        if (inner->view.obj == NULL) {
-            return view_of(&inner->view);
-        }
-        /* A view of a view is a view of the same exporter, as CPython's shared buffer is. */
-        base = inner->view.obj;
+        return released(inner) ? NULL : derived_view(inner, &inner->view);
     }
     if (base == NULL || !PyObject_CheckBuffer(base)) {
         PyErr_Format(PyExc_TypeError, "memoryview: a bytes-like object is required, not '%.200s'",
@@ -138,6 +152,209 @@ PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order)
     Py_XDECREF(copy);
     Py_DECREF(mv);
     return result;
+}
+
+/* memoryview.toreadonly(). */
+PYCAPI_HIDDEN PyObject *pycapi_memoryview_toreadonly(PyObject *self) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)self;
+    if (released(mv)) {
+        return NULL;
+    }
+    Py_buffer layout = mv->view;
+    layout.readonly = 1;
+    return derived_view(mv, &layout);
+}
+
+/* self[start::step] with `count` items: the first dimension sliced (init_slice). */
+PYCAPI_HIDDEN PyObject *pycapi_memoryview_slice(PyObject *self, Py_ssize_t start, Py_ssize_t step, Py_ssize_t count) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)self;
+    if (released(mv)) {
+        return NULL;
+    }
+    Py_buffer layout = mv->view;
+    Py_ssize_t shape[PyBUF_MAX_NDIM], strides[PyBUF_MAX_NDIM];
+    memcpy(shape, layout.shape, (size_t)layout.ndim * sizeof(Py_ssize_t));
+    memcpy(strides, layout.strides, (size_t)layout.ndim * sizeof(Py_ssize_t));
+    layout.buf = (char *)layout.buf + strides[0] * start;
+    shape[0] = count;
+    strides[0] *= step;
+    layout.shape = shape;
+    layout.strides = strides;
+    layout.len = layout.itemsize;
+    for (int i = 0; i < layout.ndim; i++) {
+        layout.len *= shape[i];
+    }
+    return derived_view(mv, &layout);
+}
+
+static const char *without_at(const char *format) {
+    return format == NULL ? "B" : format[0] == '@' ? format + 1 : format;
+}
+
+/* self[key] = value for a one-dimensional view and a slice key: value must export a
+   buffer of the same format and shape as the slice (copy_single). The items go through
+   a copy, so the two may overlap. */
+PYCAPI_HIDDEN int pycapi_memoryview_assign_slice(PyObject *self, PyObject *key, PyObject *value) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)self;
+    Py_buffer src, *dest = &mv->view;
+    Py_ssize_t start, stop, step;
+    if (PyObject_GetBuffer(value, &src, PyBUF_FULL_RO) < 0) {
+        return -1;
+    }
+    int result = -1;
+    if (PySlice_Unpack(key, &start, &stop, &step) < 0) {
+        goto done;
+    }
+    Py_ssize_t count = PySlice_AdjustIndices(dest->shape[0], &start, &stop, step);
+    if (released(mv)) {
+        goto done;
+    }
+    if (strcmp(without_at(dest->format), without_at(src.format)) != 0 || dest->itemsize != src.itemsize || src.ndim != 1
+        || src.shape[0] != count) {
+        PyErr_SetString(PyExc_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+        goto done;
+    }
+    char *items = PyMem_Malloc(count * src.itemsize + 1);
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (PyBuffer_ToContiguous(items, &src, src.len, 'C') == 0) {
+        for (Py_ssize_t i = 0; i < count; i++) {
+            char *at = (char *)dest->buf + dest->strides[0] * (start + i * step);
+            if (dest->suboffsets != NULL && dest->suboffsets[0] >= 0) {
+                at = *(char **)at + dest->suboffsets[0];
+            }
+            memcpy(at, items + i * src.itemsize, (size_t)src.itemsize);
+        }
+        result = 0;
+    }
+    PyMem_Free(items);
+done:
+    PyBuffer_Release(&src);
+    return result;
+}
+
+/* The native single-character formats memoryview casts to, with their sizes. */
+static const char cast_codes[] = "cbBhHiIlLqQnNfd?P";
+static const char cast_formats[][3] = { "@c", "@b", "@B", "@h", "@H", "@i", "@I", "@l", "@L", "@q", "@Q", "@n",
+                                        "@N", "@f", "@d", "@?", "@P" };
+static const Py_ssize_t cast_sizes[] = { 1, 1, 1, sizeof(short), sizeof(short), sizeof(int), sizeof(int), sizeof(long),
+                                         sizeof(long), sizeof(long long), sizeof(long long), sizeof(Py_ssize_t),
+                                         sizeof(size_t), sizeof(float), sizeof(double), sizeof(_Bool), sizeof(void *) };
+
+/* The index of a native single-character format ("@" allowed) in cast_codes, or -1. */
+static int native_format(const char *fmt) {
+    if (fmt == NULL) {
+        return -1;
+    }
+    if (fmt[0] == '@') {
+        fmt++;
+    }
+    const char *at = fmt[0] != '\0' && fmt[1] == '\0' ? strchr(cast_codes, fmt[0]) : NULL;
+    return at == NULL ? -1 : (int)(at - cast_codes);
+}
+
+static int is_byte_format(int index) { return index >= 0 && index <= 2; }
+
+/* memoryview.cast(format[, shape]) (shape NULL when not given), with CPython's checks in
+   its order: the view, the shape's form, the format, then the shape's items and size. */
+PYCAPI_HIDDEN PyObject *pycapi_memoryview_cast(PyObject *self, PyObject *format, PyObject *shape) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)self;
+    if (released(mv)) {
+        return NULL;
+    }
+    Py_buffer layout = mv->view;
+    if (!(mv->flags & (_Py_MEMORYVIEW_C | _Py_MEMORYVIEW_SCALAR))) {
+        PyErr_SetString(PyExc_TypeError, "memoryview: casts are restricted to C-contiguous views");
+        return NULL;
+    }
+    Py_ssize_t ndim = 1;
+    if (shape != NULL || layout.ndim != 1) {
+        for (int i = 0; i < layout.ndim; i++) {
+            if (layout.shape[i] == 0) {
+                PyErr_SetString(PyExc_TypeError, "memoryview: cannot cast view with zeros in shape or strides");
+                return NULL;
+            }
+        }
+    }
+    if (shape != NULL) {
+        if (!PyList_Check(shape) && !PyTuple_Check(shape)) {
+            PyErr_SetString(PyExc_TypeError, "shape must be a list or a tuple");
+            return NULL;
+        }
+        ndim = PySequence_Fast_GET_SIZE(shape);
+        if (ndim > PyBUF_MAX_NDIM) {
+            PyErr_SetString(PyExc_ValueError, "memoryview: number of dimensions must not exceed 64");
+            return NULL;
+        }
+        if (layout.ndim != 1 && ndim != 1) {
+            PyErr_SetString(PyExc_TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
+            return NULL;
+        }
+    }
+    PyObject *ascii = PyUnicode_AsASCIIString(format);
+    if (ascii == NULL) {
+        return NULL;
+    }
+    int dest = native_format(PyBytes_AS_STRING(ascii));
+    int at = PyBytes_AS_STRING(ascii)[0] == '@';
+    Py_DECREF(ascii);
+    if (dest < 0) {
+        PyErr_SetString(PyExc_ValueError,
+                        "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+        return NULL;
+    }
+    if (!is_byte_format(native_format(layout.format)) && !is_byte_format(dest)) {
+        PyErr_SetString(PyExc_TypeError, "memoryview: cannot cast between two non-byte formats");
+        return NULL;
+    }
+    Py_ssize_t itemsize = cast_sizes[dest];
+    if (layout.len % itemsize != 0) {
+        PyErr_SetString(PyExc_TypeError, "memoryview: length is not a multiple of itemsize");
+        return NULL;
+    }
+    layout.format = (char *)cast_formats[dest] + (at ? 0 : 1);
+    layout.itemsize = itemsize;
+    layout.strides = NULL; /* C-contiguous (view_of) */
+    layout.suboffsets = NULL;
+    Py_ssize_t dims[PyBUF_MAX_NDIM];
+    layout.shape = dims;
+    layout.ndim = (int)ndim;
+    if (shape == NULL) {
+        dims[0] = layout.len / itemsize;
+        return derived_view(mv, &layout);
+    }
+    Py_ssize_t size = itemsize;
+    for (Py_ssize_t i = 0; i < ndim; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(shape, i);
+        if (!PyLong_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "memoryview.cast(): elements of shape must be integers");
+            return NULL;
+        }
+        Py_ssize_t x = PyLong_AsSsize_t(item);
+        if (x == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (x <= 0) {
+            PyErr_SetString(PyExc_ValueError, "memoryview.cast(): elements of shape must be integers > 0");
+            return NULL;
+        }
+        if (x > PY_SSIZE_T_MAX / size) {
+            PyErr_SetString(PyExc_ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");
+            return NULL;
+        }
+        size *= x;
+        dims[i] = x;
+    }
+    if (size != layout.len) {
+        PyErr_SetString(PyExc_TypeError, "memoryview: product(shape) * itemsize != buffer size");
+        return NULL;
+    }
+    if (ndim == 0) {
+        layout.shape = NULL;
+    }
+    return derived_view(mv, &layout);
 }
 
 /* Re-exports the view: what the caller asked for, or CPython's BufferError saying why not. */

@@ -137,14 +137,21 @@ STATIC_TYPE(PyDictValues_Type, "dict_values", &PyBaseObject_Type, 24, 0, Py_TPFL
 STATIC_TYPE(PyDictItems_Type, "dict_items", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, CONTAINER_SLOTS(&pycapi_view_as_sequence, NULL))
 STATIC_TYPE(PyTupleIter_Type, "tuple_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyListIter_Type, "list_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyListRevIter_Type, "list_reverseiterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyUnicodeIter_Type, "str_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyBytesIter_Type, "bytes_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyByteArrayIter_Type, "bytearray_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterKey_Type, "dict_keyiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterValue_Type, "dict_valueiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterItem_Type, "dict_itemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictRevIterKey_Type, "dict_reversekeyiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictRevIterValue_Type, "dict_reversevalueiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictRevIterItem_Type, "dict_reverseitemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySetIter_Type, "set_iterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySeqIter_Type, "iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+/* Not in CPython's headers: memoryview's iterator, named by type() only. */
+PYCAPI_HIDDEN STATIC_TYPE(pycapi_memory_iter_type, "memory_iterator", &PyBaseObject_Type, 40, 0, Py_TPFLAGS_HAVE_GC,
+                          pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyCallIter_Type, "callable_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 /* The iterator types the builtins module names (sizes: CPython's enumobject, reversedobject,
    zipobject, mapobject and filterobject). */
@@ -331,14 +338,19 @@ static const pycapi_static_entry static_table[] = {
     { "dict_items", (PyObject *)&PyDictItems_Type },
     { "tuple_iterator", (PyObject *)&PyTupleIter_Type },
     { "list_iterator", (PyObject *)&PyListIter_Type },
+    { "list_reverseiterator", (PyObject *)&PyListRevIter_Type },
     { "str_iterator", (PyObject *)&PyUnicodeIter_Type },
     { "bytes_iterator", (PyObject *)&PyBytesIter_Type },
     { "bytearray_iterator", (PyObject *)&PyByteArrayIter_Type },
     { "dict_keyiterator", (PyObject *)&PyDictIterKey_Type },
     { "dict_valueiterator", (PyObject *)&PyDictIterValue_Type },
     { "dict_itemiterator", (PyObject *)&PyDictIterItem_Type },
+    { "dict_reversekeyiterator", (PyObject *)&PyDictRevIterKey_Type },
+    { "dict_reversevalueiterator", (PyObject *)&PyDictRevIterValue_Type },
+    { "dict_reverseitemiterator", (PyObject *)&PyDictRevIterItem_Type },
     { "iterator", (PyObject *)&PySeqIter_Type },
     { "callable_iterator", (PyObject *)&PyCallIter_Type },
+    { "memory_iterator", (PyObject *)&pycapi_memory_iter_type },
     { "enumerate", (PyObject *)&PyEnum_Type },
     { "reversed", (PyObject *)&PyReversed_Type },
     { "zip", (PyObject *)&PyZip_Type },

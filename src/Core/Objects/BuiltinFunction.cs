@@ -239,11 +239,16 @@ internal sealed class PySlotWrapper(PyType owner, string name, BuiltinBody body)
             ArgCheck.NoKeywords(name, kwargs);
             if (args.Length != arity)
             {
-                throw new PythonException(PyExc.TypeError,
-                    $"expected {arity} argument{(arity == 1 ? "" : "s")}, got {args.Length}");
+                throw new PythonException(PyExc.TypeError, ArityError(arity, args.Length));
             }
             return body(self!, args);
         }));
+
+    /// <summary>A wrapper's count error: check_num_args's, except that the two-argument
+    /// wrappers (__setitem__, __setattr__, __set__) unpack with PyArg_UnpackTuple(args, "", 2, 2),
+    /// whose message starts with the empty name.</summary>
+    internal static string ArityError(int arity, int given) => arity == 2 ? $" expected 2 arguments, got {given}"
+        : $"expected {arity} argument{(arity == 1 ? "" : "s")}, got {given}";
 }
 
 /// <summary>A slot wrapper bound to an instance ((1).__add__, PyWrapper_New): a method-wrapper.

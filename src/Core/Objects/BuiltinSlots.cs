@@ -14,7 +14,7 @@ internal static unsafe partial class BuiltinSlots
 {
     /// <summary>Whose slot was called (builtinslots.c has the same order); Type only here,
     /// for type's own slots.</summary>
-    private enum Kind { Int, Bool, Float, Str, Bytes, Tuple, List, Dict, Type, Complex, Set, FrozenSet }
+    private enum Kind { Int, Bool, Float, Str, Bytes, Tuple, List, Dict, Type, Complex, Set, FrozenSet, ByteArray }
 
     /// <summary>The binary operations past NumberOp's (builtinslots.c).</summary>
     private const int Concat = 13, InPlaceConcat = 14, InPlace = 15;
@@ -114,6 +114,7 @@ internal static unsafe partial class BuiltinSlots
         Kind.Complex => BuiltinTypes.Complex,
         Kind.Set => BuiltinTypes.Set,
         Kind.FrozenSet => BuiltinTypes.FrozenSet,
+        Kind.ByteArray => BuiltinTypes.ByteArray,
         _ => BuiltinTypes.Type,
     };
 
@@ -129,6 +130,7 @@ internal static unsafe partial class BuiltinSlots
         Kind.Dict => o is PyDict,
         Kind.Complex => o is PyComplex,
         Kind.Set or Kind.FrozenSet => o is PySet,
+        Kind.ByteArray => o is PyByteArray,
         _ => o is PyType,
     };
 
@@ -256,16 +258,18 @@ internal static unsafe partial class BuiltinSlots
     [UnmanagedCallersOnly]
     private static nint Length(nint o) => Guard(() => (nint)Abstract.BuiltinLength(Builtin(o)), -1);
 
-    /// <summary>str's and bytes' sq_item: the index as given, a negative one out of range.</summary>
+    /// <summary>sq_item of str, bytes and bytearray (the index as given, a negative one out
+    /// of range) and of memoryview (a negative one from the end).</summary>
     [UnmanagedCallersOnly]
-    private static nint Item(nint o, nint i) => Guard(() => Builtin(o) is var self and (PyStr or PyBytes)
+    private static nint Item(nint o, nint i) => Guard(() => Builtin(o) is var self and (PyStr or PyBytes or PyByteArray or PyMemoryView)
         ? Abstract.SequenceItemSlot(self, i) : throw Abstract.BadInternalCall());
 
+    /// <summary>sq_ass_item of list and bytearray.</summary>
     [UnmanagedCallersOnly]
     private static int AssItem(nint o, nint i, nint value) => Guard(() =>
     {
-        var list = Builtin(o) as PyList ?? throw Abstract.BadInternalCall();
-        Abstract.SequenceAssItemSlot(list, i, ObjectSpace.FromNativeOrNull(value));
+        var sequence = Builtin(o) is var self and (PyList or PyByteArray) ? self : throw Abstract.BadInternalCall();
+        Abstract.SequenceAssItemSlot(sequence, i, ObjectSpace.FromNativeOrNull(value));
         return 0;
     }, -1);
 

@@ -77,6 +77,7 @@ internal static class PyExc
     internal static PyType UnicodeDecodeError => Get("UnicodeDecodeError");
     internal static PyType UnicodeEncodeError => Get("UnicodeEncodeError");
     internal static PyType OSError => Get("OSError");
+    internal static PyType BufferError => Get("BufferError");
 }
 
 /// <summary>None.</summary>

@@ -64,6 +64,102 @@ internal sealed unsafe class PyByteArray : PyObject
 
     internal void Append(byte b) => Splice(Count, 0, [b]);
 
+    /// <summary>self[key] = value, or del self[key] when value is null (bytearray_ass_subscript).</summary>
+    internal void AssignSubscript(PyObject key, PyObject? value)
+    {
+        long start, stop, step, count;
+        if (Abstract.IsIndex(key))
+        {
+            long i = Abstract.AsSsize(key, PyExc.IndexError);
+            // The value is converted before the index is checked: its __index__ may resize the array.
+            byte? b = value is null ? null : ByteArrayMethods.Byte(value);
+            i = i < 0 ? i + Count : i;
+            if (i < 0 || i >= Count)
+            {
+                throw new PythonException(PyExc.IndexError, "bytearray index out of range");
+            }
+            if (b is { } set)
+            {
+                Bytes[(int)i] = set;
+                return;
+            }
+            (start, stop, step, count) = (i, i + 1, 1, 1);
+        }
+        else if (key is PySlice slice)
+        {
+            (start, stop, step) = slice.Unpack();
+            count = PySlice.AdjustIndices(Count, ref start, ref stop, step);
+        }
+        else
+        {
+            throw new PythonException(PyExc.TypeError, $"bytearray indices must be integers or slices, not {key.Type.Name}");
+        }
+        byte[] data = [];
+        if (value is not null)
+        {
+            if (Number.IsNumber(value) || value is PyStr)
+            {
+                throw new PythonException(PyExc.TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            }
+            // Anything but another bytearray is converted as bytearray(value) is (a copy for self).
+            data = value is PyByteArray other && !ReferenceEquals(other, this) ? other.Bytes.ToArray()
+                : ByteArrayMethods.InitialBytes([value, null, null]);
+        }
+        if ((step < 0 && start < stop) || (step > 0 && start > stop))
+        {
+            stop = start; // b[5:2] = x inserts at 5
+        }
+        if (step == 1)
+        {
+            Splice((int)start, (int)(stop - start), data);
+        }
+        else if (data.Length == 0)
+        {
+            DeleteExtended(start, step, count);
+        }
+        else if (data.Length != count)
+        {
+            throw new PythonException(PyExc.ValueError, $"attempt to assign bytes of size {data.Length} to extended slice of size {count}");
+        }
+        else
+        {
+            var bytes = Bytes;
+            for (long k = 0; k < count; k++)
+            {
+                bytes[(int)(start + k * step)] = data[k];
+            }
+        }
+    }
+
+    /// <summary>Removes the <paramref name="count"/> bytes at start, start + step, ...: the
+    /// kept bytes close up in order (an exported array refuses even an empty deletion).</summary>
+    private void DeleteExtended(long start, long step, long count)
+    {
+        if (Layout->ob_exports > 0)
+        {
+            throw new PythonException(PyExc.BufferError, "Existing exports of data: object cannot be re-sized");
+        }
+        if (count == 0)
+        {
+            return;
+        }
+        var removed = new HashSet<long>();
+        for (long k = 0; k < count; k++)
+        {
+            removed.Add(start + k * step);
+        }
+        var bytes = Bytes;
+        int kept = 0;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (!removed.Contains(i))
+            {
+                bytes[kept++] = bytes[i];
+            }
+        }
+        Resize(kept);
+    }
+
     internal override PyStr ReprCore() => new($"bytearray({PyBytes.Quote(Bytes, smartQuotes: true, alwaysEscapeApostrophe: true)})");
 
     internal override bool IsTrue() => Count != 0;
@@ -111,7 +207,7 @@ internal static class ByteArrayMethods
     }
 
     /// <summary>bytearray(source, encoding, errors) as bytearray_init reads its arguments.</summary>
-    private static byte[] InitialBytes(PyObject?[] a)
+    internal static byte[] InitialBytes(PyObject?[] a)
     {
         if (a[0] is PyStr text)
         {
@@ -210,6 +306,6 @@ internal static class ByteArrayMethods
             a.Bytes.Reverse();
             return PyNone.Instance;
         });
-        ContainerSlots.Add(Type, subscript: true);
+        ContainerSlots.Add(Type, subscript: true, assign: true);
     }
 }

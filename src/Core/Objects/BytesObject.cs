@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using PyCApi.Runtime;
 
@@ -338,7 +339,202 @@ internal static class BytesMethods
             }
             return BytesOps.Like(b, [.. result]);
         });
+        RegisterAscii();
     }
+
+    /// <summary>The methods whose character classes are ASCII's (bytes_methods.c): tests,
+    /// case changes, padding, prefixes, partitions, searches from the right, fromhex.</summary>
+    private static void RegisterAscii()
+    {
+        foreach (var (name, test, emptyIs) in new (string, Func<byte, bool>, bool)[]
+                 {
+                     ("isascii", c => c < 0x80, true), ("isdigit", IsDigit, false), ("isalpha", IsAlpha, false),
+                     ("isalnum", c => IsAlpha(c) || IsDigit(c), false), ("isspace", c => IsAsciiSpace(c), false),
+                 })
+        {
+            Add(name, 0, 0, ArgStyle.NoArgs, (b, _) =>
+            {
+                var data = BytesOps.Data(b);
+                return PyBool.Of(data.Length == 0 ? emptyIs : !data.ContainsAnyExcept(SearchValues.Create(AllBytes.Where(test).ToArray())));
+            });
+        }
+        // islower / isupper: some cased byte, none of the other case.
+        foreach (var (name, wanted, unwanted) in new (string, Func<byte, bool>, Func<byte, bool>)[] { ("islower", IsLower, IsUpper), ("isupper", IsUpper, IsLower) })
+        {
+            Add(name, 0, 0, ArgStyle.NoArgs, (b, _) =>
+            {
+                var data = BytesOps.Data(b).ToArray();
+                return PyBool.Of(data.Any(wanted) && !data.Any(unwanted));
+            });
+        }
+        Add("istitle", 0, 0, ArgStyle.NoArgs, (b, _) =>
+        {
+            bool cased = false, previousCased = false;
+            foreach (byte c in BytesOps.Data(b))
+            {
+                if (IsUpper(c) ? previousCased : IsLower(c) && !previousCased)
+                {
+                    return PyBool.False;
+                }
+                previousCased = IsUpper(c) || IsLower(c);
+                cased |= previousCased;
+            }
+            return PyBool.Of(cased);
+        });
+        Add("capitalize", 0, 0, ArgStyle.NoArgs, (b, _) =>
+        {
+            var data = Map(BytesOps.Data(b), ToLower);
+            if (data.Length > 0)
+            {
+                data[0] = ToUpper(data[0]);
+            }
+            return BytesOps.Like(b, data);
+        });
+        Add("swapcase", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => IsUpper(c) ? ToLower(c) : ToUpper(c))));
+        Add("title", 0, 0, ArgStyle.NoArgs, (b, _) =>
+        {
+            bool previousCased = false;
+            return BytesOps.Like(b, Map(BytesOps.Data(b), c =>
+            {
+                byte result = previousCased ? ToLower(c) : ToUpper(c);
+                previousCased = IsUpper(c) || IsLower(c);
+                return result;
+            }));
+        });
+        foreach (var name in new[] { "ljust", "rjust", "center" })
+        {
+            Add(name, 1, 2, ArgStyle.Clinic, (b, a) =>
+            {
+                long width = MethodArgs.Index(a[0]);
+                byte fill = a.Length > 1 ? FillByte(name, a[1]) : (byte)' ';
+                var data = BytesOps.Data(b);
+                long margin = width - data.Length;
+                if (margin <= 0)
+                {
+                    return BytesOps.Like(b, data);
+                }
+                // center puts the odd byte on the left when the width is odd too (CPython's pad()).
+                long left = name switch { "ljust" => 0, "rjust" => margin, _ => margin / 2 + (margin & width & 1) };
+                var result = new byte[width];
+                result.AsSpan().Fill(fill);
+                data.CopyTo(result.AsSpan((int)left));
+                return BytesOps.Like(b, result);
+            });
+        }
+        Add("zfill", 1, 1, ArgStyle.Clinic, (b, a) =>
+        {
+            long width = MethodArgs.Index(a[0]);
+            var data = BytesOps.Data(b);
+            if (width <= data.Length)
+            {
+                return BytesOps.Like(b, data);
+            }
+            var result = new byte[width];
+            int fill = (int)width - data.Length;
+            result.AsSpan(0, fill).Fill((byte)'0');
+            data.CopyTo(result.AsSpan(fill));
+            if (data.Length > 0 && data[0] is (byte)'+' or (byte)'-')
+            {
+                (result[0], result[fill]) = (data[0], (byte)'0'); // the sign moves in front of the zeros
+            }
+            return BytesOps.Like(b, result);
+        });
+        foreach (var (name, prefix) in new[] { ("removeprefix", true), ("removesuffix", false) })
+        {
+            Add(name, 1, 1, ArgStyle.One, (b, a) =>
+            {
+                var affix = BytesArgument(a[0]);
+                var data = BytesOps.Data(b);
+                return BytesOps.Like(b, prefix ? (data.StartsWith(affix) ? data[affix.Length..] : data)
+                    : data.EndsWith(affix) ? data[..^affix.Length] : data);
+            });
+        }
+        foreach (var (name, last) in new[] { ("partition", false), ("rpartition", true) })
+        {
+            Add(name, 1, 1, ArgStyle.One, (b, a) =>
+            {
+                var sep = BytesArgument(a[0]);
+                if (sep.Length == 0)
+                {
+                    throw new PythonException(PyExc.ValueError, "empty separator");
+                }
+                var data = BytesOps.Data(b);
+                int at = last ? data.LastIndexOf(sep) : data.IndexOf(sep);
+                if (at < 0)
+                {
+                    var empty = BytesOps.Like(b, []);
+                    return PyTuple.Create(last ? [empty, BytesOps.Like(b, []), BytesOps.Like(b, data)] : [BytesOps.Like(b, data), empty, BytesOps.Like(b, [])]);
+                }
+                return PyTuple.Create([BytesOps.Like(b, data[..at]), BytesOps.Like(b, sep), BytesOps.Like(b, data[(at + sep.Length)..])]);
+            });
+        }
+        Add("rfind", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a, last: true)));
+        Add("rindex", 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a, last: true) is var at and >= 0 ? new PyInt(at)
+            : throw new PythonException(PyExc.ValueError, "subsection not found"));
+        foreach (var type in new[] { BuiltinTypes.Bytes, BuiltinTypes.ByteArray })
+        {
+            PyBuiltinClassMethodDescriptor.Add(type, "fromhex", (cls, args, kwargs) =>
+            {
+                MethodArgs.Check(type, "fromhex", args, kwargs, 1, 1, ArgStyle.One);
+                var text = args[0] as PyStr ?? throw new PythonException(PyExc.TypeError, $"fromhex() argument must be str, not {args[0].Type.Name}");
+                var data = FromHex(text.Value);
+                return ReferenceEquals(type, BuiltinTypes.ByteArray) ? PyByteArray.Create(data) : new PyBytes(data);
+            });
+        }
+    }
+
+    private static readonly byte[] AllBytes = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+
+    private static bool IsDigit(byte c) => c is >= (byte)'0' and <= (byte)'9';
+
+    private static bool IsLower(byte c) => c is >= (byte)'a' and <= (byte)'z';
+
+    private static bool IsUpper(byte c) => c is >= (byte)'A' and <= (byte)'Z';
+
+    private static bool IsAlpha(byte c) => IsLower(c) || IsUpper(c);
+
+    private static byte ToLower(byte c) => IsUpper(c) ? (byte)(c + 32) : c;
+
+    private static byte ToUpper(byte c) => IsLower(c) ? (byte)(c - 32) : c;
+
+    /// <summary>The fill argument of ljust / rjust / center: one byte, as bytes or bytearray.</summary>
+    private static byte FillByte(string method, PyObject o) => o switch
+    {
+        PyBytes { Value.Length: 1 } b => b.Value[0],
+        PyByteArray { Count: 1 } a => a.Bytes[0],
+        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be a byte string of length 1, not {(o is PyNone ? "None" : o.Type.Name)}"),
+    };
+
+    /// <summary>bytes.fromhex: pairs of hex digits, ASCII whitespace allowed between pairs.</summary>
+    private static byte[] FromHex(string text)
+    {
+        var result = new List<byte>();
+        for (int i = 0; i < text.Length;)
+        {
+            if (text[i] < 0x80 && IsAsciiSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+            int high = HexDigit(text, i), low = i + 1 < text.Length ? HexDigit(text, i + 1) : -1;
+            if (high < 0 || low < 0)
+            {
+                throw new PythonException(PyExc.ValueError,
+                    $"non-hexadecimal number found in fromhex() arg at position {(high < 0 ? i : i + 1)}");
+            }
+            result.Add((byte)(high * 16 + low));
+            i += 2;
+        }
+        return [.. result];
+    }
+
+    private static int HexDigit(string text, int i) => text[i] switch
+    {
+        >= '0' and <= '9' => text[i] - '0',
+        >= 'a' and <= 'f' => text[i] - 'a' + 10,
+        >= 'A' and <= 'F' => text[i] - 'A' + 10,
+        _ => -1,
+    };
 
     /// <summary>replace, split and strip are str's, over the Latin-1 text of the bytes (one char a byte).</summary>
     private static string Latin1(ReadOnlySpan<byte> data) => Encoding.Latin1.GetString(data);
@@ -364,7 +560,7 @@ internal static class BytesMethods
     private static (long Start, long End) Window(PyObject b, PyObject[] a) => StrOps.Adjust(
         MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue), BytesOps.Data(b).Length);
 
-    private static long Find(PyObject b, PyObject[] a)
+    private static long Find(PyObject b, PyObject[] a, bool last = false)
     {
         var needle = BytesOps.Needle(a[0]);
         var (start, end) = Window(b, a);
@@ -372,7 +568,8 @@ internal static class BytesMethods
         {
             return -1;
         }
-        int at = BytesOps.Data(b).Slice((int)start, (int)(end - start)).IndexOf(needle);
+        var window = BytesOps.Data(b).Slice((int)start, (int)(end - start));
+        int at = last ? window.LastIndexOf(needle) : window.IndexOf(needle);
         return at < 0 ? -1 : start + at;
     }
 }

@@ -361,6 +361,26 @@ internal sealed unsafe class PyDict : PyObject
         return false;
     }
 
+    /// <summary>The live entry before <paramref name="pos"/> (start from <see cref="EntryEnd"/>), for reversed().</summary>
+    internal bool Previous(ref nint pos, out PyObject key, out PyObject value)
+    {
+        for (nint i = Math.Min(pos, entryCount) - 1; i >= 0; i--)
+        {
+            if (entries[i].Key is { } k)
+            {
+                key = k;
+                value = entries[i].Value!;
+                pos = i;
+                return true;
+            }
+        }
+        key = value = null!;
+        return false;
+    }
+
+    /// <summary>The position after the last entry.</summary>
+    internal nint EntryEnd => entryCount;
+
     /// <summary>popitem(): removes and returns the last inserted entry (LIFO), null when empty.</summary>
     internal (PyObject Key, PyObject Value)? PopLast()
     {
@@ -729,18 +749,18 @@ internal sealed class PyDictView(PyDict dict, DictViewKind kind) : PyObject(Type
 
 /// <summary>dict_keyiterator / dict_valueiterator / dict_itemiterator. A dict that changes
 /// size while iterated makes every further step fail, as in CPython.</summary>
-internal sealed class PyDictIterator(PyDict dict, DictViewKind kind) : PyIterator(TypeOf(kind))
+internal sealed class PyDictIterator(PyDict dict, DictViewKind kind, bool reverse = false) : PyIterator(TypeOf(kind, reverse))
 {
     private PyDict? dict = dict;
     private int expectedSize = dict.Count;
-    private nint position;
+    private nint position = reverse ? dict.EntryEnd : 0;
     private long yielded;
 
-    private static PyType TypeOf(DictViewKind kind) => BuiltinTypes.Get(kind switch
+    private static PyType TypeOf(DictViewKind kind, bool reverse) => BuiltinTypes.Get((reverse ? "dict_reverse" : "dict_") + kind switch
     {
-        DictViewKind.Keys => "dict_keyiterator",
-        DictViewKind.Values => "dict_valueiterator",
-        _ => "dict_itemiterator",
+        DictViewKind.Keys => "keyiterator",
+        DictViewKind.Values => "valueiterator",
+        _ => "itemiterator",
     });
 
     internal override PyObject? Next()
@@ -754,7 +774,7 @@ internal sealed class PyDictIterator(PyDict dict, DictViewKind kind) : PyIterato
             expectedSize = -1;
             throw new PythonException(PyExc.RuntimeError, "dictionary changed size during iteration");
         }
-        if (!dict.Next(ref position, out var key, out var value))
+        if (!(reverse ? dict.Previous(ref position, out var key, out var value) : dict.Next(ref position, out key, out value)))
         {
             dict = null;
             return null;
@@ -933,12 +953,25 @@ internal static class DictMethods
             return result;
         });
 
+        PyBuiltinMethodDescriptor.Add(dict, "__reversed__", (self, args, kwargs) =>
+        {
+            ArgCheck.None("dict.__reversed__", args, kwargs);
+            return new PyDictIterator(Self(self), DictViewKind.Keys, reverse: true);
+        });
         foreach (var name in new[] { "dict_keys", "dict_values", "dict_items" })
         {
-            ContainerSlots.Add(BuiltinTypes.Get(name), subscript: false);
+            var view = BuiltinTypes.Get(name);
+            ContainerSlots.Add(view, subscript: false);
+            PyBuiltinMethodDescriptor.Add(view, "__reversed__", (self, args, kwargs) =>
+            {
+                ArgCheck.None($"{name}.__reversed__", args, kwargs);
+                var v = (PyDictView)self!;
+                return new PyDictIterator(v.Source, v.Kind, reverse: true);
+            });
         }
         PyMappingProxy.AddMethods(BuiltinTypes.Get("mappingproxy"));
-        foreach (var name in new[] { "dict_keyiterator", "dict_valueiterator", "dict_itemiterator" })
+        foreach (var name in new[] { "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
+                     "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator" })
         {
             PyIterator.AddMethods(BuiltinTypes.Get(name));
         }

@@ -132,6 +132,8 @@ internal static partial class Abstract
                 return PySequenceIterator.For(o);
             case PyRange r:
                 return r.Iterate();
+            case PyMemoryView m:
+                return m.Iterate();
             case PyDict d:
                 return new PyDictIterator(d, DictViewKind.Keys);
             case PyDictView v:

@@ -352,6 +352,26 @@ internal sealed class ListSorter(PyObject[] keys, nint[] values)
 }
 
 /// <summary>The methods of list, its constructor and PyList_Sort.</summary>
+/// <summary>reversed(list) (list_reverseiterator): an index from the end; an item past the
+/// list's current end ends the iteration.</summary>
+internal sealed class PyListReverseIterator(PyList list) : PyIterator(BuiltinTypes.Get("list_reverseiterator"))
+{
+    private PyList? list = list;
+    private long index = list.Count - 1;
+
+    internal override PyObject? Next()
+    {
+        if (list is not null && index >= 0 && index < list.Count)
+        {
+            return list[(int)index--];
+        }
+        (list, index) = (null, -1);
+        return null;
+    }
+
+    internal override long? LengthHint() => list is null || list.Count < index + 1 ? 0 : index + 1;
+}
+
 internal static class ListMethods
 {
     private static PyList Self(PyObject? self) => (PyList)self!;
@@ -497,7 +517,13 @@ internal static class ListMethods
             Self(self).Sort(key, reverse);
             return PyNone.Instance;
         });
+        Add("__reversed__", (self, args, kwargs) =>
+        {
+            ArgCheck.None("list.__reversed__", args, kwargs);
+            return new PyListReverseIterator(Self(self));
+        });
         ContainerSlots.Add(list, subscript: true);
+        PyIterator.AddMethods(BuiltinTypes.Get("list_reverseiterator"));
     }
 
     /// <summary>sort()'s keyword-only key and reverse.</summary>

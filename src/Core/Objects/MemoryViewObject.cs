@@ -32,10 +32,11 @@ internal sealed unsafe class PyMemoryView : PyObject
 
     internal string Format => Marshal.PtrToStringUTF8((nint)View->format)!;
 
+    /// <summary>len(view): a 0-dim view has its one item.</summary>
     internal long Length()
     {
         var view = View;
-        return view->ndim == 0 ? throw new PythonException(PyExc.TypeError, "0-dim memory has no length") : view->shape[0];
+        return view->ndim == 0 ? 1 : view->shape[0];
     }
 
     internal void Release()
@@ -46,35 +47,105 @@ internal sealed unsafe class PyMemoryView : PyObject
         }
     }
 
-    /// <summary>The address of item i of a one-dimensional view (negative from the end).</summary>
-    private byte* ItemAddress(long i)
+    private static PythonException NotImplemented(string message) => new(PyExc.Get("NotImplementedError"), message);
+
+    /// <summary>The view's format as a single character without its '@' (adjust_fmt): the
+    /// formats whose items memoryview reads and writes.</summary>
+    private string ItemFormat()
+    {
+        string format = Format;
+        string code = format.StartsWith('@') ? format[1..] : format;
+        return code.Length == 1 ? code : throw NotImplemented($"memoryview: unsupported format {format}");
+    }
+
+    /// <summary>The address of item <paramref name="index"/> (negative from the end) along
+    /// dimension <paramref name="dim"/>, from <paramref name="p"/> (lookup_dimension).</summary>
+    private static byte* Dimension(PyBufferLayout* view, byte* p, int dim, long index)
+    {
+        long count = view->shape[dim];
+        index = index < 0 ? index + count : index;
+        if (index < 0 || index >= count)
+        {
+            throw new PythonException(PyExc.IndexError, $"index out of bounds on dimension {dim + 1}");
+        }
+        p += view->strides[dim] * index;
+        return view->suboffsets != null && view->suboffsets[dim] >= 0 ? *(byte**)p + view->suboffsets[dim] : p;
+    }
+
+    /// <summary>The address of the item a tuple of indices names (ptr_from_tuple).</summary>
+    private static byte* TupleAddress(PyBufferLayout* view, PyTuple indices)
+    {
+        if (indices.Count < view->ndim)
+        {
+            throw NotImplemented("sub-views are not implemented");
+        }
+        if (indices.Count > view->ndim)
+        {
+            throw new PythonException(PyExc.TypeError, $"cannot index {view->ndim}-dimension view with {indices.Count}-element tuple");
+        }
+        byte* p = (byte*)view->buf;
+        for (int dim = 0; dim < indices.Count; dim++)
+        {
+            p = Dimension(view, p, dim, Abstract.AsSsize(indices[dim], PyExc.IndexError));
+        }
+        return p;
+    }
+
+    private static bool IsMultiIndex(PyObject key) => key is PyTuple t && t.ToArray().All(Abstract.IsIndex);
+
+    private static bool IsMultiSlice(PyObject key) => key is PyTuple t && t.ToArray().All(k => k is PySlice);
+
+    /// <summary>view[i] (sq_item, memory_item).</summary>
+    internal PyObject GetItem(long i)
+    {
+        var view = View;
+        string format = ItemFormat();
+        return view->ndim switch
+        {
+            0 => throw new PythonException(PyExc.TypeError, "invalid indexing of 0-dim memory"),
+            1 => Unpack(format, Dimension(view, (byte*)view->buf, 0, i)),
+            _ => throw NotImplemented("multi-dimensional sub-views are not implemented"),
+        };
+    }
+
+    /// <summary>view[key] (memory_subscript): an item by index or tuple of indices, a
+    /// sub-view by a slice of the first dimension; a 0-dim view takes () and ....</summary>
+    internal PyObject Subscript(PyObject key)
     {
         var view = View;
         if (view->ndim == 0)
         {
-            throw new PythonException(PyExc.TypeError, "invalid indexing of 0-dim memory");
+            return key switch
+            {
+                PyTuple { Count: 0 } => Unpack(ItemFormat(), (byte*)view->buf),
+                PyEllipsis => this,
+                _ => throw new PythonException(PyExc.TypeError, "invalid indexing of 0-dim memory"),
+            };
         }
-        if (view->ndim > 1)
+        if (Abstract.IsIndex(key))
         {
-            throw new PythonException(PyExc.Get("NotImplementedError"), "multi-dimensional sub-views are not implemented");
+            return GetItem(Abstract.AsSsize(key, PyExc.IndexError));
         }
-        if (i < 0)
+        if (key is PySlice slice)
         {
-            i += view->shape[0];
+            var (start, stop, step) = slice.Unpack();
+            long count = PySlice.AdjustIndices(view->shape[0], ref start, ref stop, step);
+            return Derived(CPart.pycapi_memoryview_slice(Native, (nint)start, (nint)step, (nint)count));
         }
-        if (i < 0 || i >= view->shape[0])
+        if (IsMultiIndex(key))
         {
-            throw new PythonException(PyExc.IndexError, "index out of bounds on dimension 1");
+            string format = ItemFormat();
+            return Unpack(format, TupleAddress(view, (PyTuple)key));
         }
-        byte* p = (byte*)view->buf + view->strides[0] * i;
-        return view->suboffsets != null && view->suboffsets[0] >= 0 ? *(byte**)p + view->suboffsets[0] : p;
+        throw IsMultiSlice(key) ? NotImplemented("multi-dimensional slicing is not implemented")
+            : new PythonException(PyExc.TypeError, "memoryview: invalid slice key");
     }
 
-    internal PyObject GetItem(long i) => Unpack(Format, ItemAddress(i));
-
-    internal void SetItem(long i, PyObject? value)
+    /// <summary>view[key] = value (memory_ass_sub); deleting is refused.</summary>
+    internal void SetItem(PyObject key, PyObject? value)
     {
         var view = View;
+        string format = ItemFormat();
         if (view->@readonly != 0)
         {
             throw new PythonException(PyExc.TypeError, "cannot modify read-only memory");
@@ -83,42 +154,102 @@ internal sealed unsafe class PyMemoryView : PyObject
         {
             throw new PythonException(PyExc.TypeError, "cannot delete memory");
         }
-        Pack(Format, ItemAddress(i), value);
+        if (view->ndim == 0)
+        {
+            Pack(format, key is PyEllipsis or PyTuple { Count: 0 } ? (byte*)view->buf
+                : throw new PythonException(PyExc.TypeError, "invalid indexing of 0-dim memory"), value);
+            return;
+        }
+        if (Abstract.IsIndex(key))
+        {
+            if (view->ndim > 1)
+            {
+                throw NotImplemented("sub-views are not implemented");
+            }
+            Pack(format, Dimension(view, (byte*)view->buf, 0, Abstract.AsSsize(key, PyExc.IndexError)), value);
+            return;
+        }
+        if (key is PySlice && view->ndim == 1)
+        {
+            if (CPart.pycapi_memoryview_assign_slice(Native, ObjectSpace.ToNative(key), ObjectSpace.ToNative(value)) < 0)
+            {
+                throw PythonException.FetchOrSystemError();
+            }
+            return;
+        }
+        if (IsMultiIndex(key))
+        {
+            Pack(format, TupleAddress(view, (PyTuple)key), value);
+            return;
+        }
+        throw key is PySlice || IsMultiSlice(key) ? NotImplemented("memoryview slice assignments are currently restricted to ndim = 1")
+            : new PythonException(PyExc.TypeError, "memoryview: invalid slice key");
     }
+
+    /// <summary>iter(view) (memory_iter): one-dimensional views of a single-character format
+    /// only. A released view gives an iterator with no items (CPython's takes the length -1
+    /// memory_length answers for it).</summary>
+    internal PyIterator Iterate()
+    {
+        if (IsReleased)
+        {
+            return new PyMemoryIterator(this, "B", 0);
+        }
+        var view = View;
+        return view->ndim switch
+        {
+            0 => throw new PythonException(PyExc.TypeError, "invalid indexing of 0-dim memory"),
+            1 => new PyMemoryIterator(this, ItemFormat(), view->shape[0]),
+            _ => throw NotImplemented("multi-dimensional sub-views are not implemented"),
+        };
+    }
+
+    /// <summary>Item <paramref name="i"/> (in range) of a one-dimensional view, for its iterator.</summary>
+    internal PyObject ItemForIterator(string format, long i) => Unpack(format, Dimension(View, (byte*)View->buf, 0, i));
+
+    /// <summary>A new view made by memoryobject.c (cast, toreadonly, a slice).</summary>
+    internal static PyMemoryView Derived(nint p) => p == 0 ? throw PythonException.FetchOrSystemError() : (PyMemoryView)ObjectSpace.Steal(p);
 
     /// <summary>The items, nested by dimension (a 0-dim view gives its single item).</summary>
     internal PyObject ToList()
     {
         var view = View;
-        string format = Format;
+        string format = ItemFormat();
         PyObject Build(int dimension, byte* p)
         {
             if (dimension == view->ndim)
             {
-                return Unpack(format, view->suboffsets != null && dimension > 0 && view->suboffsets[dimension - 1] >= 0
-                    ? *(byte**)p + view->suboffsets[dimension - 1] : p);
+                return Unpack(format, p);
             }
             var items = new PyObject[view->shape[dimension]];
             for (int i = 0; i < items.Length; i++)
             {
-                items[i] = Build(dimension + 1, p + view->strides[dimension] * i);
+                items[i] = Build(dimension + 1, Dimension(view, p, dimension, i));
             }
             return PyList.Create(items);
         }
         return Build(0, (byte*)view->buf);
     }
 
-    internal byte[] ToBytes()
+    /// <summary>The bytes of the items in C, Fortran ('F') or either ('A') order.</summary>
+    internal byte[] ToBytes(char order = 'C')
     {
-        _ = View;
-        return BufferApi.BytesOf(this)!;
+        var view = View;
+        var data = new byte[view->len];
+        fixed (byte* p = data)
+        {
+            if (CPart.PyBuffer_ToContiguous(p, view, view->len, (sbyte)order) < 0)
+            {
+                throw PythonException.FetchOrSystemError();
+            }
+        }
+        return data;
     }
 
-    private static PythonException Unsupported(string format) =>
-        new(PyExc.Get("NotImplementedError"), $"memoryview: format {format} not supported");
+    private static PythonException Unsupported(string format) => NotImplemented($"memoryview: format {format} not supported");
 
-    /// <summary>One item of a native struct format ('@' prefix allowed).</summary>
-    private static PyObject Unpack(string format, byte* p) => format.TrimStart('@') switch
+    /// <summary>One item of a native single-character struct format.</summary>
+    private static PyObject Unpack(string code, byte* p) => code switch
     {
         "B" => new PyInt(*p),
         "b" => new PyInt((sbyte)*p),
@@ -129,28 +260,39 @@ internal sealed unsafe class PyMemoryView : PyObject
         "i" => new PyInt(*(int*)p),
         "I" => new PyInt(*(uint*)p),
         "l" or "q" or "n" => new PyInt(*(long*)p),
-        "L" or "Q" or "N" => new PyInt(*(ulong*)p),
+        "L" or "Q" or "N" or "P" => new PyInt(*(ulong*)p),
         "f" => new PyFloat(*(float*)p),
         "d" => new PyFloat(*(double*)p),
-        _ => throw Unsupported(format),
+        _ => throw Unsupported(code),
     };
 
-    private static void Pack(string format, byte* p, PyObject value)
+    /// <summary>Writes one item; a value of the wrong type or out of range gets the format's
+    /// TypeError or ValueError, as pack_single's fix_error_int turns them.</summary>
+    private static void Pack(string code, byte* p, PyObject value)
     {
-        string code = format.TrimStart('@');
-        var invalidType = new PythonException(PyExc.TypeError, $"memoryview: invalid type for format '{format}'");
-        var invalidValue = new PythonException(PyExc.ValueError, $"memoryview: invalid value for format '{format}'");
+        var invalidType = new PythonException(PyExc.TypeError, $"memoryview: invalid type for format '{code}'");
+        var invalidValue = new PythonException(PyExc.ValueError, $"memoryview: invalid value for format '{code}'");
+        T Convert<T>(Func<T> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.TypeError))
+            {
+                throw invalidType;
+            }
+            catch (PythonException e) when (e.Type is PyType t && (t.IsSubtypeOf(PyExc.OverflowError) || t.IsSubtypeOf(PyExc.ValueError)))
+            {
+                throw invalidValue;
+            }
+        }
         BigInteger Integer(BigInteger min, BigInteger max)
         {
-            BigInteger v = Abstract.IsIndex(value) ? PyInt.Index(value) : throw invalidType;
+            var v = Convert(() => Number.Index(value).Value);
             return v >= min && v <= max ? v : throw invalidValue;
         }
-        double Real() => value switch
-        {
-            PyFloat f => f.Value,
-            PyInt i => (double)i.Value,
-            _ => throw invalidType,
-        };
+        double Real() => Convert(() => FloatApi.PyFloat_AsDouble(ObjectSpace.Borrow(value)));
         switch (code)
         {
             case "B": *p = (byte)Integer(byte.MinValue, byte.MaxValue); break;
@@ -163,31 +305,45 @@ internal sealed unsafe class PyMemoryView : PyObject
             case "I": *(uint*)p = (uint)Integer(uint.MinValue, uint.MaxValue); break;
             case "l" or "q" or "n": *(long*)p = (long)Integer(long.MinValue, long.MaxValue); break;
             case "L" or "Q" or "N": *(ulong*)p = (ulong)Integer(ulong.MinValue, ulong.MaxValue); break;
+            case "P": *(nint*)p = Convert(() => LongApi.PyLong_AsVoidPtr(ObjectSpace.Borrow(value))); break;
             case "f": *(float*)p = (float)Real(); break;
             case "d": *(double*)p = Real(); break;
-            default: throw Unsupported(format);
+            default: throw Unsupported(code);
         }
     }
 
     internal override PyStr ReprCore() =>
         new($"<{(IsReleased ? "released " : "")}memory at 0x{Native:x}>");
 
-    /// <summary>bool(view) is len(view) != 0, with len's errors (a released or 0-dim view raises).</summary>
+    /// <summary>bool(view) is len(view) != 0, with len's errors (a released view raises).</summary>
     internal override bool IsTrue() => Length() != 0;
 
-    /// <summary>Read-only views of bytes-like formats hash as their bytes do.</summary>
+    /// <summary>Read-only views of byte formats hash as their bytes do, once their exporter
+    /// hashes; the hash is kept, so a released view still has it.</summary>
     internal override long HashCore()
     {
+        if (Layout->hash != -1)
+        {
+            return Layout->hash;
+        }
         var view = View;
         if (view->@readonly == 0)
         {
             throw new PythonException(PyExc.ValueError, "cannot hash writable memoryview object");
         }
-        return Format.TrimStart('@') is "B" or "b" or "c" ? PyHash.Bytes(ToBytes())
-            : throw new PythonException(PyExc.ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+        if (Format is not ("B" or "b" or "c" or "@B" or "@b" or "@c"))
+        {
+            throw new PythonException(PyExc.ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+        }
+        if (view->obj != 0)
+        {
+            ObjectSpace.FromNative(view->obj).Hash();
+        }
+        return Layout->hash = (nint)PyHash.Bytes(ToBytes());
     }
 
-    /// <summary>== and != only: equal shapes and equal items (a released view equals only itself).</summary>
+    /// <summary>== and != only: equal shapes and equal items, whatever the two formats (a
+    /// released view equals only itself); an object without a buffer is not comparable.</summary>
     internal override PyObject RichCompareCore(PyObject other, CompareOp op)
     {
         if (op is not (CompareOp.Eq or CompareOp.Ne))
@@ -195,20 +351,48 @@ internal sealed unsafe class PyMemoryView : PyObject
             return PyNotImplemented.Instance;
         }
         bool equal;
-        if (ReferenceEquals(this, other) || IsReleased || other is PyMemoryView { IsReleased: true })
+        if (IsReleased || other is PyMemoryView { IsReleased: true })
         {
             equal = ReferenceEquals(this, other);
         }
-        else if (other is PyMemoryView || BufferApi.BytesOf(other) is not null)
-        {
-            var view = other as PyMemoryView ?? Of(other);
-            equal = Abstract.RichCompareBool(ToList(), view.ToList(), CompareOp.Eq);
-        }
         else
         {
-            return PyNotImplemented.Instance;
+            PyMemoryView view;
+            try
+            {
+                view = other as PyMemoryView ?? Of(other);
+            }
+            catch (PythonException)
+            {
+                return PyNotImplemented.Instance;
+            }
+            try
+            {
+                equal = Abstract.RichCompareBool(ToList(), view.ToList(), CompareOp.Eq);
+            }
+            catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.Get("NotImplementedError")))
+            {
+                return PyNotImplemented.Instance; // a format only the struct module reads
+            }
         }
         return PyBool.Of(equal == (op == CompareOp.Eq));
+    }
+}
+
+/// <summary>memory_iterator: the items of a one-dimensional view, read as it steps.</summary>
+internal sealed class PyMemoryIterator(PyMemoryView view, string format, long length) : PyIterator(BuiltinTypes.Get("memory_iterator"))
+{
+    private PyMemoryView? view = view;
+    private long index;
+
+    internal override PyObject? Next()
+    {
+        if (view is not null && index < length)
+        {
+            return view.ItemForIterator(format, index++);
+        }
+        view = null;
+        return null;
     }
 }
 
@@ -238,7 +422,26 @@ internal static unsafe class MemoryViewMethods
     {
         Type.Constructor = (type, args, kwargs) =>
             PyMemoryView.Of(MethodArgs.WithKeywords("memoryview", args.ToArray(), kwargs, ["object"], required: 1)[0]!);
-        Add("tobytes", 0, 0, ArgStyle.Clinic, (m, _) => new PyBytes(m.ToBytes()));
+        PyBuiltinMethodDescriptor.Add(Type, "tobytes", (self, args, kwargs) =>
+        {
+            var order = MethodArgs.WithKeywords("tobytes", args, kwargs, ["order"])[0];
+            return new PyBytes(((PyMemoryView)self!).ToBytes(order switch
+            {
+                null or PyNone or PyStr { Value: "C" } => 'C',
+                PyStr { Value: "F" } => 'F',
+                PyStr { Value: "A" } => 'A',
+                PyStr => throw new PythonException(PyExc.ValueError, "order must be 'C', 'F' or 'A'"),
+                _ => throw new PythonException(PyExc.TypeError, $"tobytes() argument 'order' must be str or None, not {order.Type.Name}"),
+            }));
+        });
+        PyBuiltinMethodDescriptor.Add(Type, "cast", (self, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("cast", args, kwargs, ["format", "shape"], required: 1);
+            var format = a[0] as PyStr ?? throw new PythonException(PyExc.TypeError, $"cast() argument 'format' must be str, not {a[0]!.Type.Name}");
+            return PyMemoryView.Derived(CPart.pycapi_memoryview_cast(((PyMemoryView)self!).Native, ObjectSpace.ToNative(format),
+                a[1] is null ? 0 : ObjectSpace.ToNative(a[1]!)));
+        });
+        Add("toreadonly", 0, 0, ArgStyle.NoArgs, (m, _) => PyMemoryView.Derived(CPart.pycapi_memoryview_toreadonly(m.Native)));
         Add("tolist", 0, 0, ArgStyle.NoArgs, (m, _) => m.ToList());
         PyBuiltinMethodDescriptor.Add(Type, "hex", (self, args, kwargs) =>
         {
@@ -272,6 +475,7 @@ internal static unsafe class MemoryViewMethods
         Attribute("c_contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'C') != 0));
         Attribute("f_contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'F') != 0));
         Attribute("contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'A') != 0));
-        ContainerSlots.Add(Type, subscript: true);
+        ContainerSlots.Add(Type, subscript: true, assign: true);
+        PyIterator.AddMethods(BuiltinTypes.Get("memory_iterator"));
     }
 }

@@ -488,33 +488,41 @@ internal static class SequenceArithmetic
             Concat = (v, w) => new PyBytes([.. ((PyBytes)v).Value, .. ConcatOperand(v, w)]),
             Repeat = (v, n) => new PyBytes(RepeatItems(((PyBytes)v).Value, n, "repeated bytes are too long")),
         };
-        // bytes % args (PEP 461), over the Latin-1 text of the bytes.
-        slots.Binary[(int)NumberOp.Remainder] = (v, w) => v is PyBytes format
-            ? new PyBytes(System.Text.Encoding.Latin1.GetBytes(
-                Formatter.Percent(System.Text.Encoding.Latin1.GetString(format.Value), w, bytes: true)))
-            : PyNotImplemented.Instance;
+        slots.Binary[(int)NumberOp.Remainder] = (v, w) => v is PyBytes format ? new PyBytes(PercentFormat(format.Value, w)) : PyNotImplemented.Instance;
         return slots;
     }
 
+    /// <summary>bytes % args and bytearray % args (PEP 461), over the Latin-1 text of the bytes.</summary>
+    private static byte[] PercentFormat(ReadOnlySpan<byte> format, PyObject args) => System.Text.Encoding.Latin1.GetBytes(
+        Formatter.Percent(System.Text.Encoding.Latin1.GetString(format), args, bytes: true));
+
     /// <summary>bytearray's + and * make a new array; += and *= change it in place.</summary>
-    internal static readonly NumberSlots ByteArraySlots = new()
+    internal static readonly NumberSlots ByteArraySlots = CreateByteArraySlots();
+
+    private static NumberSlots CreateByteArraySlots()
     {
-        Concat = (v, w) => PyByteArray.Create([.. ((PyByteArray)v).Bytes, .. ConcatOperand(v, w)]),
-        InPlaceConcat = (v, w) =>
+        var slots = new NumberSlots
         {
-            var a = (PyByteArray)v;
-            a.Splice(a.Count, 0, ConcatOperand(v, w));
-            return a;
-        },
-        Repeat = (v, n) => PyByteArray.Create(RepeatItems(((PyByteArray)v).Bytes.ToArray(), n, null)),
-        InPlaceRepeat = (v, n) =>
-        {
-            var a = (PyByteArray)v;
-            var data = RepeatItems(a.Bytes.ToArray(), n, null);
-            a.Splice(0, a.Count, data);
-            return a;
-        },
-    };
+            Concat = (v, w) => PyByteArray.Create([.. ((PyByteArray)v).Bytes, .. ConcatOperand(v, w)]),
+            InPlaceConcat = (v, w) =>
+            {
+                var a = (PyByteArray)v;
+                a.Splice(a.Count, 0, ConcatOperand(v, w));
+                return a;
+            },
+            Repeat = (v, n) => PyByteArray.Create(RepeatItems(((PyByteArray)v).Bytes.ToArray(), n, null)),
+            InPlaceRepeat = (v, n) =>
+            {
+                var a = (PyByteArray)v;
+                var data = RepeatItems(a.Bytes.ToArray(), n, null);
+                a.Splice(0, a.Count, data);
+                return a;
+            },
+        };
+        slots.Binary[(int)NumberOp.Remainder] = (v, w) => v is PyByteArray format
+            ? PyByteArray.Create(PercentFormat(format.Bytes, w)) : PyNotImplemented.Instance;
+        return slots;
+    }
 
     /// <summary>The right operand of bytes + and bytearray +: any bytes-like object.</summary>
     private static byte[] ConcatOperand(PyObject v, PyObject w) => BufferApi.BytesOfOrNull(w)
@@ -785,7 +793,7 @@ internal static class NumberTypes
         BuiltinTypes.Bool.Constructor = (type, args, kwargs) => NewBool(args.ToArray(), kwargs);
         PyBuiltinClassMethodDescriptor.Add(BuiltinTypes.Int, "from_bytes", (cls, args, kwargs) => FromBytes(args, kwargs));
         foreach (var type in new[] { BuiltinTypes.Int, BuiltinTypes.Bool, BuiltinTypes.Float, BuiltinTypes.Str, BuiltinTypes.Bytes,
-                     BuiltinTypes.Tuple, BuiltinTypes.List, BuiltinTypes.Dict })
+                     BuiltinTypes.ByteArray, BuiltinTypes.Tuple, BuiltinTypes.List, BuiltinTypes.Dict })
         {
             AddSlotWrappers(type);
         }
@@ -797,23 +805,35 @@ internal static class NumberTypes
     private static readonly string[] UnaryNames = ["neg", "pos", "abs", "invert", "int", "float", "index"];
 
     /// <summary>The type's own arithmetic slots as methods ('%s!'.__mod__, (1).__radd__):
-    /// the reflected form calls the same slot with the operands swapped, as CPython's wrappers do.</summary>
+    /// the reflected form calls the same slot with the operands swapped, as CPython's wrappers
+    /// do. sq_concat gives __add__ only; sq_repeat gives __mul__ and __rmul__.</summary>
     internal static void AddSlotWrappers(PyType type)
     {
         var slots = NumberSlots.OwnSlots(type)!;
         for (int op = 0; op < BinaryNames.Length; op++)
         {
-            var slot = slots.Binary[op] ?? (op == (int)NumberOp.Add && slots.Concat is { } concat ? concat : null);
-            if (slot is not null)
+            if (slots.Binary[op] is { } slot)
             {
                 PySlotWrapper.Add(type, $"__{BinaryNames[op]}__", 1, (self, args) => slot(self, args[0]));
                 PySlotWrapper.Add(type, $"__r{BinaryNames[op]}__", 1, (self, args) => slot(args[0], self));
+            }
+            else if (op == (int)NumberOp.Add && slots.Concat is { } concat)
+            {
+                PySlotWrapper.Add(type, "__add__", 1, (self, args) => concat(self, args[0]));
             }
         }
         if (slots.Repeat is { } repeat && slots.Binary[(int)NumberOp.Multiply] is null)
         {
             PySlotWrapper.Add(type, "__mul__", 1, (self, args) => repeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
             PySlotWrapper.Add(type, "__rmul__", 1, (self, args) => repeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
+        }
+        if (slots.InPlaceConcat is { } inPlaceConcat)
+        {
+            PySlotWrapper.Add(type, "__iadd__", 1, (self, args) => inPlaceConcat(self, args[0]));
+        }
+        if (slots.InPlaceRepeat is { } inPlaceRepeat)
+        {
+            PySlotWrapper.Add(type, "__imul__", 1, (self, args) => inPlaceRepeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
         }
         for (int op = 0; op < UnaryNames.Length; op++)
         {

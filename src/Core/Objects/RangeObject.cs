@@ -84,9 +84,21 @@ internal sealed class PyRange : PyObject
 
     internal PyIterator Iterate()
     {
-        // CPython's iterator over C longs serves a range whose items all fit; the other has a name of its own.
-        bool fits = Count <= long.MaxValue && new[] { Start, Stop, Step, Stop + Step }.All(v => v >= long.MinValue && v <= long.MaxValue);
+        // CPython's iterator over C longs serves a range whose bounds, length and the step
+        // past the last item fit; the other has a name of its own.
+        bool fits = Count <= long.MaxValue && Fits(Start) && Fits(Stop) && Fits(Step)
+            && (Count.IsZero || Fits(Step.Sign > 0 ? Stop + Step - 1 : Stop + Step + 1));
         return new PyRangeIterator(BuiltinTypes.Get(fits ? "range_iterator" : "longrange_iterator"), Start, Step, Count);
+    }
+
+    private static bool Fits(BigInteger v) => v >= long.MinValue && v <= long.MaxValue;
+
+    /// <summary>reversed(r): the items from the last, by -step. The iterator over C longs serves
+    /// it when start, stop and step fit and neither -step nor start - step overflows.</summary>
+    internal PyIterator Reverse()
+    {
+        bool fits = Count <= long.MaxValue && Fits(Start) && Fits(Stop) && Fits(Step) && Fits(-Step) && Fits(Start - Step);
+        return new PyRangeIterator(BuiltinTypes.Get(fits ? "range_iterator" : "longrange_iterator"), Start + (Count - 1) * Step, -Step, Count);
     }
 
     /// <summary>range(stop) or range(start, stop[, step]), the attributes, count() and index().</summary>
@@ -119,6 +131,11 @@ internal sealed class PyRange : PyObject
                 false => throw new PythonException(PyExc.ValueError, $"{item.ReprString()} is not in range"),
                 null => new PyInt(Abstract.IndexOf(r, item)),
             };
+        });
+        PyBuiltinMethodDescriptor.Add(type, "__reversed__", (self, args, kwargs) =>
+        {
+            ArgCheck.None("range.__reversed__", args, kwargs);
+            return ((PyRange)self!).Reverse();
         });
         ContainerSlots.Add(type, subscript: true);
         PyIterator.AddMethods(BuiltinTypes.Get("range_iterator"));

@@ -215,17 +215,20 @@ internal static partial class Abstract
         }
         if (o is PyByteArray a)
         {
+            // The value first (its __index__ may resize the array); a negative index counts from the end.
+            byte? b = value is null ? null : ByteArrayMethods.Byte(value);
+            i = i < 0 ? i + a.Count : i;
             if ((ulong)i >= (ulong)a.Count)
             {
                 throw new PythonException(PyExc.IndexError, "bytearray index out of range");
             }
-            if (value is null)
+            if (b is { } set)
             {
-                a.Splice((int)i, 1, []);
+                a.Bytes[(int)i] = set;
             }
             else
             {
-                a.Bytes[(int)i] = ByteArrayMethods.Byte(value);
+                a.Splice((int)i, 1, []);
             }
             return;
         }
@@ -240,10 +243,6 @@ internal static partial class Abstract
             if (i < 0 && HasSequenceLength(o))
             {
                 i += Length(o);
-            }
-            if (i < 0 && o is PyByteArray)
-            {
-                i += Length(o); // bytearray's sq_ass_item counts from the end once more
             }
             SequenceAssItemSlot(o, i, value);
             return;
@@ -270,10 +269,6 @@ internal static partial class Abstract
 
     private static string SubscriptName(PyObject o) => o is PyBytes ? "byte" : o.Type.Name;
 
-    /// <summary>A memoryview's index key (negative ones are the view's to count).</summary>
-    private static long MemoryViewIndex(PyObject key) =>
-        IsIndex(key) ? AsSsize(key, PyExc.IndexError) : throw TypeError("memoryview: invalid slice key");
-
     /// <summary>o[key] (PyObject_GetItem).</summary>
     internal static PyObject GetItem(PyObject o, PyObject key) =>
         NativeSlots.Mapping(o, NativeSlots.MpSubscript) is var subscript and not 0
@@ -298,7 +293,7 @@ internal static partial class Abstract
             case PyGenericAlias alias:
                 return alias.Subscript(key);
             case PyMemoryView m:
-                return m.GetItem(MemoryViewIndex(key));
+                return m.Subscript(key);
         }
         if (IsSequence(o))
         {
@@ -352,11 +347,14 @@ internal static partial class Abstract
             case PyList l when key is PySlice slice:
                 SetSlice(l, slice, value);
                 return;
-            case PyList or PyByteArray:
+            case PyList:
                 SequenceAssItemSlot(o, SubscriptIndex(o, key, o.Type.Name), value);
                 return;
+            case PyByteArray a:
+                a.AssignSubscript(key, value);
+                return;
             case PyMemoryView m:
-                m.SetItem(MemoryViewIndex(key), value);
+                m.SetItem(key, value);
                 return;
         }
         if (o is PyTuple or PyStr or PyBytes || NativeSlots.Sequence(o, NativeSlots.SqItem) != 0 || HasSequenceAssignment(o))
@@ -737,7 +735,10 @@ internal static class SequenceApi
 /// <summary>The container slots of a built-in type seen as methods (list.__len__, ...).</summary>
 internal static class ContainerSlots
 {
-    internal static void Add(PyType type, bool subscript)
+    /// <summary>__len__, __iter__, __contains__, and with <paramref name="subscript"/>
+    /// __getitem__; with <paramref name="assign"/> __setitem__ and __delitem__ too, which
+    /// run the built-in's own assignment (a subclass's override calling them does not come back).</summary>
+    internal static void Add(PyType type, bool subscript, bool assign = false)
     {
         void AddIfMissing(string name, int arity, Func<PyObject, PyObject[], PyObject> body)
         {
@@ -752,6 +753,19 @@ internal static class ContainerSlots
         if (subscript)
         {
             AddIfMissing("__getitem__", 1, (self, a) => Abstract.GetItem(self, a[0]));
+        }
+        if (assign)
+        {
+            AddIfMissing("__setitem__", 2, (self, a) =>
+            {
+                Abstract.SetItemOfKind(self, a[0], a[1]);
+                return PyNone.Instance;
+            });
+            AddIfMissing("__delitem__", 1, (self, a) =>
+            {
+                Abstract.SetItemOfKind(self, a[0], null);
+                return PyNone.Instance;
+            });
         }
     }
 

@@ -242,14 +242,14 @@ internal static unsafe partial class SlotWrappers
         }
     }
 
-    /// <summary>A wrapper with a fixed number of positional arguments (check_num_args).</summary>
+    /// <summary>A wrapper with a fixed number of positional arguments.</summary>
     private static PySlotWrapper Fixed(PyType type, string name, int arity, Func<PyObject, PyObject[], PyObject> body) =>
         new(type, name, (self, args, kwargs) =>
         {
             NoKeywords(name, kwargs);
             if (args.Length != arity)
             {
-                throw new PythonException(PyExc.TypeError, $"expected {arity} argument{(arity == 1 ? "" : "s")}, got {args.Length}");
+                throw new PythonException(PyExc.TypeError, PySlotWrapper.ArityError(arity, args.Length));
             }
             return body(self!, args);
         });
