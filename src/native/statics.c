@@ -143,6 +143,9 @@ STATIC_TYPE(PyByteArrayIter_Type, "bytearray_iterator", &PyBaseObject_Type, 32, 
 STATIC_TYPE(PyDictIterKey_Type, "dict_keyiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterValue_Type, "dict_valueiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyDictIterItem_Type, "dict_itemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictRevIterKey_Type, "dict_reversekeyiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictRevIterValue_Type, "dict_reversevalueiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
+STATIC_TYPE(PyDictRevIterItem_Type, "dict_reverseitemiterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySetIter_Type, "set_iterator", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PySeqIter_Type, "iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyCallIter_Type, "callable_iterator", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc, ITERATOR_SLOTS)
@@ -335,6 +338,9 @@ static const pycapi_static_entry static_table[] = {
     { "dict_keyiterator", (PyObject *)&PyDictIterKey_Type },
     { "dict_valueiterator", (PyObject *)&PyDictIterValue_Type },
     { "dict_itemiterator", (PyObject *)&PyDictIterItem_Type },
+    { "dict_reversekeyiterator", (PyObject *)&PyDictRevIterKey_Type },
+    { "dict_reversevalueiterator", (PyObject *)&PyDictRevIterValue_Type },
+    { "dict_reverseitemiterator", (PyObject *)&PyDictRevIterItem_Type },
     { "iterator", (PyObject *)&PySeqIter_Type },
     { "callable_iterator", (PyObject *)&PyCallIter_Type },
     { "enumerate", (PyObject *)&PyEnum_Type },
