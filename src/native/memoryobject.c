@@ -15,6 +15,13 @@ static int released(PyMemoryViewObject *mv) {
     return 0;
 }
 
+static void set_flags(PyMemoryViewObject *mv) {
+    Py_buffer *view = &mv->view;
+    mv->flags = view->ndim == 0 ? _Py_MEMORYVIEW_SCALAR | _Py_MEMORYVIEW_C | _Py_MEMORYVIEW_FORTRAN
+        : (PyBuffer_IsContiguous(view, 'C') ? _Py_MEMORYVIEW_C : 0) | (PyBuffer_IsContiguous(view, 'F') ? _Py_MEMORYVIEW_FORTRAN : 0)
+        | (view->suboffsets != NULL ? _Py_MEMORYVIEW_PIL : 0);
+}
+
 /* A view of src (whose reference to src->obj, if any, it takes over): shape and strides
    are copied into ob_array, or made C-contiguous where src has none. */
 static PyObject *view_of(const Py_buffer *src) {
@@ -45,24 +52,176 @@ static PyObject *view_of(const Py_buffer *src) {
             PyBuffer_FillContiguousStrides(ndim, view->shape, view->strides, (int)view->itemsize, 'C');
         }
     }
-    mv->flags = ndim == 0 ? _Py_MEMORYVIEW_SCALAR | _Py_MEMORYVIEW_C | _Py_MEMORYVIEW_FORTRAN
-        : (PyBuffer_IsContiguous(view, 'C') ? _Py_MEMORYVIEW_C : 0) | (PyBuffer_IsContiguous(view, 'F') ? _Py_MEMORYVIEW_FORTRAN : 0)
-        | (view->suboffsets != NULL ? _Py_MEMORYVIEW_PIL : 0);
+    set_flags(mv);
     return (PyObject *)mv;
+}
+
+/* A copy of mv's view that holds its own export of the exporter, for a view derived from
+   mv (a slice, a cast) that may outlive it. */
+static int own_copy(PyMemoryViewObject *mv, Py_buffer *copy) {
+    if (released(mv)) {
+        return -1;
+    }
+    *copy = mv->view;
+    if (mv->view.obj != NULL) {
+        Py_buffer own;
+        if (PyObject_GetBuffer(mv->view.obj, &own, PyBUF_FULL_RO) < 0) {
+            return -1;
+        }
+        copy->obj = own.obj;
+        copy->internal = own.internal;
+    }
+    return 0;
+}
+
+/* self[start:start+length*step:step] along the first dimension. */
+PYCAPI_HIDDEN PyObject *pycapi_memoryview_slice(PyObject *self, Py_ssize_t start, Py_ssize_t step, Py_ssize_t length) {
+    Py_buffer src;
+    if (own_copy((PyMemoryViewObject *)self, &src) < 0) {
+        return NULL;
+    }
+    PyObject *result = view_of(&src);
+    if (result == NULL) {
+        PyBuffer_Release(&src);
+        return NULL;
+    }
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)result;
+    Py_buffer *view = &mv->view;
+    if (view->suboffsets != NULL && view->suboffsets[0] >= 0) {
+        view->suboffsets[0] += view->strides[0] * start;
+    } else {
+        view->buf = (char *)view->buf + view->strides[0] * start;
+    }
+    view->shape[0] = length;
+    view->strides[0] *= step;
+    view->len = view->itemsize;
+    for (int i = 0; i < view->ndim; i++) {
+        view->len *= view->shape[i];
+    }
+    set_flags(mv);
+    return result;
+}
+
+/* The native single-character formats memoryview.cast accepts ('@' prefix allowed), each
+   a static string the view can point at; 0 for any other format. */
+static Py_ssize_t native_format(const char *format, const char **canonical) {
+    static const char codes[] = "cbB?hHeiIfLlqQdnNP";
+    static const unsigned char sizes[] = {1, 1, 1, 1, 2, 2, 2, 4, 4, 4, sizeof(long), sizeof(long), 8, 8, 8,
+                                          sizeof(size_t), sizeof(size_t), sizeof(void *)};
+    static const char *strings[] = {"@c", "@b", "@B", "@?", "@h", "@H", "@e", "@i", "@I", "@f", "@L", "@l", "@q",
+                                    "@Q", "@d", "@n", "@N", "@P"};
+    int prefixed = format[0] == '@';
+    const char *code = format + prefixed;
+    const char *at = code[0] != '\0' && code[1] == '\0' ? strchr(codes, code[0]) : NULL;
+    if (at == NULL) {
+        return 0;
+    }
+    *canonical = strings[at - codes] + !prefixed; /* spelled as given, as CPython keeps it */
+    return sizes[at - codes];
+}
+
+static int byte_format(const char *f) {
+    f += f[0] == '@';
+    return f[0] == 'b' || f[0] == 'B' || f[0] == 'c';
+}
+
+/* memoryview.cast(format[, shape]) with CPython's rules and messages: C-contiguous views
+   only, 1-D <-> N-D, one side a byte format. ndim -1 (no shape) keeps one dimension. */
+PYCAPI_HIDDEN PyObject *pycapi_memoryview_cast(PyObject *self, const char *format, int ndim, const Py_ssize_t *shape) {
+    PyMemoryViewObject *mv = (PyMemoryViewObject *)self;
+    if (released(mv)) {
+        return NULL;
+    }
+    Py_buffer *view = &mv->view;
+    if (!(mv->flags & _Py_MEMORYVIEW_C)) {
+        PyErr_SetString(PyExc_TypeError, "memoryview: casts are restricted to C-contiguous views");
+        return NULL;
+    }
+    for (int i = 0; (ndim >= 0 || view->ndim != 1) && i < view->ndim; i++) {
+        if (view->shape[i] == 0 || view->strides[i] == 0) {
+            PyErr_SetString(PyExc_TypeError, "memoryview: cannot cast view with zeros in shape or strides");
+            return NULL;
+        }
+    }
+    if (ndim >= 0) {
+        if (ndim > PyBUF_MAX_NDIM) {
+            PyErr_SetString(PyExc_ValueError, "memoryview: number of dimensions must not exceed 64");
+            return NULL;
+        }
+        if (view->ndim != 1 && ndim != 1) {
+            PyErr_SetString(PyExc_TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
+            return NULL;
+        }
+    }
+    const char *source = "", *dest;
+    Py_ssize_t itemsize = native_format(format, &dest);
+    if (itemsize == 0) {
+        PyErr_SetString(PyExc_ValueError,
+                        "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+        return NULL;
+    }
+    /* A source format that is not native counts as a non-byte one. */
+    native_format(view->format, &source);
+    if (!byte_format(source) && !byte_format(dest)) {
+        PyErr_SetString(PyExc_TypeError, "memoryview: cannot cast between two non-byte formats");
+        return NULL;
+    }
+    if (view->len % itemsize != 0) {
+        PyErr_SetString(PyExc_TypeError, "memoryview: length is not a multiple of itemsize");
+        return NULL;
+    }
+    Py_ssize_t dims[PyBUF_MAX_NDIM];
+    int new_ndim = 1;
+    dims[0] = view->len / itemsize;
+    if (ndim >= 0) {
+        Py_ssize_t product = 1;
+        for (int i = 0; i < ndim; i++) {
+            if (shape[i] <= 0) {
+                PyErr_SetString(PyExc_ValueError, "memoryview.cast(): elements of shape must be integers > 0");
+                return NULL;
+            }
+            if (product > PY_SSIZE_T_MAX / shape[i]) {
+                PyErr_SetString(PyExc_ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");
+                return NULL;
+            }
+            product *= shape[i];
+            dims[i] = shape[i];
+        }
+        if (product * itemsize != view->len) {
+            PyErr_SetString(PyExc_TypeError, "memoryview: product(shape) * itemsize != buffer size");
+            return NULL;
+        }
+        new_ndim = ndim;
+    }
+    Py_buffer src;
+    if (own_copy(mv, &src) < 0) {
+        return NULL;
+    }
+    src.format = (char *)dest;
+    src.itemsize = itemsize;
+    src.ndim = new_ndim;
+    src.shape = dims;
+    src.strides = NULL;
+    src.suboffsets = NULL;
+    PyObject *result = view_of(&src);
+    if (result == NULL) {
+        PyBuffer_Release(&src);
+    }
+    return result;
 }
 
 PyObject *PyMemoryView_FromObject(PyObject *base) {
     Py_buffer src;
     if (base != NULL && PyMemoryView_Check(base)) {
-        PyMemoryViewObject *inner = (PyMemoryViewObject *)base;
-        if (released(inner)) {
+        /* A view of a view has its format, shape and strides, as CPython's shared buffer does. */
+        if (own_copy((PyMemoryViewObject *)base, &src) < 0) {
             return NULL;
         }
-        if (inner->view.obj == NULL) {
-            return view_of(&inner->view);
+        PyObject *mv = view_of(&src);
+        if (mv == NULL) {
+            PyBuffer_Release(&src);
         }
-        /* A view of a view is a view of the same exporter, as CPython's shared buffer is. */
-        base = inner->view.obj;
+        return mv;
     }
     if (base == NULL || !PyObject_CheckBuffer(base)) {
         PyErr_Format(PyExc_TypeError, "memoryview: a bytes-like object is required, not '%.200s'",

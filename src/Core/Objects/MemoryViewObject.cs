@@ -72,6 +72,33 @@ internal sealed unsafe class PyMemoryView : PyObject
 
     internal PyObject GetItem(long i) => Unpack(Format, ItemAddress(i));
 
+    /// <summary>A new view of the items the slice selects along the first dimension.</summary>
+    internal PyMemoryView Slice(PySlice slice)
+    {
+        var view = View;
+        if (view->ndim == 0)
+        {
+            throw new PythonException(PyExc.TypeError, "invalid indexing of 0-dim memory");
+        }
+        var (start, step, count) = slice.Indices(view->shape[0]);
+        return Derived(CPart.pycapi_memoryview_slice(Native, (nint)start, (nint)step, (nint)count));
+    }
+
+    /// <summary>memoryview.cast: the C part checks CPython's rules (memoryobject.c).</summary>
+    internal PyMemoryView Cast(string format, long[]? shape)
+    {
+        var dims = shape is null ? [] : shape.Select(d => (nint)d).ToArray();
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(format + "\0");
+        fixed (byte* f = utf8)
+        fixed (nint* d = dims)
+        {
+            return Derived(CPart.pycapi_memoryview_cast(Native, f, shape is null ? -1 : dims.Length, d));
+        }
+    }
+
+    private static PyMemoryView Derived(nint p) =>
+        p == 0 ? throw PythonException.FetchOrSystemError() : (PyMemoryView)ObjectSpace.Steal(p);
+
     internal void SetItem(long i, PyObject? value)
     {
         var view = View;
@@ -227,6 +254,12 @@ internal static unsafe class MemoryViewMethods
     private static void Attribute(string name, Func<PyMemoryView, PyObject> get) =>
         PyGetSetDescriptor.Add(Type, name, o => get((PyMemoryView)o));
 
+    /// <summary>A shape element as CPython reads it: an int too large for Py_ssize_t is
+    /// "not > 0" (0 here), anything else not an int is a TypeError.</summary>
+    private static long ShapeElement(PyObject o) => o is PyInt i
+        ? (i.Value > long.MaxValue || i.Value < long.MinValue ? 0 : (long)i.Value)
+        : throw new PythonException(PyExc.TypeError, "an integer is required");
+
     private static PyTuple Dimensions(PyMemoryView m, Func<nint> pointer)
     {
         var view = m.View;
@@ -240,6 +273,19 @@ internal static unsafe class MemoryViewMethods
             PyMemoryView.Of(MethodArgs.WithKeywords("memoryview", args.ToArray(), kwargs, ["object"], required: 1)[0]!);
         Add("tobytes", 0, 0, ArgStyle.Clinic, (m, _) => new PyBytes(m.ToBytes()));
         Add("tolist", 0, 0, ArgStyle.NoArgs, (m, _) => m.ToList());
+        PyBuiltinMethodDescriptor.Add(Type, "cast", (self, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("cast", args, kwargs, ["format", "shape"], required: 1);
+            var format = a[0] as PyStr
+                ?? throw new PythonException(PyExc.TypeError, $"cast() argument 'format' must be str, not {a[0]!.Type.Name}");
+            long[]? shape = a[1] switch
+            {
+                null => null,
+                PyList or PyTuple => Abstract.Iterate(a[1]!).Select(ShapeElement).ToArray(),
+                _ => throw new PythonException(PyExc.TypeError, "shape must be a list or a tuple"),
+            };
+            return ((PyMemoryView)self!).Cast(format.Value, shape);
+        });
         PyBuiltinMethodDescriptor.Add(Type, "hex", (self, args, kwargs) =>
         {
             var a = MethodArgs.WithKeywords("hex", args, kwargs, ["sep", "bytes_per_sep"]);

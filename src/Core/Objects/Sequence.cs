@@ -295,6 +295,8 @@ internal static partial class Abstract
                 return SequenceItemSlot(o, SubscriptIndex(o, key, SubscriptName(o)));
             case PyRange r:
                 return r.Subscript(key);
+            case PyMemoryView m when key is PySlice slice:
+                return m.Slice(slice);
             case PyMemoryView m:
                 return m.GetItem(MemoryViewIndex(key));
         }
