@@ -22,13 +22,14 @@ static void set_flags(PyMemoryViewObject *mv) {
         | (view->suboffsets != NULL ? _Py_MEMORYVIEW_PIL : 0);
 }
 
-/* A view of src (whose reference to src->obj, if any, it takes over): shape and strides
-   are copied into ob_array, or made C-contiguous where src has none. */
-static PyObject *view_of(const Py_buffer *src) {
+/* A view of src, which takes over src's reference to src->obj (released if the view cannot
+   be made): shape and strides are copied into ob_array, or made C-contiguous where src has none. */
+static PyObject *view_of(Py_buffer *src) {
     int ndim = src->ndim;
     size_t size = offsetof(PyMemoryViewObject, ob_array) + 3 * (size_t)ndim * sizeof(Py_ssize_t);
     PyMemoryViewObject *mv = pycapi_alloc(size < sizeof(PyMemoryViewObject) ? sizeof(PyMemoryViewObject) : size);
     if (mv == NULL) {
+        PyBuffer_Release(src);
         return PyErr_NoMemory();
     }
     PyObject_InitVar((PyVarObject *)mv, &PyMemoryView_Type, 3 * ndim);
@@ -82,7 +83,6 @@ PYCAPI_HIDDEN PyObject *pycapi_memoryview_slice(PyObject *self, Py_ssize_t start
     }
     PyObject *result = view_of(&src);
     if (result == NULL) {
-        PyBuffer_Release(&src);
         return NULL;
     }
     PyMemoryViewObject *mv = (PyMemoryViewObject *)result;
@@ -203,11 +203,7 @@ PYCAPI_HIDDEN PyObject *pycapi_memoryview_cast(PyObject *self, const char *forma
     src.shape = dims;
     src.strides = NULL;
     src.suboffsets = NULL;
-    PyObject *result = view_of(&src);
-    if (result == NULL) {
-        PyBuffer_Release(&src);
-    }
-    return result;
+    return view_of(&src);
 }
 
 PyObject *PyMemoryView_FromObject(PyObject *base) {
@@ -217,11 +213,7 @@ PyObject *PyMemoryView_FromObject(PyObject *base) {
         if (own_copy((PyMemoryViewObject *)base, &src) < 0) {
             return NULL;
         }
-        PyObject *mv = view_of(&src);
-        if (mv == NULL) {
-            PyBuffer_Release(&src);
-        }
-        return mv;
+        return view_of(&src);
     }
     if (base == NULL || !PyObject_CheckBuffer(base)) {
         PyErr_Format(PyExc_TypeError, "memoryview: a bytes-like object is required, not '%.200s'",
@@ -231,11 +223,7 @@ PyObject *PyMemoryView_FromObject(PyObject *base) {
     if (PyObject_GetBuffer(base, &src, PyBUF_FULL_RO) < 0) {
         return NULL;
     }
-    PyObject *mv = view_of(&src);
-    if (mv == NULL) {
-        PyBuffer_Release(&src);
-    }
-    return mv;
+    return view_of(&src);
 }
 
 PyObject *PyMemoryView_FromBuffer(const Py_buffer *info) {
@@ -286,12 +274,10 @@ PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order)
         src.strides = NULL;
         src.suboffsets = NULL;
         result = view_of(&src);
+        copy = NULL; /* the view holds it, or released it */
         if (result != NULL && order == 'F') {
             PyBuffer_FillContiguousStrides(src.ndim, PyMemoryView_GET_BUFFER(result)->shape,
                                            PyMemoryView_GET_BUFFER(result)->strides, (int)src.itemsize, 'F');
-        }
-        if (result != NULL) {
-            copy = NULL; /* the view holds it */
         }
     }
     Py_XDECREF(copy);
