@@ -226,6 +226,46 @@ int main(void)
     show_new("Decode 'u16' BOM", PyUnicode_Decode("\xfe\xff\x00" "A", 4, "u16", NULL));
     show_new("Decode 'utf-32' no BOM", PyUnicode_Decode("A\x00\x00\x00", 4, "utf-32", NULL));
 
+    /* Edges: empty input, a BOM alone, NULL names, other argument types. */
+    {
+        PyObject *empty = PyUnicode_FromString("");
+        show_new("utf-16 of ''", PyUnicode_AsEncodedString(empty, "utf-16", NULL));
+        show_new("utf-32 of ''", PyUnicode_AsUTF32String(empty));
+        show_new("utf-16-be of ''", PyUnicode_AsEncodedString(empty, "utf-16-be", NULL));
+        int bo = 0;
+        show_new("DecodeUTF16 BOM only", PyUnicode_DecodeUTF16("\xff\xfe", 2, NULL, &bo));
+        printf("  byteorder=%d\n", bo);
+        bo = 0;
+        show_new("DecodeUTF16 empty", PyUnicode_DecodeUTF16("", 0, NULL, &bo));
+        printf("  byteorder=%d\n", bo);
+        bo = 0;
+        show_new("DecodeUTF32 BE BOM only", PyUnicode_DecodeUTF32("\x00\x00\xfe\xff", 4, NULL, &bo));
+        printf("  byteorder=%d\n", bo);
+        Py_ssize_t consumed = -1;
+        bo = 0;
+        show_new("DecodeUTF16Stateful one byte", PyUnicode_DecodeUTF16Stateful("\xff", 1, NULL, &bo, &consumed));
+        printf("  consumed=%zd byteorder=%d\n", consumed, bo);
+        consumed = -1;
+        bo = 0;
+        show_new("DecodeUTF32Stateful 6 bytes", PyUnicode_DecodeUTF32Stateful("A\x00\x00\x00" "B\x00", 6, NULL, &bo, &consumed));
+        printf("  consumed=%zd byteorder=%d\n", consumed, bo);
+        show_new("Decode utf-16 BE BOM", PyUnicode_Decode("\xfe\xff\x00" "A", 4, "utf-16", NULL));
+        show_new("Decode NULL encoding", PyUnicode_Decode("\xc3\xa9", 2, NULL, NULL));
+        show_new("AsEncodedString NULL encoding", PyUnicode_AsEncodedString(text, NULL, NULL));
+        show_new("AsEncodedString(bytes)", PyUnicode_AsEncodedString(PyBytes_FromString("x"), "utf-8", NULL));
+        show_new("AsUTF16String(bytes)", PyUnicode_AsUTF16String(PyBytes_FromString("x")));
+        show_new("FromEncodedObject(bytearray, utf-16-le)",
+                 PyUnicode_FromEncodedObject(PyByteArray_FromStringAndSize("A\x00", 2), "utf-16-le", NULL));
+        show_new("FromEncodedObject(memoryview, ascii, strict)",
+                 PyUnicode_FromEncodedObject(PyMemoryView_FromObject(PyBytes_FromString("a\xff")), "ascii", NULL));
+        show_new("FromEncodedObject(int)", PyUnicode_FromEncodedObject(PyLong_FromLong(1), "utf-8", NULL));
+        consumed = -1;
+        show_new("DecodeUTF8Stateful encoded surrogate prefix, surrogatepass",
+                 PyUnicode_DecodeUTF8Stateful("a\xed\xa0", 3, "surrogatepass", &consumed));
+        printf("  consumed=%zd\n", consumed);
+        Py_DECREF(empty);
+    }
+
     /* Creating a UnicodeDecodeError and moving its fields. */
     {
         PyObject *exc = PyUnicodeDecodeError_Create("utf-8", "ab\xff", 3, 2, 3, "bad byte");
