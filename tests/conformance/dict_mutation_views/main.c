@@ -246,6 +246,22 @@ int main(void)
         show_new("items - list of pairs", sorted(PyNumber_Subtract(items, pairs)));
         show_new("values & list", PyNumber_And(values, other));
         show_new("keys & 5", PyNumber_And(keys, PyLong_FromLong(5)));
+        {
+            /* The slots C code reads off the view types. */
+            PyTypeObject *kt = Py_TYPE(keys), *vt = Py_TYPE(values), *it = Py_TYPE(items);
+            printf("dict_keys: nb_or=%d richcompare=%d hash-not-implemented=%d\n",
+                   kt->tp_as_number != NULL && kt->tp_as_number->nb_or != NULL, kt->tp_richcompare != NULL,
+                   kt->tp_hash == PyObject_HashNotImplemented);
+            printf("dict_items: nb_and=%d richcompare=%d hash-not-implemented=%d\n",
+                   it->tp_as_number != NULL && it->tp_as_number->nb_and != NULL, it->tp_richcompare != NULL,
+                   it->tp_hash == PyObject_HashNotImplemented);
+            printf("dict_values: as_number=%d hash-not-implemented=%d\n",
+                   vt->tp_as_number != NULL && vt->tp_as_number->nb_and != NULL, vt->tp_hash == PyObject_HashNotImplemented);
+            show_new("keys nb_or slot", sorted(kt->tp_as_number->nb_or(keys, other)));
+            show_new("list nb_sub slot of keys", sorted(kt->tp_as_number->nb_subtract(other, keys)));
+            show_new("items nb_and slot", sorted(it->tp_as_number->nb_and(items, pairs)));
+            show_new("keys tp_richcompare(set, <)", kt->tp_richcompare(keys, other, Py_LT));
+        }
         show_new("keys.isdisjoint(['zz'])", PyObject_CallMethod(keys, "isdisjoint", "([s])", "zz"));
         show_new("keys.isdisjoint(['k0'])", PyObject_CallMethod(keys, "isdisjoint", "([s])", "k0"));
         PyObject *kset = Py_BuildValue("{s:i,s:i,s:i}", "k0", 0, "k1", 0, "k2", 0);
