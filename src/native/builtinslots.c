@@ -20,7 +20,7 @@ PYCAPI_HIDDEN extern PyTypeObject pycapi_memory_iter_type;
 /* Whose slot C called: int's nb_add and float's answer differently for the same operands.
    BuiltinSlots.Kind has the same order. */
 enum { KIND_INT, KIND_BOOL, KIND_FLOAT, KIND_STR, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_DICT, KIND_TYPE, KIND_COMPLEX,
-       KIND_SET, KIND_FROZENSET, KIND_BYTEARRAY };
+       KIND_SET, KIND_FROZENSET, KIND_BYTEARRAY, KIND_DICT_KEYS, KIND_DICT_ITEMS };
 
 /* Binary operations: NumberOp's order (Number.cs), then sq_concat and sq_inplace_concat;
    OP_INPLACE + a NumberOp is its in-place form. */
@@ -171,6 +171,16 @@ static PyNumberMethods set_as_number = {
 };
 static PyNumberMethods frozenset_as_number = {
     .nb_subtract = frozenset_sub, .nb_and = frozenset_and, .nb_xor = frozenset_xor, .nb_or = frozenset_or,
+};
+
+/* dict_keys and dict_items: the set operators, either operand a view. */
+SET_OPERATORS(dictkeys, KIND_DICT_KEYS)
+SET_OPERATORS(dictitems, KIND_DICT_ITEMS)
+static PyNumberMethods dictkeys_as_number = {
+    .nb_subtract = dictkeys_sub, .nb_and = dictkeys_and, .nb_xor = dictkeys_xor, .nb_or = dictkeys_or,
+};
+static PyNumberMethods dictitems_as_number = {
+    .nb_subtract = dictitems_sub, .nb_and = dictitems_and, .nb_xor = dictitems_xor, .nb_or = dictitems_or,
 };
 
 /* str % args, bytes % args. */
@@ -469,14 +479,16 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         singletons[i]->tp_repr = h->repr;
     }
 
-    /* dict's views and mappingproxy (the views' set comparisons and operators are not in
-       the object space yet: keys and items are unhashable as in CPython, but have no
-       tp_richcompare). */
+    /* dict's views and mappingproxy: keys and items views are set-like (operators, set
+       comparisons) and unhashable; a values view has neither. */
     PyTypeObject *views[] = { &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type, &PyDictProxy_Type };
     for (size_t i = 0; i < 4; i++) {
         views[i]->tp_repr = h->repr;
     }
+    PyDictKeys_Type.tp_as_number = &dictkeys_as_number;
+    PyDictItems_Type.tp_as_number = &dictitems_as_number;
     PyDictKeys_Type.tp_hash = PyDictItems_Type.tp_hash = PyDictProxy_Type.tp_hash = PyObject_HashNotImplemented;
+    PyDictKeys_Type.tp_richcompare = PyDictItems_Type.tp_richcompare = h->richcompare;
     PyDictProxy_Type.tp_str = h->str;
     PyDictProxy_Type.tp_richcompare = h->richcompare;
 

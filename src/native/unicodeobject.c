@@ -312,6 +312,22 @@ PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const cha
     if (result != NULL && consumed != NULL) {
         *consumed = complete;
     }
+    if (result == NULL && complete < size && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+        /* The error's object is the whole input, as in CPython, not the prefix decoded. */
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        PyErr_NormalizeException(&type, &value, &tb);
+        PyObject *whole = PyBytes_FromStringAndSize(s, size);
+        if (whole == NULL || PyObject_SetAttrString(value, "object", whole) < 0) {
+            Py_XDECREF(whole);
+            Py_XDECREF(type);
+            Py_XDECREF(value);
+            Py_XDECREF(tb);
+            return NULL;
+        }
+        Py_DECREF(whole);
+        PyErr_Restore(type, value, tb);
+    }
     return result;
 }
 

@@ -14,7 +14,7 @@ internal static unsafe partial class BuiltinSlots
 {
     /// <summary>Whose slot was called (builtinslots.c has the same order); Type only here,
     /// for type's own slots.</summary>
-    private enum Kind { Int, Bool, Float, Str, Bytes, Tuple, List, Dict, Type, Complex, Set, FrozenSet, ByteArray }
+    private enum Kind { Int, Bool, Float, Str, Bytes, Tuple, List, Dict, Type, Complex, Set, FrozenSet, ByteArray, DictKeys, DictItems }
 
     /// <summary>The binary operations past NumberOp's (builtinslots.c).</summary>
     private const int Concat = 13, InPlaceConcat = 14, InPlace = 15;
@@ -115,6 +115,8 @@ internal static unsafe partial class BuiltinSlots
         Kind.Set => BuiltinTypes.Set,
         Kind.FrozenSet => BuiltinTypes.FrozenSet,
         Kind.ByteArray => BuiltinTypes.ByteArray,
+        Kind.DictKeys => BuiltinTypes.Get("dict_keys"),
+        Kind.DictItems => BuiltinTypes.Get("dict_items"),
         _ => BuiltinTypes.Type,
     };
 
@@ -131,6 +133,8 @@ internal static unsafe partial class BuiltinSlots
         Kind.Complex => o is PyComplex,
         Kind.Set or Kind.FrozenSet => o is PySet,
         Kind.ByteArray => o is PyByteArray,
+        Kind.DictKeys => o is PyDictView { Kind: DictViewKind.Keys },
+        Kind.DictItems => o is PyDictView { Kind: DictViewKind.Items },
         _ => o is PyType,
     };
 

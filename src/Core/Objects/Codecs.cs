@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using PyCApi.Runtime;
 
@@ -9,13 +10,15 @@ internal enum ErrorHandler
     Strict, Ignore, Replace, SurrogateEscape, SurrogatePass, BackslashReplace, XmlCharRefReplace, NameReplace, Unknown,
 }
 
-/// <summary>The text codecs the object space implements (utf-8, ascii, latin-1, with their
-/// aliases) and the standard error handlers, with CPython's exceptions and messages.
+/// <summary>The text codecs the object space implements (utf-8, utf-16, utf-32, ascii, latin-1,
+/// with their aliases) and the standard error handlers, with CPython's exceptions and messages.
 /// A handler name is only looked up when an error happens, as in CPython: valid input with
 /// an unknown handler name succeeds.</summary>
 internal static class Codecs
 {
-    internal const string Utf8Name = "utf-8", AsciiName = "ascii", Latin1Name = "latin-1";
+    internal const string Utf8Name = "utf-8", AsciiName = "ascii", Latin1Name = "latin-1",
+        Utf16Name = "utf-16", Utf16LeName = "utf-16-le", Utf16BeName = "utf-16-be",
+        Utf32Name = "utf-32", Utf32LeName = "utf-32-le", Utf32BeName = "utf-32-be";
 
     /// <summary>encodings.aliases for the codecs we have, keyed by normalized name.</summary>
     private static readonly Dictionary<string, string> aliases = new()
@@ -29,16 +32,29 @@ internal static class Codecs
         ["iso8859_1"] = Latin1Name, ["iso_8859_1"] = Latin1Name, ["iso8859"] = Latin1Name, ["8859"] = Latin1Name,
         ["cp819"] = Latin1Name, ["ibm819"] = Latin1Name, ["csisolatin1"] = Latin1Name, ["iso_8859_1_1987"] = Latin1Name,
         ["iso_ir_100"] = Latin1Name,
+        ["utf_16"] = Utf16Name, ["utf16"] = Utf16Name, ["u16"] = Utf16Name,
+        ["utf_16_le"] = Utf16LeName, ["utf_16le"] = Utf16LeName, ["unicodelittleunmarked"] = Utf16LeName,
+        ["utf_16_be"] = Utf16BeName, ["utf_16be"] = Utf16BeName, ["unicodebigunmarked"] = Utf16BeName,
+        ["utf_32"] = Utf32Name, ["utf32"] = Utf32Name, ["u32"] = Utf32Name,
+        ["utf_32_le"] = Utf32LeName, ["utf_32le"] = Utf32LeName, ["utf_32_be"] = Utf32BeName, ["utf_32be"] = Utf32BeName,
     };
+
+    /// <summary>The normalized names PyUnicode_Decode / AsEncodedString serve directly; any
+    /// other name goes through CPython's codec registry, which rewraps a plain exception
+    /// (TypeError, LookupError...) as "decoding with 'name' codec failed (Type: message)".</summary>
+    private static readonly HashSet<string> directNames =
+        ["utf8", "utf_8", "utf16", "utf_16", "utf32", "utf_32", "ascii", "us_ascii", "latin1", "latin_1", "iso_8859_1", "iso8859_1"];
 
     /// <summary>The codec an encoding name denotes (encodings.normalize_encoding, lower-cased),
     /// or LookupError "unknown encoding: name". NULL means UTF-8, as in the C API.</summary>
-    internal static string Lookup(string? encoding)
+    internal static string Lookup(string? encoding) =>
+        encoding is null ? Utf8Name
+        : aliases.TryGetValue(Normalize(encoding), out var codec) ? codec
+        : throw new PythonException(PyExc.Get("LookupError"), $"unknown encoding: {encoding}");
+
+    /// <summary>Lower case, each run of other characters than letters, digits and '.' made one '_'.</summary>
+    private static string Normalize(string encoding)
     {
-        if (encoding is null)
-        {
-            return Utf8Name;
-        }
         var key = new StringBuilder(encoding.Length);
         bool pendingUnderscore = false;
         foreach (char c in encoding)
@@ -57,8 +73,7 @@ internal static class Codecs
                 pendingUnderscore = true;
             }
         }
-        return aliases.TryGetValue(key.ToString(), out var codec) ? codec
-            : throw new PythonException(PyExc.Get("LookupError"), $"unknown encoding: {encoding}");
+        return key.ToString();
     }
 
     internal static ErrorHandler Handler(string? errors) => errors switch
@@ -77,19 +92,61 @@ internal static class Codecs
     private static PythonException UnknownHandler(string? errors) =>
         new(PyExc.Get("LookupError"), $"unknown error handler name '{errors}'");
 
-    internal static string Decode(ReadOnlySpan<byte> data, string? encoding, string? errors) => Lookup(encoding) switch
+    internal static string Decode(ReadOnlySpan<byte> data, string? encoding, string? errors)
     {
-        Utf8Name => DecodeUtf8(data, errors),
-        AsciiName => DecodeAscii(data, errors),
-        _ => DecodeLatin1(data),
-    };
+        string codec = Lookup(encoding);
+        try
+        {
+            int byteorder = 0;
+            return codec switch
+            {
+                Utf8Name => DecodeUtf8(data, errors),
+                AsciiName => DecodeAscii(data, errors),
+                Latin1Name => DecodeLatin1(data),
+                _ => DecodeUtf16Or32(data, errors, ref byteorder, codec, out _),
+            };
+        }
+        catch (PythonException e) when (encoding is not null && !directNames.Contains(Normalize(encoding)))
+        {
+            throw Rewrapped(e, "decoding", encoding);
+        }
+    }
 
-    internal static byte[] Encode(PyStr str, string? encoding, string? errors) => Lookup(encoding) switch
+    internal static byte[] Encode(PyStr str, string? encoding, string? errors)
     {
-        Utf8Name => EncodeUtf8(str, errors),
-        AsciiName => EncodeCharmap(str, AsciiName, 128, errors),
-        _ => EncodeCharmap(str, Latin1Name, 256, errors),
-    };
+        string codec = Lookup(encoding);
+        try
+        {
+            return codec switch
+            {
+                Utf8Name => EncodeUtf8(str, errors),
+                AsciiName => EncodeCharmap(str, AsciiName, 128, errors),
+                Latin1Name => EncodeCharmap(str, Latin1Name, 256, errors),
+                _ => EncodeUtf16Or32(str, errors, codec),
+            };
+        }
+        catch (PythonException e) when (encoding is not null && !directNames.Contains(Normalize(encoding)))
+        {
+            throw Rewrapped(e, "encoding", encoding);
+        }
+    }
+
+    /// <summary>The registry's rewrap: only an exception whose class takes just a message
+    /// (not UnicodeError's five fields) is replaced, by one of the same class with the
+    /// original as its cause.</summary>
+    private static PythonException Rewrapped(PythonException e, string operation, string encoding)
+    {
+        if (e.Type is not PyType type || type.IsSubtypeOf(PyExc.Get("UnicodeError")))
+        {
+            return e;
+        }
+        var original = PyBaseException.Normalize(type, e.Value);
+        var wrapped = PyBaseException.Create(type,
+            [new PyStr($"{operation} with '{encoding}' codec failed ({type.Name}: {original.StrString()})")]);
+        wrapped.Cause = original;
+        wrapped.SuppressContext = true;
+        return new PythonException(wrapped);
+    }
 
     // ---- decoding ----
 
@@ -187,6 +244,103 @@ internal static class Codecs
         return sb.ToString();
     }
 
+    private static uint ReadUnit(ReadOnlySpan<byte> data, int unit, bool bigEndian) => (unit, bigEndian) switch
+    {
+        (2, false) => BinaryPrimitives.ReadUInt16LittleEndian(data),
+        (2, true) => BinaryPrimitives.ReadUInt16BigEndian(data),
+        (_, false) => BinaryPrimitives.ReadUInt32LittleEndian(data),
+        _ => BinaryPrimitives.ReadUInt32BigEndian(data),
+    };
+
+    /// <summary>UTF-16 or UTF-32 (the codec names the unit and the byte order; utf-16/utf-32
+    /// take *byteorder: 0 lets a leading BOM decide, else native little-endian). With
+    /// <paramref name="final"/> false an incomplete unit or pair at the end is left
+    /// unconsumed instead of being an error. byteorder returns the order in effect.</summary>
+    internal static string DecodeUtf16Or32(ReadOnlySpan<byte> data, string? errors, ref int byteorder, string codec,
+        out int consumed, bool final = true)
+    {
+        int unit = codec.StartsWith("utf-16") ? 2 : 4;
+        int bo = codec.EndsWith("le") ? -1 : codec.EndsWith("be") ? 1 : byteorder;
+        int pos = 0;
+        if (bo == 0 && data.Length >= unit)
+        {
+            uint bom = ReadUnit(data, unit, false);
+            if (bom == 0xFEFF)
+            {
+                (bo, pos) = (-1, unit);
+            }
+            else if (bom == (unit == 2 ? 0xFFFEu : 0xFFFE0000u))
+            {
+                (bo, pos) = (1, unit);
+            }
+        }
+        bool big = bo > 0;
+        string name = unit == 2 ? (big ? Utf16BeName : Utf16LeName) : (big ? Utf32BeName : Utf32LeName);
+        var sb = new StringBuilder(data.Length / unit);
+        while (pos < data.Length)
+        {
+            string reason;
+            int start = pos, end;
+            if (data.Length - pos < unit)
+            {
+                if (!final)
+                {
+                    break;
+                }
+                (reason, end) = ("truncated data", data.Length);
+            }
+            else if (unit == 4)
+            {
+                uint cp = ReadUnit(data[pos..], 4, big);
+                if (cp < 0x110000 && !IsSurrogate((int)cp))
+                {
+                    sb.Append(char.ConvertFromUtf32((int)cp));
+                    pos += 4;
+                    continue;
+                }
+                reason = cp < 0x110000 ? "code point in surrogate code point range(0xd800, 0xe000)"
+                    : "code point not in range(0x110000)";
+                end = pos + 4;
+            }
+            else
+            {
+                char cu = (char)ReadUnit(data[pos..], 2, big);
+                if (!char.IsSurrogate(cu))
+                {
+                    sb.Append(cu);
+                    pos += 2;
+                    continue;
+                }
+                if (char.IsLowSurrogate(cu))
+                {
+                    (reason, end) = ("illegal encoding", pos + 2);
+                }
+                else if (data.Length - pos < 4)
+                {
+                    if (!final)
+                    {
+                        break;
+                    }
+                    (reason, end) = ("unexpected end of data", data.Length);
+                }
+                else if (ReadUnit(data[(pos + 2)..], 2, big) is var low && char.IsLowSurrogate((char)low))
+                {
+                    sb.Append(cu).Append((char)low);
+                    pos += 4;
+                    continue;
+                }
+                else
+                {
+                    (reason, end) = ("illegal UTF-16 surrogate", pos + 2);
+                }
+            }
+            pos = DecodeError(sb, data, name, start, end, reason, errors);
+        }
+        consumed = pos;
+        byteorder = bo;
+        return sb.ToString();
+    }
+
     /// <summary>Applies the error handler to data[start:end] and returns where decoding resumes.</summary>
     private static int DecodeError(StringBuilder output, ReadOnlySpan<byte> data, string encoding, int start, int end,
         string reason, string? errors)
@@ -218,12 +372,22 @@ internal static class Codecs
                 }
                 return end;
             case ErrorHandler.SurrogatePass:
-                // A surrogate encoded as UTF-8 (ED A0..BF 80..BF) passes through.
+                // A surrogate encoded as UTF-8 (ED A0..BF 80..BF) or as one UTF-16/32 code unit passes through.
                 if (encoding == Utf8Name && start + 2 < data.Length && data[start] == 0xED
                     && data[start + 1] >= 0xA0 && data[start + 1] <= 0xBF && (data[start + 2] & 0xC0) == 0x80)
                 {
                     output.Append((char)(0xD000 | ((data[start + 1] & 0x3F) << 6) | (data[start + 2] & 0x3F)));
                     return start + 3;
+                }
+                if (encoding is Utf16LeName or Utf16BeName or Utf32LeName or Utf32BeName)
+                {
+                    int unit = encoding.StartsWith("utf-16") ? 2 : 4;
+                    if (start + unit <= data.Length
+                        && ReadUnit(data[start..], unit, encoding.EndsWith("be")) is var cu && IsSurrogate((int)cu))
+                    {
+                        output.Append((char)cu);
+                        return start + unit;
+                    }
                 }
                 throw DecodeException(data, encoding, start, end, reason);
             case ErrorHandler.XmlCharRefReplace or ErrorHandler.NameReplace:
@@ -311,9 +475,57 @@ internal static class Codecs
         return false;
     }
 
-    /// <summary>Applies the error handler to the unencodable code points cps[start:end].</summary>
+    /// <summary>UTF-16 or UTF-32 (utf-16 and utf-32 write a BOM, then little-endian). A
+    /// surrogate is an error on its own: CPython hands the handler one code point at a time.</summary>
+    internal static byte[] EncodeUtf16Or32(PyStr str, string? errors, string codec)
+    {
+        int unit = codec.StartsWith("utf-16") ? 2 : 4;
+        bool big = codec.EndsWith("be");
+        var cps = PyStr.CodePoints(str.Value);
+        var output = new List<byte>((cps.Length + 1) * unit);
+        if (codec is Utf16Name or Utf32Name)
+        {
+            PutUnit(output, 0xFEFF, unit, big);
+        }
+        for (int i = 0; i < cps.Length; i++)
+        {
+            if (IsSurrogate(cps[i]))
+            {
+                EncodeError(output, str, cps, codec, i, i + 1, "surrogates not allowed", errors, unit, big);
+            }
+            else if (unit == 2 && cps[i] > 0xFFFF)
+            {
+                PutUnit(output, 0xD800 + ((cps[i] - 0x10000) >> 10), 2, big);
+                PutUnit(output, 0xDC00 + ((cps[i] - 0x10000) & 0x3FF), 2, big);
+            }
+            else
+            {
+                PutUnit(output, cps[i], unit, big);
+            }
+        }
+        return [.. output];
+    }
+
+    private static void PutUnit(List<byte> output, int value, int unit, bool bigEndian)
+    {
+        for (int k = 0; k < unit; k++)
+        {
+            output.Add((byte)(value >> (8 * (bigEndian ? unit - 1 - k : k))));
+        }
+    }
+
+    private static void PutAscii(List<byte> output, string text, int unit, bool bigEndian)
+    {
+        foreach (char c in text)
+        {
+            PutUnit(output, c, unit, bigEndian);
+        }
+    }
+
+    /// <summary>Applies the error handler to the unencodable code points cps[start:end]; a
+    /// text replacement is written in the codec's units (unit bytes each, in its byte order).</summary>
     private static void EncodeError(List<byte> output, PyStr str, int[] cps, string encoding, int start, int end,
-        string reason, string? errors)
+        string reason, string? errors, int unit = 1, bool bigEndian = false)
     {
         var handler = Handler(errors);
         switch (handler)
@@ -321,21 +533,21 @@ internal static class Codecs
             case ErrorHandler.Ignore:
                 return;
             case ErrorHandler.Replace:
-                output.AddRange(Enumerable.Repeat((byte)'?', end - start));
+                PutAscii(output, new string('?', end - start), unit, bigEndian);
                 return;
             case ErrorHandler.BackslashReplace:
                 for (int i = start; i < end; i++)
                 {
-                    output.AddRange(Encoding.ASCII.GetBytes(BackslashEscape(cps[i])));
+                    PutAscii(output, BackslashEscape(cps[i]), unit, bigEndian);
                 }
                 return;
             case ErrorHandler.XmlCharRefReplace:
                 for (int i = start; i < end; i++)
                 {
-                    output.AddRange(Encoding.ASCII.GetBytes($"&#{cps[i]};"));
+                    PutAscii(output, $"&#{cps[i]};", unit, bigEndian);
                 }
                 return;
-            case ErrorHandler.SurrogateEscape:
+            case ErrorHandler.SurrogateEscape when unit == 1:
                 for (int i = start; i < end; i++)
                 {
                     if (cps[i] < 0xDC80 || cps[i] > 0xDCFF)
@@ -348,7 +560,7 @@ internal static class Codecs
                     output.Add((byte)(cps[i] - 0xDC00));
                 }
                 return;
-            case ErrorHandler.SurrogatePass when encoding == Utf8Name:
+            case ErrorHandler.SurrogatePass when encoding == Utf8Name || unit > 1:
                 for (int i = start; i < end; i++)
                 {
                     if (!IsSurrogate(cps[i]))
@@ -358,11 +570,19 @@ internal static class Codecs
                 }
                 for (int i = start; i < end; i++)
                 {
+                    if (unit > 1)
+                    {
+                        PutUnit(output, cps[i], unit, bigEndian);
+                        continue;
+                    }
                     output.Add((byte)(0xE0 | (cps[i] >> 12)));
                     output.Add((byte)(0x80 | ((cps[i] >> 6) & 0x3F)));
                     output.Add((byte)(0x80 | (cps[i] & 0x3F)));
                 }
                 return;
+            case ErrorHandler.NameReplace when cps.AsSpan(start, end - start).IndexOfAnyExceptInRange(0xD800, 0xDFFF) < 0:
+                // Surrogates have no name: namereplace falls back to backslash escapes.
+                goto case ErrorHandler.BackslashReplace;
             case ErrorHandler.NameReplace:
                 throw new PythonException(PyExc.SystemError, "the namereplace error handler is not implemented");
             case ErrorHandler.Unknown:

@@ -361,25 +361,24 @@ internal sealed unsafe class PyDict : PyObject
         return false;
     }
 
-    /// <summary>The live entry before <paramref name="pos"/> (start from <see cref="EntryEnd"/>), for reversed().</summary>
+    internal nint EntryCount => entryCount;
+
+    /// <summary>Next's mirror for reversed(): the live entry at or before pos, then pos moves before it.</summary>
     internal bool Previous(ref nint pos, out PyObject key, out PyObject value)
     {
-        for (nint i = Math.Min(pos, entryCount) - 1; i >= 0; i--)
+        for (nint i = Math.Min(pos, entryCount - 1); i >= 0; i--)
         {
             if (entries[i].Key is { } k)
             {
                 key = k;
                 value = entries[i].Value!;
-                pos = i;
+                pos = i - 1;
                 return true;
             }
         }
         key = value = null!;
         return false;
     }
-
-    /// <summary>The position after the last entry.</summary>
-    internal nint EntryEnd => entryCount;
 
     /// <summary>popitem(): removes and returns the last inserted entry (LIFO), null when empty.</summary>
     internal (PyObject Key, PyObject Value)? PopLast()
@@ -736,6 +735,30 @@ internal sealed class PyDictView(PyDict dict, DictViewKind kind) : PyObject(Type
 
     internal override bool IsTrue() => Source.Count != 0;
 
+    /// <summary>Keys and items views compare as sets with sets and other set-like views; values never.</summary>
+    internal override PyObject RichCompareCore(PyObject other, CompareOp op)
+    {
+        if (Kind == DictViewKind.Values || other is not (PySet or PyDictView { Kind: not DictViewKind.Values }))
+        {
+            return base.RichCompareCore(other, op);
+        }
+        long mine = Source.Count, theirs = Abstract.Length(other);
+        bool InOther() => Abstract.Iterate(this).All(item => Abstract.Contains(other, item));
+        bool InThis() => Abstract.Iterate(other).All(Contains);
+        return PyBool.Of(op switch
+        {
+            CompareOp.Eq => mine == theirs && InOther(),
+            CompareOp.Ne => !(mine == theirs && InOther()),
+            CompareOp.Lt => mine < theirs && InOther(),
+            CompareOp.Le => mine <= theirs && InOther(),
+            CompareOp.Gt => mine > theirs && InThis(),
+            _ => mine >= theirs && InThis(),
+        });
+    }
+
+    /// <summary>Keys and items views compare but do not hash; a values view keeps object's hash.</summary>
+    internal override long HashCore() => Kind == DictViewKind.Values ? base.HashCore() : throw Abstract.Unhashable(this);
+
     internal override PyStr ReprCore()
     {
         using var guard = ReprGuard.Enter(this);
@@ -747,20 +770,62 @@ internal sealed class PyDictView(PyDict dict, DictViewKind kind) : PyObject(Type
     }
 }
 
-/// <summary>dict_keyiterator / dict_valueiterator / dict_itemiterator. A dict that changes
-/// size while iterated makes every further step fail, as in CPython.</summary>
-internal sealed class PyDictIterator(PyDict dict, DictViewKind kind, bool reverse = false) : PyIterator(TypeOf(kind, reverse))
+/// <summary>|, &amp;, - and ^ of keys and items views (either operand; the other any
+/// iterable): a new set, as CPython's dictviews_* build it.</summary>
+internal static class DictViewArithmetic
+{
+    internal static readonly NumberSlots Slots = Create();
+
+    private static NumberSlots Create()
+    {
+        var slots = new NumberSlots();
+        slots.Binary[(int)NumberOp.Or] = (v, w) => WithSetOf(v, set => set.Update(w));
+        slots.Binary[(int)NumberOp.Subtract] = (v, w) => WithSetOf(v, set => set.DifferenceUpdate(w));
+        slots.Binary[(int)NumberOp.Xor] = (v, w) => WithSetOf(v, set => set.SymmetricDifferenceUpdate(w));
+        slots.Binary[(int)NumberOp.And] = Intersect;
+        return slots;
+    }
+
+    private static PySet WithSetOf(PyObject left, Action<PySet> update)
+    {
+        var set = PySet.Create(BuiltinTypes.Set, left);
+        update(set);
+        return set;
+    }
+
+    /// <summary>The view's own membership test over the other operand's items (the view may be either side).</summary>
+    private static PyObject Intersect(PyObject v, PyObject w)
+    {
+        var (view, other) = v is PyDictView dv ? (dv, w) : ((PyDictView)w, v);
+        var result = PySet.Create(BuiltinTypes.Set, null);
+        foreach (var item in Abstract.Iterate(other))
+        {
+            if (view.Contains(item))
+            {
+                result.AddKey(item);
+            }
+        }
+        return result;
+    }
+}
+
+/// <summary>dict_keyiterator / dict_valueiterator / dict_itemiterator and their reversed
+/// forms. A dict that changes size while iterated makes every further step fail; one that
+/// kept its size but yields more entries than it had (keys replaced) fails once and ends,
+/// as in CPython.</summary>
+internal sealed class PyDictIterator(PyDict dict, DictViewKind kind, bool reversed = false)
+    : PyIterator(TypeOf(kind, reversed))
 {
     private PyDict? dict = dict;
     private int expectedSize = dict.Count;
-    private nint position = reverse ? dict.EntryEnd : 0;
-    private long yielded;
+    private nint position = reversed ? dict.EntryCount - 1 : 0;
+    private long remaining = dict.Count;
 
-    private static PyType TypeOf(DictViewKind kind, bool reverse) => BuiltinTypes.Get((reverse ? "dict_reverse" : "dict_") + kind switch
+    private static PyType TypeOf(DictViewKind kind, bool reversed) => BuiltinTypes.Get(kind switch
     {
-        DictViewKind.Keys => "keyiterator",
-        DictViewKind.Values => "valueiterator",
-        _ => "itemiterator",
+        DictViewKind.Keys => reversed ? "dict_reversekeyiterator" : "dict_keyiterator",
+        DictViewKind.Values => reversed ? "dict_reversevalueiterator" : "dict_valueiterator",
+        _ => reversed ? "dict_reverseitemiterator" : "dict_itemiterator",
     });
 
     internal override PyObject? Next()
@@ -774,12 +839,17 @@ internal sealed class PyDictIterator(PyDict dict, DictViewKind kind, bool revers
             expectedSize = -1;
             throw new PythonException(PyExc.RuntimeError, "dictionary changed size during iteration");
         }
-        if (!(reverse ? dict.Previous(ref position, out var key, out var value) : dict.Next(ref position, out key, out value)))
+        if (!(reversed ? dict.Previous(ref position, out var key, out var value) : dict.Next(ref position, out key, out value)))
         {
             dict = null;
             return null;
         }
-        yielded++;
+        if (remaining == 0)
+        {
+            dict = null;
+            throw new PythonException(PyExc.RuntimeError, "dictionary keys changed during iteration");
+        }
+        remaining--;
         return kind switch
         {
             DictViewKind.Keys => key,
@@ -788,7 +858,7 @@ internal sealed class PyDictIterator(PyDict dict, DictViewKind kind, bool revers
         };
     }
 
-    internal override long? LengthHint() => dict is null ? 0 : Math.Max(0, dict.Count - yielded);
+    internal override long? LengthHint() => dict is not null && dict.Count == expectedSize ? remaining : 0;
 }
 
 /// <summary>mappingproxy: a read-only view of a mapping (PyDictProxy_New).</summary>
@@ -884,6 +954,7 @@ internal static class DictMethods
         AddNoArgs("keys", d => new PyDictView(d, DictViewKind.Keys));
         AddNoArgs("values", d => new PyDictView(d, DictViewKind.Values));
         AddNoArgs("items", d => new PyDictView(d, DictViewKind.Items));
+        AddNoArgs("__reversed__", d => new PyDictIterator(d, DictViewKind.Keys, reversed: true));
         AddNoArgs("copy", d => d.Copy());
         AddNoArgs("clear", d =>
         {
@@ -953,11 +1024,6 @@ internal static class DictMethods
             return result;
         });
 
-        PyBuiltinMethodDescriptor.Add(dict, "__reversed__", (self, args, kwargs) =>
-        {
-            ArgCheck.None("dict.__reversed__", args, kwargs);
-            return new PyDictIterator(Self(self), DictViewKind.Keys, reverse: true);
-        });
         foreach (var name in new[] { "dict_keys", "dict_values", "dict_items" })
         {
             var view = BuiltinTypes.Get(name);
@@ -966,8 +1032,18 @@ internal static class DictMethods
             {
                 ArgCheck.None($"{name}.__reversed__", args, kwargs);
                 var v = (PyDictView)self!;
-                return new PyDictIterator(v.Source, v.Kind, reverse: true);
+                return new PyDictIterator(v.Source, v.Kind, reversed: true);
             });
+            PyGetSetDescriptor.Add(view, "mapping", o => PyMappingProxy.Create(((PyDictView)o).Source));
+            if (name != "dict_values")
+            {
+                PyBuiltinMethodDescriptor.Add(view, "isdisjoint", (self, args, kwargs) =>
+                {
+                    var other = ArgCheck.One($"{name}.isdisjoint", args, kwargs);
+                    var v = (PyDictView)self!;
+                    return PyBool.Of(!Abstract.Iterate(other).Any(v.Contains));
+                });
+            }
         }
         PyMappingProxy.AddMethods(BuiltinTypes.Get("mappingproxy"));
         foreach (var name in new[] { "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
@@ -975,5 +1051,6 @@ internal static class DictMethods
         {
             PyIterator.AddMethods(BuiltinTypes.Get(name));
         }
+
     }
 }

@@ -379,6 +379,107 @@ internal static unsafe class ExceptionApi
     private static PyBaseException Exc(BorrowedReference o) =>
         ObjectSpace.FromNative(o) as PyBaseException ?? throw Abstract.BadInternalCall();
 
+    // ---- UnicodeDecodeError / UnicodeEncodeError attributes ----
+
+    [CApi]
+    internal static NewReference PyUnicodeDecodeError_Create(string encoding, byte* @object, nint length, nint start,
+        nint end, string reason) =>
+        ObjectSpace.NewFresh(PyBaseException.Create(PyExc.UnicodeDecodeError,
+            [new PyStr(encoding), new PyBytes(new ReadOnlySpan<byte>(@object, checked((int)length)).ToArray()),
+             new PyInt(start), new PyInt(end), new PyStr(reason)]));
+
+    /// <summary>The named attribute, which must be of the given class: CPython's "X attribute
+    /// must be unicode/bytes" TypeError otherwise.</summary>
+    private static T UnicodeErrorField<T>(BorrowedReference exc, string name, string what) where T : PyObject =>
+        ObjectSpace.FromNative(exc).GetAttr(new PyStr(name)) as T
+            ?? throw new PythonException(PyExc.TypeError, $"{name} attribute must be {what}");
+
+    private static int ObjectLength(BorrowedReference exc, bool decode) => decode
+        ? UnicodeErrorField<PyBytes>(exc, "object", "bytes").Value.Length
+        : PyStr.CodePoints(UnicodeErrorField<PyStr>(exc, "object", "unicode").Value).Length;
+
+    private static nint IntField(BorrowedReference exc, string name) =>
+        (nint)(long)(ObjectSpace.FromNative(exc).GetAttr(new PyStr(name)) as PyInt
+            ?? throw new PythonException(PyExc.TypeError, $"{name} attribute must be int")).Value;
+
+    /// <summary>start raised to 0, then lowered to len-1, as CPython 3.11 reports it.</summary>
+    private static int GetStart(BorrowedReference exc, nint* start, bool decode)
+    {
+        nint s = Math.Max(IntField(exc, "start"), 0);
+        int length = ObjectLength(exc, decode);
+        *start = s >= length ? length - 1 : s;
+        return 0;
+    }
+
+    /// <summary>end clamped into [1, len].</summary>
+    private static int GetEnd(BorrowedReference exc, nint* end, bool decode)
+    {
+        nint e = IntField(exc, "end");
+        int length = ObjectLength(exc, decode);
+        *end = Math.Min(Math.Max(e, 1), length);
+        return 0;
+    }
+
+    private static int SetField(BorrowedReference exc, string name, PyObject value)
+    {
+        ObjectSpace.FromNative(exc).SetAttr(new PyStr(name), value);
+        return 0;
+    }
+
+    [CApi]
+    internal static NewReference PyUnicodeDecodeError_GetEncoding(BorrowedReference exc) =>
+        ObjectSpace.NewRef(UnicodeErrorField<PyStr>(exc, "encoding", "unicode"));
+
+    [CApi]
+    internal static NewReference PyUnicodeEncodeError_GetEncoding(BorrowedReference exc) =>
+        ObjectSpace.NewRef(UnicodeErrorField<PyStr>(exc, "encoding", "unicode"));
+
+    [CApi]
+    internal static NewReference PyUnicodeDecodeError_GetObject(BorrowedReference exc) =>
+        ObjectSpace.NewRef(UnicodeErrorField<PyBytes>(exc, "object", "bytes"));
+
+    [CApi]
+    internal static NewReference PyUnicodeEncodeError_GetObject(BorrowedReference exc) =>
+        ObjectSpace.NewRef(UnicodeErrorField<PyStr>(exc, "object", "unicode"));
+
+    [CApi]
+    internal static int PyUnicodeDecodeError_GetStart(BorrowedReference exc, nint* start) => GetStart(exc, start, true);
+
+    [CApi]
+    internal static int PyUnicodeEncodeError_GetStart(BorrowedReference exc, nint* start) => GetStart(exc, start, false);
+
+    [CApi]
+    internal static int PyUnicodeDecodeError_GetEnd(BorrowedReference exc, nint* end) => GetEnd(exc, end, true);
+
+    [CApi]
+    internal static int PyUnicodeEncodeError_GetEnd(BorrowedReference exc, nint* end) => GetEnd(exc, end, false);
+
+    [CApi]
+    internal static int PyUnicodeDecodeError_SetStart(BorrowedReference exc, nint start) => SetField(exc, "start", new PyInt(start));
+
+    [CApi]
+    internal static int PyUnicodeEncodeError_SetStart(BorrowedReference exc, nint start) => SetField(exc, "start", new PyInt(start));
+
+    [CApi]
+    internal static int PyUnicodeDecodeError_SetEnd(BorrowedReference exc, nint end) => SetField(exc, "end", new PyInt(end));
+
+    [CApi]
+    internal static int PyUnicodeEncodeError_SetEnd(BorrowedReference exc, nint end) => SetField(exc, "end", new PyInt(end));
+
+    [CApi]
+    internal static NewReference PyUnicodeDecodeError_GetReason(BorrowedReference exc) =>
+        ObjectSpace.NewRef(UnicodeErrorField<PyStr>(exc, "reason", "unicode"));
+
+    [CApi]
+    internal static NewReference PyUnicodeEncodeError_GetReason(BorrowedReference exc) =>
+        ObjectSpace.NewRef(UnicodeErrorField<PyStr>(exc, "reason", "unicode"));
+
+    [CApi]
+    internal static int PyUnicodeDecodeError_SetReason(BorrowedReference exc, string reason) => SetField(exc, "reason", new PyStr(reason));
+
+    [CApi]
+    internal static int PyUnicodeEncodeError_SetReason(BorrowedReference exc, string reason) => SetField(exc, "reason", new PyStr(reason));
+
     [CApi]
     internal static NewReference PyException_GetTraceback(BorrowedReference exc) => ObjectSpace.NewRefOrNull(Exc(exc).Traceback);
 

@@ -190,7 +190,7 @@ internal static unsafe class LongApi
     [CApi]
     internal static nint PyLong_AsVoidPtr(BorrowedReference o)
     {
-        var v = IndexOf(o);
+        var v = IntOf(o);
         return v.Sign < 0 ? (nint)InRange(v, long.MinValue, long.MaxValue, "long")
             : (nint)InRange(v, ulong.MinValue, ulong.MaxValue, "unsigned long");
     }
@@ -244,11 +244,19 @@ internal static unsafe class LongApi
         bool fits = isSigned != 0
             ? n > 0 && v >= -(BigInteger.One << (int)(bits - 1)) && v < BigInteger.One << (int)(bits - 1)
             : v < BigInteger.One << (int)bits;
+        var span = new Span<byte>(bytes, (int)n);
         if (!fits && !(n == 0 && v.IsZero))
         {
+            // CPython has written the low n bytes (two's complement) by the time it finds the overflow.
+            var low = (v & ((BigInteger.One << (int)bits) - 1)).ToByteArray(isUnsigned: true, isBigEndian: false);
+            span.Clear();
+            low.AsSpan(0, Math.Min(low.Length, span.Length)).CopyTo(span);
+            if (littleEndian == 0)
+            {
+                span.Reverse();
+            }
             throw new PythonException(PyExc.OverflowError, "int too big to convert");
         }
-        var span = new Span<byte>(bytes, (int)n);
         span.Fill(v.Sign < 0 ? (byte)0xFF : (byte)0);
         var minimal = v.ToByteArray(isUnsigned: isSigned == 0, isBigEndian: false);
         for (int i = 0; i < Math.Min(minimal.Length, span.Length); i++)
@@ -492,28 +500,30 @@ internal static class IntParser
     /// neither ASCII, a space nor a decimal digit (such text can only be invalid).</summary>
     internal static byte[]? ToAsciiDigits(string s)
     {
-        var result = new byte[s.Length];
+        var result = new List<byte>(s.Length);
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
             if (c < 128)
             {
-                result[i] = (byte)c;
+                result.Add((byte)c);
             }
             else if (char.IsWhiteSpace(c))
             {
-                result[i] = (byte)' ';
+                result.Add((byte)' ');
             }
-            else if (CharUnicodeInfo.GetDecimalDigitValue(c) is var d and >= 0)
+            else if (CharUnicodeInfo.GetDecimalDigitValue(s, i) is var d and >= 0)
             {
-                result[i] = (byte)('0' + d);
+                // Astral digits (U+1D7CE...) are a surrogate pair here and one character to CPython.
+                result.Add((byte)('0' + d));
+                i += char.IsHighSurrogate(c) ? 1 : 0;
             }
             else
             {
                 return null;
             }
         }
-        return result;
+        return [.. result];
     }
 }
 

@@ -44,6 +44,8 @@ internal sealed class NumberSlots
         [BuiltinTypes.Tuple] = SequenceArithmetic.TupleSlots,
         [BuiltinTypes.List] = SequenceArithmetic.ListSlots,
         [BuiltinTypes.Dict] = DictArithmetic.Slots,
+        [BuiltinTypes.Get("dict_keys")] = DictViewArithmetic.Slots,
+        [BuiltinTypes.Get("dict_items")] = DictViewArithmetic.Slots,
         [BuiltinTypes.Set] = SetArithmetic.Slots,
         [BuiltinTypes.FrozenSet] = SetArithmetic.FrozenSlots,
     };

@@ -754,6 +754,46 @@ internal static unsafe class UnicodeApi
     internal static NewReference PyUnicode_Decode(byte* s, nint size, string? encoding, string? errors) =>
         Str(Codecs.Decode(Span(s, size), encoding, errors));
 
+    [CApi]
+    internal static NewReference PyUnicode_DecodeUTF16(byte* s, nint size, string? errors, int* byteorder) =>
+        PyUnicode_DecodeUTF16Stateful(s, size, errors, byteorder, null);
+
+    [CApi]
+    internal static NewReference PyUnicode_DecodeUTF16Stateful(byte* s, nint size, string? errors, int* byteorder, nint* consumed) =>
+        DecodeUtf16Or32(Codecs.Utf16Name, s, size, errors, byteorder, consumed);
+
+    [CApi]
+    internal static NewReference PyUnicode_DecodeUTF32(byte* s, nint size, string? errors, int* byteorder) =>
+        PyUnicode_DecodeUTF32Stateful(s, size, errors, byteorder, null);
+
+    [CApi]
+    internal static NewReference PyUnicode_DecodeUTF32Stateful(byte* s, nint size, string? errors, int* byteorder, nint* consumed) =>
+        DecodeUtf16Or32(Codecs.Utf32Name, s, size, errors, byteorder, consumed);
+
+    /// <summary>byteorder NULL means 0 (BOM or native order); consumed NULL means the input is final.</summary>
+    private static NewReference DecodeUtf16Or32(string codec, byte* s, nint size, string? errors, int* byteorder, nint* consumed)
+    {
+        int bo = byteorder != null ? *byteorder : 0;
+        var text = Codecs.DecodeUtf16Or32(Span(s, size), errors, ref bo, codec, out int used, final: consumed == null);
+        if (byteorder != null)
+        {
+            *byteorder = bo;
+        }
+        if (consumed != null)
+        {
+            *consumed = used;
+        }
+        return Str(text);
+    }
+
+    [CApi]
+    internal static NewReference PyUnicode_AsUTF16String(BorrowedReference unicode) =>
+        ObjectSpace.NewFresh(new PyBytes(Codecs.EncodeUtf16Or32(RequireStr(unicode), null, Codecs.Utf16Name)));
+
+    [CApi]
+    internal static NewReference PyUnicode_AsUTF32String(BorrowedReference unicode) =>
+        ObjectSpace.NewFresh(new PyBytes(Codecs.EncodeUtf16Or32(RequireStr(unicode), null, Codecs.Utf32Name)));
+
     /// <summary>Decodes a bytes-like object; a str is refused, as in CPython.</summary>
     [CApi]
     internal static NewReference PyUnicode_FromEncodedObject(BorrowedReference obj, string? encoding, string? errors) =>
