@@ -810,23 +810,23 @@ internal static class NumericCompare
     };
 
     /// <summary>An exact comparison of an int with a float, as CPython does it.</summary>
-    internal static PyObject IntWithFloat(BigInteger i, double f, CompareOp op)
+    internal static PyObject IntWithFloat(BigInteger i, double f, CompareOp op) =>
+        PyBool.Of(CompareIntFloat(i, f) is { } c ? Apply(c, op) : op == CompareOp.Ne);
+
+    /// <summary>The sign of i - f computed exactly, or null when f is a NaN (unordered).</summary>
+    internal static int? CompareIntFloat(BigInteger i, double f)
     {
         if (double.IsNaN(f))
         {
-            return PyBool.Of(op == CompareOp.Ne);
+            return null;
         }
         if (double.IsInfinity(f))
         {
-            return PyBool.Of(Apply(f > 0 ? -1 : 1, op));
+            return f > 0 ? -1 : 1;
         }
         var floor = new BigInteger(Math.Floor(f));
         int c = i.CompareTo(floor);
-        if (c == 0 && f != Math.Floor(f))
-        {
-            c = -1;
-        }
-        return PyBool.Of(Apply(c, op));
+        return c == 0 && f != Math.Floor(f) ? -1 : c;
     }
 }
 

@@ -156,13 +156,11 @@ internal sealed class PyStr : PyObject
 
     /// <summary>CPython's str hash: SipHash-1-3 over the PEP 393 data (1, 2 or 4 bytes a
     /// code point), with the key PYTHONHASHSEED=0 gives; so equal to hash(bytes) for latin-1 text.</summary>
-    internal override long HashCore()
+    internal override long HashCore() => hash ??= HashOf(Value);
+
+    internal static long HashOf(string value)
     {
-        if (hash is { } known)
-        {
-            return known;
-        }
-        var cps = CodePoints(Value);
+        var cps = CodePoints(value);
         int max = 0;
         foreach (int cp in cps)
         {
@@ -177,7 +175,7 @@ internal sealed class PyStr : PyObject
                 data[i * kind + k] = (byte)(cps[i] >> (8 * k));
             }
         }
-        return (hash = PyHash.Bytes(data)).Value;
+        return PyHash.Bytes(data);
     }
 
     private long? hash;
