@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using PyCApi.Runtime;
 
@@ -9,13 +10,16 @@ internal enum ErrorHandler
     Strict, Ignore, Replace, SurrogateEscape, SurrogatePass, BackslashReplace, XmlCharRefReplace, NameReplace, Unknown,
 }
 
-/// <summary>The text codecs the object space implements (utf-8, ascii, latin-1, with their
-/// aliases) and the standard error handlers, with CPython's exceptions and messages.
+/// <summary>The text codecs the object space implements (utf-8, utf-16, utf-32, ascii,
+/// latin-1, with their aliases) and the standard error handlers, with CPython's exceptions
+/// and messages.
 /// A handler name is only looked up when an error happens, as in CPython: valid input with
 /// an unknown handler name succeeds.</summary>
 internal static class Codecs
 {
     internal const string Utf8Name = "utf-8", AsciiName = "ascii", Latin1Name = "latin-1";
+    internal const string Utf16Name = "utf-16", Utf16LeName = "utf-16-le", Utf16BeName = "utf-16-be";
+    internal const string Utf32Name = "utf-32", Utf32LeName = "utf-32-le", Utf32BeName = "utf-32-be";
 
     /// <summary>encodings.aliases for the codecs we have, keyed by normalized name.</summary>
     private static readonly Dictionary<string, string> aliases = new()
@@ -29,6 +33,12 @@ internal static class Codecs
         ["iso8859_1"] = Latin1Name, ["iso_8859_1"] = Latin1Name, ["iso8859"] = Latin1Name, ["8859"] = Latin1Name,
         ["cp819"] = Latin1Name, ["ibm819"] = Latin1Name, ["csisolatin1"] = Latin1Name, ["iso_8859_1_1987"] = Latin1Name,
         ["iso_ir_100"] = Latin1Name,
+        ["utf_16"] = Utf16Name, ["utf16"] = Utf16Name, ["u16"] = Utf16Name,
+        ["utf_16_le"] = Utf16LeName, ["utf_16le"] = Utf16LeName, ["unicodelittleunmarked"] = Utf16LeName,
+        ["utf_16_be"] = Utf16BeName, ["utf_16be"] = Utf16BeName, ["unicodebigunmarked"] = Utf16BeName,
+        ["utf_32"] = Utf32Name, ["utf32"] = Utf32Name, ["u32"] = Utf32Name,
+        ["utf_32_le"] = Utf32LeName, ["utf_32le"] = Utf32LeName,
+        ["utf_32_be"] = Utf32BeName, ["utf_32be"] = Utf32BeName,
     };
 
     /// <summary>The codec an encoding name denotes (encodings.normalize_encoding, lower-cased),
@@ -81,15 +91,29 @@ internal static class Codecs
     {
         Utf8Name => DecodeUtf8(data, errors),
         AsciiName => DecodeAscii(data, errors),
-        _ => DecodeLatin1(data),
+        Latin1Name => DecodeLatin1(data),
+        var utf => DecodeUtf16Or32(data, utf, errors),
     };
 
-    internal static byte[] Encode(PyStr str, string? encoding, string? errors) => Lookup(encoding) switch
+    internal static byte[] Encode(PyStr str, string? encoding, string? errors) => Encode(str.Value, encoding, errors, str);
+
+    /// <summary>Encodes <paramref name="text"/>; an error names <paramref name="source"/>, the
+    /// str being encoded (made from the text when null).</summary>
+    internal static byte[] Encode(string text, string? encoding, string? errors, PyStr? source = null) => Lookup(encoding) switch
     {
-        Utf8Name => EncodeUtf8(str, errors),
-        AsciiName => EncodeCharmap(str, AsciiName, 128, errors),
-        _ => EncodeCharmap(str, Latin1Name, 256, errors),
+        Utf8Name => EncodeUtf8(text, errors, source),
+        AsciiName => EncodeCharmap(text, AsciiName, 128, errors, source),
+        Latin1Name => EncodeCharmap(text, Latin1Name, 256, errors, source),
+        var utf => EncodeUtf16Or32(text, utf, errors, source),
     };
+
+    /// <summary>The code unit size (2 or 4) and byte order of a UTF-16 or UTF-32 codec name.</summary>
+    private static (int UnitSize, bool BigEndian) UnitOf(string utf) =>
+        (utf.StartsWith("utf-16", StringComparison.Ordinal) ? 2 : 4, utf.EndsWith("-be", StringComparison.Ordinal));
+
+    /// <summary>The codec's name with the byte order, as the errors of a decoder name it.</summary>
+    private static string OrderedName(int unitSize, bool bigEndian) =>
+        unitSize == 2 ? (bigEndian ? Utf16BeName : Utf16LeName) : (bigEndian ? Utf32BeName : Utf32LeName);
 
     // ---- decoding ----
 
@@ -118,73 +142,173 @@ internal static class Codecs
         return sb.ToString();
     }
 
-    /// <summary>UTF-8 as CPython decodes it: an error covers the maximal invalid prefix of a
-    /// sequence (start byte plus the valid continuation bytes before the bad one).</summary>
-    internal static string DecodeUtf8(ReadOnlySpan<byte> data, string? errors)
+    /// <summary>One step of a decoder: the code point at data[i] and where the next one starts,
+    /// or (reason set) an error over data[i:returned index].</summary>
+    internal delegate int DecodeStep(ReadOnlySpan<byte> data, int i, out int cp, out string? reason);
+
+    private static string DecodeWith(ReadOnlySpan<byte> data, string encoding, string? errors, DecodeStep step, int start = 0)
     {
         var sb = new StringBuilder(data.Length);
-        int i = 0;
-        while (i < data.Length)
+        for (int i = start; i < data.Length;)
         {
-            byte b = data[i];
-            if (b < 0x80)
+            int next = step(data, i, out int cp, out string? reason);
+            if (reason is not null)
             {
-                sb.Append((char)b);
-                i++;
+                i = DecodeError(sb, data, encoding, i, next, reason, errors);
                 continue;
             }
-            int need, cp;
-            byte lo = 0x80, hi = 0xBF;
-            if (b >= 0xC2 && b <= 0xDF)
+            if (cp > 0xFFFF)
             {
-                need = 1;
-                cp = b & 0x1F;
-            }
-            else if (b >= 0xE0 && b <= 0xEF)
-            {
-                need = 2;
-                cp = b & 0x0F;
-                lo = b == 0xE0 ? (byte)0xA0 : lo;
-                hi = b == 0xED ? (byte)0x9F : hi;
-            }
-            else if (b >= 0xF0 && b <= 0xF4)
-            {
-                need = 3;
-                cp = b & 0x07;
-                lo = b == 0xF0 ? (byte)0x90 : lo;
-                hi = b == 0xF4 ? (byte)0x8F : hi;
+                sb.Append(char.ConvertFromUtf32(cp));
             }
             else
             {
-                i = DecodeError(sb, data, Utf8Name, i, i + 1, "invalid start byte", errors);
-                continue;
+                sb.Append((char)cp);
             }
-            int bad = 0;
-            string? reason = null;
-            for (int k = 1; k <= need; k++)
-            {
-                if (i + k >= data.Length)
-                {
-                    (bad, reason) = (data.Length, "unexpected end of data");
-                    break;
-                }
-                byte c = data[i + k];
-                if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF))
-                {
-                    (bad, reason) = (i + k, "invalid continuation byte");
-                    break;
-                }
-                cp = (cp << 6) | (c & 0x3F);
-            }
-            if (reason is not null)
-            {
-                i = DecodeError(sb, data, Utf8Name, i, bad, reason, errors);
-                continue;
-            }
-            sb.Append(char.ConvertFromUtf32(cp));
-            i += need + 1;
+            i = next;
         }
         return sb.ToString();
+    }
+
+    internal static string DecodeUtf8(ReadOnlySpan<byte> data, string? errors) =>
+        System.Text.Unicode.Utf8.IsValid(data) ? Encoding.UTF8.GetString(data) : DecodeWith(data, Utf8Name, errors, Utf8Step);
+
+    /// <summary>UTF-8 as CPython decodes it: an error covers the maximal invalid prefix of a
+    /// sequence (start byte plus the valid continuation bytes before the bad one).</summary>
+    internal static int Utf8Step(ReadOnlySpan<byte> data, int i, out int cp, out string? reason)
+    {
+        byte b = data[i];
+        reason = null;
+        cp = b;
+        if (b < 0x80)
+        {
+            return i + 1;
+        }
+        int need;
+        byte lo = 0x80, hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF)
+        {
+            need = 1;
+            cp = b & 0x1F;
+        }
+        else if (b >= 0xE0 && b <= 0xEF)
+        {
+            need = 2;
+            cp = b & 0x0F;
+            lo = b == 0xE0 ? (byte)0xA0 : lo;
+            hi = b == 0xED ? (byte)0x9F : hi;
+        }
+        else if (b >= 0xF0 && b <= 0xF4)
+        {
+            need = 3;
+            cp = b & 0x07;
+            lo = b == 0xF0 ? (byte)0x90 : lo;
+            hi = b == 0xF4 ? (byte)0x8F : hi;
+        }
+        else
+        {
+            reason = "invalid start byte";
+            return i + 1;
+        }
+        for (int k = 1; k <= need; k++)
+        {
+            if (i + k >= data.Length)
+            {
+                reason = "unexpected end of data";
+                return data.Length;
+            }
+            byte c = data[i + k];
+            if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF))
+            {
+                reason = "invalid continuation byte";
+                return i + k;
+            }
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        return i + need + 1;
+    }
+
+    /// <summary>utf-16 and utf-32 (which read a byte order mark, native order without one) and
+    /// their -le and -be forms (which keep a mark as U+FEFF).</summary>
+    internal static string DecodeUtf16Or32(ReadOnlySpan<byte> data, string utf, string? errors)
+    {
+        var (unitSize, bigEndian) = UnitOf(utf);
+        int start = 0;
+        if (utf is Utf16Name or Utf32Name && data.Length >= unitSize)
+        {
+            uint mark = ReadUnit(data, 0, unitSize, bigEndian: false);
+            if (mark == 0xFEFF || mark == (unitSize == 2 ? 0xFFFEu : 0xFFFE0000u))
+            {
+                (start, bigEndian) = (unitSize, mark != 0xFEFF);
+            }
+        }
+        DecodeStep step = unitSize == 2
+            ? (ReadOnlySpan<byte> d, int i, out int cp, out string? reason) => Utf16Step(d, i, bigEndian, out cp, out reason)
+            : (ReadOnlySpan<byte> d, int i, out int cp, out string? reason) => Utf32Step(d, i, bigEndian, out cp, out reason);
+        return DecodeWith(data, OrderedName(unitSize, bigEndian), errors, step, start);
+    }
+
+    private static uint ReadUnit(ReadOnlySpan<byte> data, int i, int unitSize, bool bigEndian) => unitSize == 2
+        ? (bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(data[i..]) : BinaryPrimitives.ReadUInt16LittleEndian(data[i..]))
+        : (bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(data[i..]) : BinaryPrimitives.ReadUInt32LittleEndian(data[i..]));
+
+    /// <summary>A UTF-16 unit or surrogate pair. A lone low surrogate is "illegal encoding",
+    /// a high one not followed by a low one "illegal UTF-16 surrogate" (over its own two bytes),
+    /// a high one at the end "unexpected end of data" and an odd last byte "truncated data".</summary>
+    internal static int Utf16Step(ReadOnlySpan<byte> data, int i, bool bigEndian, out int cp, out string? reason)
+    {
+        cp = 0;
+        reason = null;
+        if (i + 2 > data.Length)
+        {
+            reason = "truncated data";
+            return data.Length;
+        }
+        cp = (int)ReadUnit(data, i, 2, bigEndian);
+        if (!IsSurrogate(cp))
+        {
+            return i + 2;
+        }
+        if (cp >= 0xDC00)
+        {
+            reason = "illegal encoding";
+            return i + 2;
+        }
+        if (i + 4 > data.Length)
+        {
+            reason = "unexpected end of data";
+            return data.Length;
+        }
+        int low = (int)ReadUnit(data, i + 2, 2, bigEndian);
+        if (low < 0xDC00 || low > 0xDFFF)
+        {
+            reason = "illegal UTF-16 surrogate";
+            return i + 2;
+        }
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        return i + 4;
+    }
+
+    internal static int Utf32Step(ReadOnlySpan<byte> data, int i, bool bigEndian, out int cp, out string? reason)
+    {
+        cp = 0;
+        reason = null;
+        if (i + 4 > data.Length)
+        {
+            reason = "truncated data";
+            return data.Length;
+        }
+        uint unit = ReadUnit(data, i, 4, bigEndian);
+        if (unit >= 0x110000)
+        {
+            reason = "code point not in range(0x110000)";
+        }
+        else if (IsSurrogate((int)unit))
+        {
+            reason = "code point in surrogate code point range(0xd800, 0xe000)";
+        }
+        cp = (int)unit;
+        return i + 4;
     }
 
     /// <summary>Applies the error handler to data[start:end] and returns where decoding resumes.</summary>
@@ -205,25 +329,29 @@ internal static class Codecs
                 }
                 return end;
             case ErrorHandler.SurrogateEscape:
-                for (int i = start; i < end; i++)
+                // The bytes from start up to the first ASCII one are escaped; decoding resumes there.
+                int escaped = start;
+                while (escaped < end && data[escaped] >= 0x80)
                 {
-                    if (data[i] < 0x80)
-                    {
-                        throw DecodeException(data, encoding, start, end, reason);
-                    }
+                    output.Append((char)(0xDC00 + data[escaped++]));
                 }
-                for (int i = start; i < end; i++)
-                {
-                    output.Append((char)(0xDC00 + data[i]));
-                }
-                return end;
+                return escaped > start ? escaped : throw DecodeException(data, encoding, start, end, reason);
             case ErrorHandler.SurrogatePass:
-                // A surrogate encoded as UTF-8 (ED A0..BF 80..BF) passes through.
+                // A surrogate encoded as UTF-8 (ED A0..BF 80..BF) or as one UTF-16/32 unit passes through.
                 if (encoding == Utf8Name && start + 2 < data.Length && data[start] == 0xED
                     && data[start + 1] >= 0xA0 && data[start + 1] <= 0xBF && (data[start + 2] & 0xC0) == 0x80)
                 {
                     output.Append((char)(0xD000 | ((data[start + 1] & 0x3F) << 6) | (data[start + 2] & 0x3F)));
                     return start + 3;
+                }
+                if (encoding.StartsWith("utf-", StringComparison.Ordinal) && encoding != Utf8Name)
+                {
+                    var (unitSize, bigEndian) = UnitOf(encoding);
+                    if (start + unitSize <= data.Length && ReadUnit(data, start, unitSize, bigEndian) is var unit and >= 0xD800 and <= 0xDFFF)
+                    {
+                        output.Append((char)unit);
+                        return start + unitSize;
+                    }
                 }
                 throw DecodeException(data, encoding, start, end, reason);
             case ErrorHandler.XmlCharRefReplace or ErrorHandler.NameReplace:
@@ -243,10 +371,17 @@ internal static class Codecs
 
     private static bool IsSurrogate(int cp) => cp >= 0xD800 && cp <= 0xDFFF;
 
+    /// <summary>Writes one code point in a codec's form: the replacement text of an error
+    /// handler (ASCII) and, for surrogatepass, a surrogate.</summary>
+    private delegate void CodePointWriter(List<byte> output, int cp);
+
     /// <summary>ascii (limit 128) and latin-1 (limit 256): one byte per code point below the limit.</summary>
-    internal static byte[] EncodeCharmap(PyStr str, string encoding, int limit, string? errors)
+    internal static byte[] EncodeCharmap(PyStr str, string encoding, int limit, string? errors) =>
+        EncodeCharmap(str.Value, encoding, limit, errors, str);
+
+    private static byte[] EncodeCharmap(string text, string encoding, int limit, string? errors, PyStr? source)
     {
-        var cps = PyStr.CodePoints(str.Value);
+        var cps = PyStr.CodePoints(text);
         var output = new List<byte>(cps.Length);
         for (int i = 0; i < cps.Length;)
         {
@@ -260,28 +395,27 @@ internal static class Codecs
             {
                 end++;
             }
-            EncodeError(output, str, cps, encoding, i, end, $"ordinal not in range({limit})", errors);
+            EncodeError(output, (o, cp) => o.Add((byte)cp), text, source, cps, encoding, i, end, $"ordinal not in range({limit})", errors);
             i = end;
         }
         return [.. output];
     }
 
-    internal static byte[] EncodeUtf8(PyStr str, string? errors)
+    internal static byte[] EncodeUtf8(PyStr str, string? errors) => EncodeUtf8(str.Value, errors, str);
+
+    private static byte[] EncodeUtf8(string text, string? errors, PyStr? source)
     {
-        string s = str.Value;
-        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || !HasLoneSurrogate(s))
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || !HasLoneSurrogate(text))
         {
-            return Encoding.UTF8.GetBytes(s);
+            return Encoding.UTF8.GetBytes(text);
         }
-        var cps = PyStr.CodePoints(s);
+        var cps = PyStr.CodePoints(text);
         var output = new List<byte>(cps.Length * 2);
-        Span<byte> buffer = stackalloc byte[4];
         for (int i = 0; i < cps.Length;)
         {
             if (!IsSurrogate(cps[i]))
             {
-                int n = new Rune(cps[i++]).EncodeToUtf8(buffer);
-                output.AddRange(buffer[..n]);
+                WriteUtf8(output, cps[i++]);
                 continue;
             }
             int end = i + 1;
@@ -289,8 +423,79 @@ internal static class Codecs
             {
                 end++;
             }
-            EncodeError(output, str, cps, Utf8Name, i, end, "surrogates not allowed", errors);
+            EncodeError(output, WriteUtf8, text, source, cps, Utf8Name, i, end, "surrogates not allowed", errors);
             i = end;
+        }
+        return [.. output];
+    }
+
+    /// <summary>The UTF-8 bytes of a code point, a surrogate as its three bytes (ED A0 80...).</summary>
+    private static void WriteUtf8(List<byte> output, int cp)
+    {
+        if (cp < 0x80)
+        {
+            output.Add((byte)cp);
+        }
+        else if (cp < 0x800)
+        {
+            output.Add((byte)(0xC0 | (cp >> 6)));
+            output.Add((byte)(0x80 | (cp & 0x3F)));
+        }
+        else if (cp < 0x10000)
+        {
+            output.Add((byte)(0xE0 | (cp >> 12)));
+            output.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
+            output.Add((byte)(0x80 | (cp & 0x3F)));
+        }
+        else
+        {
+            output.Add((byte)(0xF0 | (cp >> 18)));
+            output.Add((byte)(0x80 | ((cp >> 12) & 0x3F)));
+            output.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
+            output.Add((byte)(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    /// <summary>utf-16 and utf-32 (a byte order mark, then little-endian, the machine's order)
+    /// and their -le and -be forms. Each lone surrogate is an error of its own.</summary>
+    private static byte[] EncodeUtf16Or32(string text, string utf, string? errors, PyStr? source)
+    {
+        var (unitSize, bigEndian) = UnitOf(utf);
+        void WriteUnit(List<byte> output, int unit)
+        {
+            for (int k = 0; k < unitSize; k++)
+            {
+                output.Add((byte)(unit >> (8 * (bigEndian ? unitSize - 1 - k : k))));
+            }
+        }
+        void Write(List<byte> output, int cp)
+        {
+            if (unitSize == 2 && cp > 0xFFFF)
+            {
+                WriteUnit(output, 0xD800 + ((cp - 0x10000) >> 10));
+                WriteUnit(output, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+            }
+            else
+            {
+                WriteUnit(output, cp);
+            }
+        }
+        var cps = PyStr.CodePoints(text);
+        var output = new List<byte>((cps.Length + 1) * unitSize);
+        if (utf is Utf16Name or Utf32Name)
+        {
+            WriteUnit(output, 0xFEFF);
+        }
+        for (int i = 0; i < cps.Length; i++)
+        {
+            if (IsSurrogate(cps[i]))
+            {
+                EncodeError(output, Write, text, source, cps, utf, i, i + 1, "surrogates not allowed", errors);
+            }
+            else
+            {
+                Write(output, cps[i]);
+            }
         }
         return [.. output];
     }
@@ -311,36 +516,45 @@ internal static class Codecs
         return false;
     }
 
-    /// <summary>Applies the error handler to the unencodable code points cps[start:end].</summary>
-    private static void EncodeError(List<byte> output, PyStr str, int[] cps, string encoding, int start, int end,
-        string reason, string? errors)
+    /// <summary>Applies the error handler to the unencodable code points cps[start:end], whose
+    /// replacement <paramref name="write"/> puts in the codec's form.</summary>
+    private static void EncodeError(List<byte> output, CodePointWriter write, string text, PyStr? source, int[] cps,
+        string encoding, int start, int end, string reason, string? errors)
     {
-        var handler = Handler(errors);
-        switch (handler)
+        void WriteText(string replacement)
+        {
+            foreach (char c in replacement)
+            {
+                write(output, c);
+            }
+        }
+        // surrogateescape's bytes fit one-byte codecs only; surrogatepass is for the UTFs.
+        bool wide = encoding.StartsWith("utf-", StringComparison.Ordinal) && encoding != Utf8Name;
+        switch (Handler(errors))
         {
             case ErrorHandler.Ignore:
                 return;
             case ErrorHandler.Replace:
-                output.AddRange(Enumerable.Repeat((byte)'?', end - start));
+                WriteText(new string('?', end - start));
                 return;
             case ErrorHandler.BackslashReplace:
                 for (int i = start; i < end; i++)
                 {
-                    output.AddRange(Encoding.ASCII.GetBytes(BackslashEscape(cps[i])));
+                    WriteText(BackslashEscape(cps[i]));
                 }
                 return;
             case ErrorHandler.XmlCharRefReplace:
                 for (int i = start; i < end; i++)
                 {
-                    output.AddRange(Encoding.ASCII.GetBytes($"&#{cps[i]};"));
+                    WriteText($"&#{cps[i]};");
                 }
                 return;
-            case ErrorHandler.SurrogateEscape:
+            case ErrorHandler.SurrogateEscape when !wide:
                 for (int i = start; i < end; i++)
                 {
                     if (cps[i] < 0xDC80 || cps[i] > 0xDCFF)
                     {
-                        throw EncodeException(str, encoding, start, end, reason);
+                        throw EncodeException(source ?? new PyStr(text), encoding, start, end, reason);
                     }
                 }
                 for (int i = start; i < end; i++)
@@ -348,19 +562,17 @@ internal static class Codecs
                     output.Add((byte)(cps[i] - 0xDC00));
                 }
                 return;
-            case ErrorHandler.SurrogatePass when encoding == Utf8Name:
+            case ErrorHandler.SurrogatePass when encoding == Utf8Name || wide:
                 for (int i = start; i < end; i++)
                 {
                     if (!IsSurrogate(cps[i]))
                     {
-                        throw EncodeException(str, encoding, start, end, reason);
+                        throw EncodeException(source ?? new PyStr(text), encoding, start, end, reason);
                     }
                 }
                 for (int i = start; i < end; i++)
                 {
-                    output.Add((byte)(0xE0 | (cps[i] >> 12)));
-                    output.Add((byte)(0x80 | ((cps[i] >> 6) & 0x3F)));
-                    output.Add((byte)(0x80 | (cps[i] & 0x3F)));
+                    write(output, cps[i]);
                 }
                 return;
             case ErrorHandler.NameReplace:
@@ -368,7 +580,7 @@ internal static class Codecs
             case ErrorHandler.Unknown:
                 throw UnknownHandler(errors);
             default:
-                throw EncodeException(str, encoding, start, end, reason);
+                throw EncodeException(source ?? new PyStr(text), encoding, start, end, reason);
         }
     }
 
