@@ -242,29 +242,35 @@ internal static class Codecs
                 (start, bigEndian) = (unitSize, mark != 0xFEFF);
             }
         }
-        DecodeStep step = unitSize == 2
-            ? (ReadOnlySpan<byte> d, int i, out int cp, out string? reason) => Utf16Step(d, i, bigEndian, out cp, out reason)
-            : (ReadOnlySpan<byte> d, int i, out int cp, out string? reason) => Utf32Step(d, i, bigEndian, out cp, out reason);
-        return DecodeWith(data, OrderedName(unitSize, bigEndian), errors, step, start);
+        return DecodeWith(data, OrderedName(unitSize, bigEndian), errors,
+            (ReadOnlySpan<byte> d, int i, out int cp, out string? reason) => Utf16Or32Step(d, i, unitSize, bigEndian, out cp, out reason), start);
     }
 
     private static uint ReadUnit(ReadOnlySpan<byte> data, int i, int unitSize, bool bigEndian) => unitSize == 2
         ? (bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(data[i..]) : BinaryPrimitives.ReadUInt16LittleEndian(data[i..]))
         : (bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(data[i..]) : BinaryPrimitives.ReadUInt32LittleEndian(data[i..]));
 
-    /// <summary>A UTF-16 unit or surrogate pair. A lone low surrogate is "illegal encoding",
-    /// a high one not followed by a low one "illegal UTF-16 surrogate" (over its own two bytes),
-    /// a high one at the end "unexpected end of data" and an odd last byte "truncated data".</summary>
-    internal static int Utf16Step(ReadOnlySpan<byte> data, int i, bool bigEndian, out int cp, out string? reason)
+    /// <summary>A UTF-32 unit, or a UTF-16 unit or surrogate pair; a partial last unit is
+    /// "truncated data". In UTF-32 a surrogate or a unit past U+10FFFF is an error. In UTF-16 a
+    /// lone low surrogate is "illegal encoding", a high one not followed by a low one "illegal
+    /// UTF-16 surrogate" (over its own two bytes), a high one at the end "unexpected end of data".</summary>
+    internal static int Utf16Or32Step(ReadOnlySpan<byte> data, int i, int unitSize, bool bigEndian, out int cp, out string? reason)
     {
         cp = 0;
         reason = null;
-        if (i + 2 > data.Length)
+        if (i + unitSize > data.Length)
         {
             reason = "truncated data";
             return data.Length;
         }
-        cp = (int)ReadUnit(data, i, 2, bigEndian);
+        uint unit = ReadUnit(data, i, unitSize, bigEndian);
+        cp = (int)unit;
+        if (unitSize == 4)
+        {
+            reason = unit >= 0x110000 ? "code point not in range(0x110000)"
+                : IsSurrogate(cp) ? "code point in surrogate code point range(0xd800, 0xe000)" : null;
+            return i + 4;
+        }
         if (!IsSurrogate(cp))
         {
             return i + 2;
@@ -286,28 +292,6 @@ internal static class Codecs
             return i + 2;
         }
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        return i + 4;
-    }
-
-    internal static int Utf32Step(ReadOnlySpan<byte> data, int i, bool bigEndian, out int cp, out string? reason)
-    {
-        cp = 0;
-        reason = null;
-        if (i + 4 > data.Length)
-        {
-            reason = "truncated data";
-            return data.Length;
-        }
-        uint unit = ReadUnit(data, i, 4, bigEndian);
-        if (unit >= 0x110000)
-        {
-            reason = "code point not in range(0x110000)";
-        }
-        else if (IsSurrogate((int)unit))
-        {
-            reason = "code point in surrogate code point range(0xd800, 0xe000)";
-        }
-        cp = (int)unit;
         return i + 4;
     }
 

@@ -120,8 +120,7 @@ public sealed class CodecTests
         {
             string? reason;
             int next = utf == "utf-8" ? Codecs.Utf8Step(data, i, out _, out reason)
-                : utf.StartsWith("utf-16") ? Codecs.Utf16Step(data, i, bigEndian, out _, out reason)
-                : Codecs.Utf32Step(data, i, bigEndian, out _, out reason);
+                : Codecs.Utf16Or32Step(data, i, utf.StartsWith("utf-16") ? 2 : 4, bigEndian, out _, out reason);
             if (reason is not null)
             {
                 return $"{utf} {i} {next} {reason.Replace(' ', '_')}";
