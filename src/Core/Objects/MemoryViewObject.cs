@@ -148,7 +148,7 @@ internal sealed unsafe class PyMemoryView : PyObject
         double Real() => value switch
         {
             PyFloat f => f.Value,
-            PyInt i => (double)i.Value,
+            PyInt i => IntArithmetic.ToDouble(i.Value),
             _ => throw invalidType,
         };
         switch (code)
