@@ -504,8 +504,8 @@ internal static class IntParser
     }
 
     /// <summary>_PyUnicode_TransformDecimalAndSpaceToASCII: null when a code point is
-    /// neither ASCII, a space nor a decimal digit (such text can only be invalid). Astral
-    /// digits (U+1D7CE...) are one code point of two UTF-16 units.</summary>
+    /// neither ASCII, a space nor a decimal digit of Unicode 14.0 (such text can only be
+    /// invalid). Astral digits (U+1D7CE...) are one code point of two UTF-16 units.</summary>
     internal static byte[]? ToAsciiDigits(string s)
     {
         var result = new byte[s.Length];
@@ -521,7 +521,8 @@ internal static class IntParser
             {
                 result[n++] = (byte)' ';
             }
-            else if (CharUnicodeInfo.GetDecimalDigitValue(s, i) is var d and >= 0)
+            else if (Unicode14.Queryable(char.IsSurrogatePair(s, i) ? char.ConvertToUtf32(s, i) : c) != 0xFFFF
+                && CharUnicodeInfo.GetDecimalDigitValue(s, i) is var d and >= 0)
             {
                 result[n++] = (byte)('0' + d);
                 i += char.IsHighSurrogate(c) ? 1 : 0;
