@@ -101,6 +101,50 @@ public sealed class IntPropertyTests
         }
     }
 
+    /// <summary>str(int) and int(str) at the 4300-digit limit (sys.int_info.default_max_str_digits):
+    /// the same text, or an error on both sides.</summary>
+    [Fact]
+    public void DecimalDigitLimitMatchesCPython()
+    {
+        var rng = new Random(45);
+        var values = new List<BigInteger>();
+        for (int digits = 4295; digits <= 4305; digits++)
+        {
+            var low = BigInteger.Pow(10, digits - 1);
+            values.AddRange(new[] { low, low * 10 - 1, -low, low + rng.Next() });
+        }
+        values.Add(BigInteger.One << 14340);
+        values.Add((BigInteger.One << 14341) - 1);
+        var expected = CPythonOracle.Map(
+            "import sys\nfor l in sys.stdin:\n    x = int(l, 16)\n    try:\n        t = str(x)\n    except ValueError:\n        t = 'ERR'\n" +
+            "    try:\n        int('7' * len(t))\n        back = 'ok'\n    except ValueError:\n        back = 'ERR'\n    print(len(t), back)",
+            values.Select(v => (v.Sign < 0 ? "-" : "") + BigInteger.Abs(v).ToString("x", CultureInfo.InvariantCulture)));
+        Assert.Equal(values.Count, expected.Length);
+        for (int i = 0; i < values.Count; i++)
+        {
+            string text;
+            try
+            {
+                text = IntFormat.Decimal(values[i]);
+            }
+            catch (TypeInitializationException)
+            {
+                text = "ERR"; // a PythonException needs the runtime, which this process has not
+            }
+            string back;
+            try
+            {
+                back = IntParser.TryParseUnicode(new string('7', text.Length), 10, out _) ? "ok" : "invalid";
+            }
+            catch (TypeInitializationException)
+            {
+                back = "ERR";
+            }
+            string ours = text.Length + " " + back;
+            Assert.True(expected[i] == ours, $"str() of a {values[i].GetBitLength()}-bit int: CPython {expected[i]}, ours {ours}");
+        }
+    }
+
     private static string Base36Text(BigInteger v, Random rng)
     {
         const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
