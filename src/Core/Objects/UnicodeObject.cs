@@ -527,6 +527,29 @@ internal static class StrOps
             && CharUnicodeInfo.GetDigitValue(char.ConvertFromUtf32(valid), 0) >= 0;
     }
 
+    internal static bool IsAlpha(int cp) => Rune.IsLetter(new Rune(Unicode14.Queryable(cp)));
+
+    internal static bool IsDecimal(int cp) => Rune.IsDigit(new Rune(Unicode14.Queryable(cp)));
+
+    /// <summary>str.isnumeric for one code point: a number (Nd, Nl, No), or a CJK ideograph
+    /// with a numeric value in Unihan (一, 万...), which CPython's data includes and .NET's not.</summary>
+    internal static bool IsNumeric(int cp) => Rune.IsNumber(new Rune(Unicode14.Queryable(cp))) || Array.BinarySearch(unihanNumerics, cp) >= 0;
+
+    /// <summary>The code points of category Lo with a Unihan numeric value (kPrimaryNumeric,
+    /// kAccountingNumeric, kOtherNumeric) in Unicode 14.0, in order.</summary>
+    private static readonly int[] unihanNumerics =
+    {
+        0x3405, 0x3483, 0x382A, 0x3B4D, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96, 0x4EBF, 0x4EC0,
+        0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x5104, 0x5146, 0x5169, 0x516B, 0x516D, 0x5341, 0x5343, 0x5344, 0x5345, 0x534C,
+        0x53C1, 0x53C2, 0x53C3, 0x53C4, 0x56DB, 0x58F1, 0x58F9, 0x5E7A, 0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D, 0x5F0E, 0x5F10,
+        0x62FE, 0x634C, 0x67D2, 0x6F06, 0x7396, 0x767E, 0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x9621, 0x9646, 0x964C,
+        0x9678, 0x96F6, 0xF96B, 0xF973, 0xF978, 0xF9B2, 0xF9D1, 0xF9D3, 0xF9FD, 0x20001, 0x20064, 0x200E2, 0x20121,
+        0x2092A, 0x20983, 0x2098C, 0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890
+    };
+
+    /// <summary>str.isalnum for one code point: isalpha, isdecimal, isdigit or isnumeric.</summary>
+    internal static bool IsAlnum(int cp) => IsAlpha(cp) || IsDecimal(cp) || IsDigit(cp) || IsNumeric(cp);
+
     /// <summary>Python's str.isspace for one code point (Py_UNICODE_ISSPACE).</summary>
     internal static bool IsSpace(int cp) => cp is >= 0x1C and <= 0x1F || (cp <= 0xFFFF && char.IsWhiteSpace((char)cp));
 
@@ -1280,11 +1303,11 @@ internal static class UnicodeCTypeApi
     [CApi]
     internal static int _PyUnicode_IsDigit(uint ch) => ch <= 0x10FFFF && StrOps.IsDigit((int)ch) ? 1 : 0;
 
-    /// <summary>The simple (one code point) lowercase mapping of UnicodeData.txt. .NET's
+    /// <summary>The simple (one code point) lowercase mapping of UnicodeData.txt 14.0. .NET's
     /// invariant casing leaves out the Turkish capital dotted I, which maps to 'i'.</summary>
     [CApi]
     internal static uint _PyUnicode_ToLowercase(uint ch) => ch == 0x130 ? 'i'
-        : Rune.IsValid(ch) ? (uint)Rune.ToLowerInvariant(new Rune(ch)).Value : ch;
+        : Rune.IsValid(ch) && Unicode14.Queryable((int)ch) == ch ? (uint)Rune.ToLowerInvariant(new Rune(ch)).Value : ch;
 }
 
 internal static class MethodArgs
@@ -1423,11 +1446,11 @@ internal static class StrMethods
         Predicate("isascii", s => System.Text.Ascii.IsValid(s.Value));
         Predicate("isidentifier", s => StrOps.IsIdentifier(s.Value));
         Predicate("isspace", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsSpace));
-        Predicate("isalpha", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetter(new Rune(Unicode14.Queryable(cp)))));
-        Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetterOrDigit(new Rune(Unicode14.Queryable(cp)))));
-        Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsDigit(new Rune(Unicode14.Queryable(cp)))));
+        Predicate("isalpha", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsAlpha));
+        Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsAlnum));
+        Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDecimal));
         Predicate("isdigit", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDigit));
-        Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsNumber(new Rune(Unicode14.Queryable(cp)))));
+        Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsNumeric));
         Predicate("isupper", s => s.Value.Any(char.IsUpper) && !s.Value.Any(char.IsLower));
         Predicate("islower", s => s.Value.Any(char.IsLower) && !s.Value.Any(char.IsUpper));
 
