@@ -149,7 +149,7 @@ internal static class ComplexArithmetic
             double ratio = b.Re / b.Im, denominator = b.Re * ratio + b.Im;
             return new C((a.Re * ratio + a.Im) / denominator, (a.Im * ratio - a.Re) / denominator);
         }
-        return new C(double.NaN, double.NaN); // a part of b is a NaN
+        return new C(PyFloat.NaN, PyFloat.NaN); // a part of b is a NaN
     }
 
     /// <summary>|z|: an infinite part makes it infinite even beside a NaN.</summary>
@@ -157,7 +157,7 @@ internal static class ComplexArithmetic
     {
         if (!double.IsFinite(re) || !double.IsFinite(im))
         {
-            return double.IsInfinity(re) ? Math.Abs(re) : double.IsInfinity(im) ? Math.Abs(im) : double.NaN;
+            return double.IsInfinity(re) ? Math.Abs(re) : double.IsInfinity(im) ? Math.Abs(im) : PyFloat.NaN;
         }
         double r = double.Hypot(re, im);
         return double.IsFinite(r) ? r : throw new PythonException(PyExc.OverflowError, "absolute value too large");

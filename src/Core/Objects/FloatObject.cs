@@ -10,6 +10,9 @@ internal sealed class PyFloat(double value) : PyObject(BuiltinTypes.Float)
 {
     internal readonly double Value = value;
 
+    /// <summary>Py_NAN, the quiet NaN CPython makes (sign bit clear; .NET's double.NaN has it set).</summary>
+    internal static readonly double NaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
     internal static unsafe PyFloat FromNative(nint p) => new(((PyFloatLayout*)p)->ob_fval);
 
     internal override unsafe nint CreateNative()
@@ -294,19 +297,23 @@ internal static class FloatParser
     /// <summary>PyFloat_FromString: str and bytes are parsed, anything else is a TypeError.</summary>
     internal static PyFloat FromObject(PyObject o)
     {
-        byte[]? ascii = o switch
+        double d = 0;
+        bool parsed = o switch
         {
-            PyStr s => IntParser.ToAsciiDigits(s.Value),
-            PyBytes b => b.Value,
-            PyByteArray b => b.Bytes.ToArray(),
+            PyStr s => TryParse(s.Value, out d),
+            PyBytes b => TryParse(b.Value, out d),
+            PyByteArray b => TryParse(b.Bytes, out d),
             _ => throw new PythonException(PyExc.TypeError,
                 $"float() argument must be a string or a real number, not '{o.Type.Name}'"),
         };
-        if (ascii is not null && TryParse(ascii, out double d))
-        {
-            return new PyFloat(d);
-        }
-        throw new PythonException(PyExc.ValueError, $"could not convert string to float: {o.ReprString()}");
+        return parsed ? new PyFloat(d) : throw new PythonException(PyExc.ValueError, $"could not convert string to float: {o.ReprString()}");
+    }
+
+    /// <summary>float(str): Unicode decimal digits and spaces count as their ASCII forms.</summary>
+    internal static bool TryParse(string text, out double value)
+    {
+        value = 0;
+        return IntParser.ToAsciiDigits(text) is { } ascii && TryParse(ascii, out value);
     }
 
     internal static bool TryParse(ReadOnlySpan<byte> text, out double value)
@@ -327,8 +334,7 @@ internal static class FloatParser
         var word = Encoding.ASCII.GetString(s[i..]).ToLowerInvariant();
         if (word is "inf" or "infinity" or "nan")
         {
-            value = word == "nan" ? double.NaN : double.PositiveInfinity;
-            value = negative ? -value : value;
+            value = double.CopySign(word == "nan" ? PyFloat.NaN : double.PositiveInfinity, negative ? -1 : 1);
             return true;
         }
         // Validate digits [. digits] [e [sign] digits], underscores only between digits.

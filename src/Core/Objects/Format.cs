@@ -8,7 +8,7 @@ namespace PyCApi.Objects;
 /// [[fill]align][sign][z][#][0][width][grouping][.precision][type].</summary>
 internal sealed class FormatSpec
 {
-    internal char Fill = ' ';
+    internal string Fill = " "; // one code point, astral ones included
     internal char Align; // '\0' when not given
     internal char Sign; // '\0', '+', '-' or ' '
     internal bool NoNegativeZero;
@@ -26,10 +26,11 @@ internal sealed class FormatSpec
         int i = 0, n = spec.Length;
         bool fillGiven = false;
         static bool IsAlign(char c) => c is '<' or '>' or '=' or '^';
-        if (n >= 2 && IsAlign(spec[1]) && !char.IsSurrogate(spec[0]))
+        int fillLength = n >= 2 && char.IsSurrogatePair(spec[0], spec[1]) ? 2 : 1;
+        if (n > fillLength && IsAlign(spec[fillLength]))
         {
-            (f.Fill, f.Align, fillGiven) = (spec[0], spec[1], true);
-            i = 2;
+            (f.Fill, f.Align, fillGiven) = (spec[..fillLength], spec[fillLength], true);
+            i = fillLength + 1;
         }
         else if (n >= 1 && IsAlign(spec[0]))
         {
@@ -52,7 +53,7 @@ internal sealed class FormatSpec
         }
         if (!fillGiven && i < n && spec[i] == '0')
         {
-            f.Fill = '0';
+            f.Fill = "0";
             if (f.Align == '\0' && defaultAlign == '>')
             {
                 f.Align = '=';
@@ -125,8 +126,7 @@ internal sealed class FormatSpec
             return text;
         }
         int pad = Width - length;
-        string fill = Fill.ToString();
-        string Repeat(int k) => string.Concat(Enumerable.Repeat(fill, k));
+        string Repeat(int k) => string.Concat(Enumerable.Repeat(Fill, k));
         return (Align == '\0' ? defaultAlign : Align) switch
         {
             '<' => text + Repeat(pad),
@@ -225,12 +225,7 @@ internal static class Formatter
         switch (spec.Type)
         {
             case 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or '%':
-                double d = (double)value;
-                if (double.IsInfinity(d))
-                {
-                    throw new PythonException(PyExc.OverflowError, "int too large to convert to float");
-                }
-                return FormatFloat(d, spec);
+                return FormatFloat(IntArithmetic.ToDouble(value), spec);
             case not ('\0' or 'd' or 'n' or 'b' or 'o' or 'x' or 'X' or 'c'):
                 throw UnknownCode(spec.Type, typeName);
         }
@@ -295,12 +290,13 @@ internal static class Formatter
     }
 
     /// <summary>CPython's fill_number: sign, prefix, grouped integer digits (zero padding
-    /// grouped too), then the rest (fraction, exponent, '%'), aligned in the width.</summary>
+    /// grouped too; no grouping for a <paramref name="groupSize"/> of 0), then the rest
+    /// (fraction, exponent, '%'), aligned in the width.</summary>
     private static string Assemble(FormatSpec spec, bool negative, string prefix, string intDigits, string rest, int groupSize)
     {
         string sign = negative ? "-" : spec.Sign is '+' or ' ' ? spec.Sign.ToString() : "";
-        bool zeroPad = spec.Fill == '0' && spec.Align == '=';
-        if (spec.Grouping != '\0')
+        bool zeroPad = spec.Fill == "0" && spec.Align == '=';
+        if (spec.Grouping != '\0' && groupSize > 0)
         {
             int target = zeroPad ? spec.Width - sign.Length - prefix.Length - rest.Length : 0;
             string grouped = Group(intDigits, spec.Grouping, groupSize);
@@ -311,11 +307,11 @@ internal static class Formatter
             }
             intDigits = grouped;
         }
-        string body = intDigits + rest;
-        int length = sign.Length + prefix.Length + new PyStr(body).Length;
+        string body = intDigits + rest; // ASCII: its length is its code point count
+        int length = sign.Length + prefix.Length + body.Length;
         if (spec.Align == '=' && spec.Width > length)
         {
-            return sign + prefix + string.Concat(Enumerable.Repeat(spec.Fill.ToString(), spec.Width - length)) + body;
+            return sign + prefix + string.Concat(Enumerable.Repeat(spec.Fill, spec.Width - length)) + body;
         }
         return spec.Pad(sign + prefix + body, length, '>');
     }
@@ -364,6 +360,10 @@ internal static class Formatter
     /// <summary>A float's text with its sign, grouped and padded as the spec says.</summary>
     private static string AssembleNumber(FormatSpec spec, bool negative, string body)
     {
+        if (!char.IsAsciiDigit(body[0]))
+        {
+            return Assemble(spec, negative, "", body, "", groupSize: 0); // inf and nan are never grouped
+        }
         int split = body.IndexOfAny(['.', 'e', 'E', '%']);
         return split < 0 ? Assemble(spec, negative, "", body, "", 3) : Assemble(spec, negative, "", body[..split], body[split..], 3);
     }
@@ -381,7 +381,7 @@ internal static class Formatter
         {
             throw UnknownCode(type, typeName);
         }
-        if (spec.Fill == '0')
+        if (spec.Fill == "0")
         {
             throw ValueError("Zero padding is not allowed in complex format specifier");
         }
@@ -808,7 +808,7 @@ internal static class Formatter
                     double value = arg switch
                     {
                         PyFloat f => f.Value,
-                        PyInt big => (double)big.Value,
+                        PyInt big => IntArithmetic.ToDouble(big.Value),
                         _ => throw new PythonException(PyExc.TypeError, $"must be real number, not {arg.Type.Name}"),
                     };
                     (negative, text) = FloatDigits.Text(value, conversion, precision < 0 ? 6 : precision, alt,

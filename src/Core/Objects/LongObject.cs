@@ -31,17 +31,26 @@ internal class PyInt : PyObject
 
     internal override unsafe nint CreateNative()
     {
-        var magnitude = BigInteger.Abs(Value);
-        int ndigits = magnitude.IsZero ? 0 : (int)((magnitude.GetBitLength() + 29) / 30);
+        int ndigits = DigitCount(Value);
         nint p = ObjectSpace.AllocateObject((nuint)(sizeof(PyVarObjectHead) + 4 * Math.Max(ndigits, 1)), Type);
-        uint* digits = (uint*)(p + sizeof(PyVarObjectHead));
-        for (int i = 0; i < ndigits; i++)
+        ((PyVarObjectHead*)p)->ob_size = WriteDigits(Value, new Span<uint>((uint*)(p + sizeof(PyVarObjectHead)), ndigits));
+        return p;
+    }
+
+    /// <summary>How many 30-bit digits hold |v| (none for 0).</summary>
+    internal static int DigitCount(BigInteger v) => v.IsZero ? 0 : (int)((BigInteger.Abs(v).GetBitLength() + 29) / 30);
+
+    /// <summary>Writes |v| as 30-bit digits, least significant first, and returns ob_size:
+    /// the digit count, negated for a negative v.</summary>
+    internal static nint WriteDigits(BigInteger v, Span<uint> digits)
+    {
+        var magnitude = BigInteger.Abs(v);
+        for (int i = 0; i < digits.Length; i++)
         {
             digits[i] = (uint)(magnitude & 0x3FFFFFFF);
             magnitude >>= 30;
         }
-        ((PyVarObjectHead*)p)->ob_size = Value.Sign < 0 ? -ndigits : ndigits;
-        return p;
+        return v.Sign < 0 ? -digits.Length : digits.Length;
     }
 
     internal override PyStr ReprCore() => new(IntFormat.Decimal(Value));
@@ -437,7 +446,11 @@ internal static class IntParser
     }
 
     private static PythonException InvalidLiteral(int @base, string literalRepr) =>
-        new(PyExc.ValueError, $"invalid literal for int() with base {@base}: {Truncate(literalRepr, 200)}");
+        new(PyExc.ValueError, InvalidLiteralMessage(@base, literalRepr));
+
+    /// <summary>int()'s ValueError text: the literal's repr cut at 200 characters (%.200R).</summary>
+    internal static string InvalidLiteralMessage(int @base, string literalRepr) =>
+        $"invalid literal for int() with base {@base}: {Truncate(literalRepr, 200)}";
 
     private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n];
 
@@ -460,13 +473,15 @@ internal static class IntParser
     internal static BigInteger ParseUnicode(string text, int @base)
     {
         CheckBase(@base);
+        return TryParseUnicode(text, @base, out var value) ? value : throw InvalidLiteral(@base, PyStr.Quote(text));
+    }
+
+    /// <summary>int(text, base) for a valid base: false when the text is no literal of it.</summary>
+    internal static bool TryParseUnicode(string text, int @base, out BigInteger value)
+    {
         var ascii = ToAsciiDigits(text);
-        int parsedBase = @base;
-        if (ascii is not null && TryParse(ascii, ref parsedBase, out var value, out int end) && end == ascii.Length)
-        {
-            return value;
-        }
-        throw InvalidLiteral(@base, new PyStr(text).ReprString());
+        value = BigInteger.Zero;
+        return ascii is not null && TryParse(ascii, ref @base, out value, out int end) && end == ascii.Length;
     }
 
     /// <summary>int(text, base) from managed code: the whole text, or (not <paramref name="wholeString"/>)
@@ -496,26 +511,28 @@ internal static class IntParser
         throw InvalidLiteral(@base, new PyBytes(bytes[..Math.Min(bytes.Length, 200)]).ReprString());
     }
 
-    /// <summary>_PyUnicode_TransformDecimalAndSpaceToASCII: null when a character is
-    /// neither ASCII, a space nor a decimal digit (such text can only be invalid).</summary>
+    /// <summary>_PyUnicode_TransformDecimalAndSpaceToASCII: null when a code point is
+    /// neither ASCII, a space nor a decimal digit of Unicode 14.0 (such text can only be
+    /// invalid). Astral digits (U+1D7CE...) are one code point of two UTF-16 units.</summary>
     internal static byte[]? ToAsciiDigits(string s)
     {
-        var result = new List<byte>(s.Length);
+        var result = new byte[s.Length];
+        int n = 0;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
             if (c < 128)
             {
-                result.Add((byte)c);
+                result[n++] = (byte)c;
             }
             else if (char.IsWhiteSpace(c))
             {
-                result.Add((byte)' ');
+                result[n++] = (byte)' ';
             }
-            else if (CharUnicodeInfo.GetDecimalDigitValue(s, i) is var d and >= 0)
+            else if (Unicode14.Queryable(char.IsSurrogatePair(s, i) ? char.ConvertToUtf32(s, i) : c) != 0xFFFF
+                && CharUnicodeInfo.GetDecimalDigitValue(s, i) is var d and >= 0)
             {
-                // Astral digits (U+1D7CE...) are a surrogate pair here and one character to CPython.
-                result.Add((byte)('0' + d));
+                result[n++] = (byte)('0' + d);
                 i += char.IsHighSurrogate(c) ? 1 : 0;
             }
             else
@@ -523,7 +540,7 @@ internal static class IntParser
                 return null;
             }
         }
-        return [.. result];
+        return n == s.Length ? result : result[..n];
     }
 }
 
@@ -820,23 +837,23 @@ internal static class NumericCompare
     };
 
     /// <summary>An exact comparison of an int with a float, as CPython does it.</summary>
-    internal static PyObject IntWithFloat(BigInteger i, double f, CompareOp op)
+    internal static PyObject IntWithFloat(BigInteger i, double f, CompareOp op) =>
+        PyBool.Of(CompareIntFloat(i, f) is { } c ? Apply(c, op) : op == CompareOp.Ne);
+
+    /// <summary>The sign of i - f computed exactly, or null when f is a NaN (unordered).</summary>
+    internal static int? CompareIntFloat(BigInteger i, double f)
     {
         if (double.IsNaN(f))
         {
-            return PyBool.Of(op == CompareOp.Ne);
+            return null;
         }
         if (double.IsInfinity(f))
         {
-            return PyBool.Of(Apply(f > 0 ? -1 : 1, op));
+            return f > 0 ? -1 : 1;
         }
         var floor = new BigInteger(Math.Floor(f));
         int c = i.CompareTo(floor);
-        if (c == 0 && f != Math.Floor(f))
-        {
-            c = -1;
-        }
-        return PyBool.Of(Apply(c, op));
+        return c == 0 && f != Math.Floor(f) ? -1 : c;
     }
 }
 

@@ -40,16 +40,25 @@ internal sealed unsafe class PyTuple : PyNativeSequence
     /// <summary>CPython 3.11's tuple hash (an xxHash-style combination of the item hashes).</summary>
     internal override long HashCore()
     {
+        Span<long> hashes = Count <= 32 ? stackalloc long[Count] : new long[Count];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = Abstract.Hash(this[i]);
+        }
+        return HashOfItems(hashes);
+    }
+
+    internal static long HashOfItems(ReadOnlySpan<long> itemHashes)
+    {
         const ulong Prime1 = 11400714785074694791UL, Prime2 = 14029467366897019727UL, Prime5 = 2870177450012600261UL;
         ulong acc = Prime5;
-        for (int i = 0; i < Count; i++)
+        foreach (long hash in itemHashes)
         {
-            ulong lane = (ulong)Abstract.Hash(this[i]);
-            acc += lane * Prime2;
+            acc += (ulong)hash * Prime2;
             acc = (acc << 31) | (acc >> 33);
             acc *= Prime1;
         }
-        acc += (ulong)Count ^ (Prime5 ^ 3527539UL);
+        acc += (ulong)itemHashes.Length ^ (Prime5 ^ 3527539UL);
         return acc == ulong.MaxValue ? 1546275796 : (long)acc;
     }
 

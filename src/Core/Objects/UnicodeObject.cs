@@ -161,13 +161,11 @@ internal sealed class PyStr : PyObject
 
     /// <summary>CPython's str hash: SipHash-1-3 over the PEP 393 data (1, 2 or 4 bytes a
     /// code point), with the key PYTHONHASHSEED=0 gives; so equal to hash(bytes) for latin-1 text.</summary>
-    internal override long HashCore()
+    internal override long HashCore() => hash ??= HashOf(Value);
+
+    internal static long HashOf(string value)
     {
-        if (hash is { } known)
-        {
-            return known;
-        }
-        var cps = CodePoints(Value);
+        var cps = CodePoints(value);
         int max = 0;
         foreach (int cp in cps)
         {
@@ -182,7 +180,7 @@ internal sealed class PyStr : PyObject
                 data[i * kind + k] = (byte)(cps[i] >> (8 * k));
             }
         }
-        return (hash = PyHash.Bytes(data)).Value;
+        return PyHash.Bytes(data);
     }
 
     private long? hash;
@@ -299,11 +297,7 @@ internal sealed class PyStr : PyObject
 
     internal static bool IsPrintable(int cp)
     {
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-        {
-            return false;
-        }
-        var cat = CharUnicodeInfo.GetUnicodeCategory(cp);
+        var cat = CharUnicodeInfo.GetUnicodeCategory(Unicode14.Queryable(cp));
         return cp == ' ' || cat switch
         {
             UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
@@ -312,6 +306,58 @@ internal sealed class PyStr : PyObject
                 or UnicodeCategory.SpaceSeparator => false,
             _ => true,
         };
+    }
+}
+
+/// <summary>CPython 3.11 answers Unicode questions from Unicode 14.0; .NET's data is newer.</summary>
+internal static class Unicode14
+{
+    /// <summary>The code points assigned after Unicode 14.0 that .NET's data knows, as
+    /// inclusive (first, last) pairs in order (from comparing the two versions' categories).</summary>
+    private static readonly int[] assignedLater =
+    {
+        0x897, 0x897, 0xCF3, 0xCF3, 0xECE, 0xECE, 0x1B4E, 0x1B4F, 0x1B7F, 0x1B7F, 0x1C89, 0x1C8A, 0x2427, 0x2429,
+        0x2FFC, 0x2FFF, 0x31E4, 0x31E5, 0x31EF, 0x31EF, 0xA7CB, 0xA7CD, 0xA7DA, 0xA7DC, 0x105C0, 0x105F3,
+        0x10D40, 0x10D65, 0x10D69, 0x10D85, 0x10D8E, 0x10D8F, 0x10EC2, 0x10EC4, 0x10EFC, 0x10EFF, 0x1123F, 0x11241,
+        0x11380, 0x11389, 0x1138B, 0x1138B, 0x1138E, 0x1138E, 0x11390, 0x113B5, 0x113B7, 0x113C0, 0x113C2, 0x113C2,
+        0x113C5, 0x113C5, 0x113C7, 0x113CA, 0x113CC, 0x113D5, 0x113D7, 0x113D8, 0x113E1, 0x113E2, 0x116D0, 0x116E3,
+        0x11B00, 0x11B09, 0x11BC0, 0x11BE1, 0x11BF0, 0x11BF9, 0x11F00, 0x11F10, 0x11F12, 0x11F3A, 0x11F3E, 0x11F5A,
+        0x1342F, 0x1342F, 0x13439, 0x13455, 0x13460, 0x143FA, 0x16100, 0x16139, 0x16D40, 0x16D79, 0x18CFF, 0x18CFF,
+        0x1B132, 0x1B132, 0x1B155, 0x1B155, 0x1CC00, 0x1CCF9, 0x1CD00, 0x1CEB3, 0x1D2C0, 0x1D2D3, 0x1DF25, 0x1DF2A,
+        0x1E030, 0x1E06D, 0x1E08F, 0x1E08F, 0x1E4D0, 0x1E4F9, 0x1E5D0, 0x1E5FA, 0x1E5FF, 0x1E5FF, 0x1F6DC, 0x1F6DC,
+        0x1F774, 0x1F776, 0x1F77B, 0x1F77F, 0x1F7D9, 0x1F7D9, 0x1F8B2, 0x1F8BB, 0x1F8C0, 0x1F8C1, 0x1FA75, 0x1FA77,
+        0x1FA87, 0x1FA89, 0x1FA8F, 0x1FA8F, 0x1FAAD, 0x1FAAF, 0x1FABB, 0x1FABF, 0x1FAC6, 0x1FAC6, 0x1FACE, 0x1FACF,
+        0x1FADA, 0x1FADC, 0x1FADF, 0x1FADF, 0x1FAE8, 0x1FAE9, 0x1FAF7, 0x1FAF8, 0x1FBCB, 0x1FBEF, 0x2B739, 0x2B739,
+        0x2EBF0, 0x2EE5D, 0x31350, 0x323AF
+    };
+
+    /// <summary>The code point to ask .NET's Unicode data about in CPython 3.11's stead: U+FFFF
+    /// (unassigned in every version) for a surrogate, which a Rune cannot hold, and for a code
+    /// point Unicode 14.0 had not assigned yet.</summary>
+    internal static int Queryable(int cp)
+    {
+        if (cp is >= 0xD800 and <= 0xDFFF)
+        {
+            return 0xFFFF;
+        }
+        int lo = 0, hi = assignedLater.Length / 2 - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (cp < assignedLater[2 * mid])
+            {
+                hi = mid - 1;
+            }
+            else if (cp > assignedLater[2 * mid + 1])
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return 0xFFFF;
+            }
+        }
+        return cp;
     }
 }
 
@@ -481,10 +527,33 @@ internal static class StrOps
     /// with a digit value (superscripts, circled digits).</summary>
     internal static bool IsDigit(int cp)
     {
-        int valid = cp is >= 0xD800 and <= 0xDFFF ? 0xFFFF : cp;
+        int valid = Unicode14.Queryable(cp);
         return Rune.IsDigit(new Rune(valid)) || CharUnicodeInfo.GetUnicodeCategory(valid) == UnicodeCategory.OtherNumber
             && CharUnicodeInfo.GetDigitValue(char.ConvertFromUtf32(valid), 0) >= 0;
     }
+
+    internal static bool IsAlpha(int cp) => Rune.IsLetter(new Rune(Unicode14.Queryable(cp)));
+
+    internal static bool IsDecimal(int cp) => Rune.IsDigit(new Rune(Unicode14.Queryable(cp)));
+
+    /// <summary>str.isnumeric for one code point: a number (Nd, Nl, No), or a CJK ideograph
+    /// with a numeric value in Unihan (一, 万...), which CPython's data includes and .NET's not.</summary>
+    internal static bool IsNumeric(int cp) => Rune.IsNumber(new Rune(Unicode14.Queryable(cp))) || Array.BinarySearch(unihanNumerics, cp) >= 0;
+
+    /// <summary>The code points of category Lo with a Unihan numeric value (kPrimaryNumeric,
+    /// kAccountingNumeric, kOtherNumeric) in Unicode 14.0, in order.</summary>
+    private static readonly int[] unihanNumerics =
+    {
+        0x3405, 0x3483, 0x382A, 0x3B4D, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96, 0x4EBF, 0x4EC0,
+        0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x5104, 0x5146, 0x5169, 0x516B, 0x516D, 0x5341, 0x5343, 0x5344, 0x5345, 0x534C,
+        0x53C1, 0x53C2, 0x53C3, 0x53C4, 0x56DB, 0x58F1, 0x58F9, 0x5E7A, 0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D, 0x5F0E, 0x5F10,
+        0x62FE, 0x634C, 0x67D2, 0x6F06, 0x7396, 0x767E, 0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x9621, 0x9646, 0x964C,
+        0x9678, 0x96F6, 0xF96B, 0xF973, 0xF978, 0xF9B2, 0xF9D1, 0xF9D3, 0xF9FD, 0x20001, 0x20064, 0x200E2, 0x20121,
+        0x2092A, 0x20983, 0x2098C, 0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890
+    };
+
+    /// <summary>str.isalnum for one code point: isalpha, isdecimal, isdigit or isnumeric.</summary>
+    internal static bool IsAlnum(int cp) => IsAlpha(cp) || IsDecimal(cp) || IsDigit(cp) || IsNumeric(cp);
 
     /// <summary>Python's str.isspace for one code point (Py_UNICODE_ISSPACE).</summary>
     internal static bool IsSpace(int cp) => cp is >= 0x1C and <= 0x1F || (cp <= 0xFFFF && char.IsWhiteSpace((char)cp));
@@ -1275,11 +1344,11 @@ internal static class UnicodeCTypeApi
     [CApi]
     internal static int _PyUnicode_IsDigit(uint ch) => ch <= 0x10FFFF && StrOps.IsDigit((int)ch) ? 1 : 0;
 
-    /// <summary>The simple (one code point) lowercase mapping of UnicodeData.txt. .NET's
+    /// <summary>The simple (one code point) lowercase mapping of UnicodeData.txt 14.0. .NET's
     /// invariant casing leaves out the Turkish capital dotted I, which maps to 'i'.</summary>
     [CApi]
     internal static uint _PyUnicode_ToLowercase(uint ch) => ch == 0x130 ? 'i'
-        : Rune.IsValid(ch) ? (uint)Rune.ToLowerInvariant(new Rune(ch)).Value : ch;
+        : Rune.IsValid(ch) && Unicode14.Queryable((int)ch) == ch ? (uint)Rune.ToLowerInvariant(new Rune(ch)).Value : ch;
 }
 
 internal static class MethodArgs
@@ -1418,11 +1487,11 @@ internal static class StrMethods
         Predicate("isascii", s => System.Text.Ascii.IsValid(s.Value));
         Predicate("isidentifier", s => StrOps.IsIdentifier(s.Value));
         Predicate("isspace", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsSpace));
-        Predicate("isalpha", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetter(new Rune(ValidRune(cp)))));
-        Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetterOrDigit(new Rune(ValidRune(cp)))));
-        Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsDigit(new Rune(ValidRune(cp)))));
+        Predicate("isalpha", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsAlpha));
+        Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsAlnum));
+        Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDecimal));
         Predicate("isdigit", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDigit));
-        Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsNumber(new Rune(ValidRune(cp)))));
+        Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsNumeric));
         Predicate("isupper", s => s.Value.Any(char.IsUpper) && !s.Value.Any(char.IsLower));
         Predicate("islower", s => s.Value.Any(char.IsLower) && !s.Value.Any(char.IsUpper));
 
@@ -1488,8 +1557,6 @@ internal static class StrMethods
         Add("__format__", 1, 1, ArgStyle.Clinic, (s, a) => a[0] is PyStr spec ? Formatter.Format(s, spec.Value)
             : throw new PythonException(PyExc.TypeError, $"__format__() argument must be str, not {a[0].Type.Name}"));
     }
-
-    private static int ValidRune(int cp) => cp is >= 0xD800 and <= 0xDFFF ? 0xFFFF : cp;
 
     private static string? KeywordStr(string method, string name, PyObject? o) => o switch
     {
