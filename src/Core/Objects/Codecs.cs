@@ -10,15 +10,16 @@ internal enum ErrorHandler
     Strict, Ignore, Replace, SurrogateEscape, SurrogatePass, BackslashReplace, XmlCharRefReplace, NameReplace, Unknown,
 }
 
-/// <summary>The text codecs the object space implements (utf-8, utf-16, utf-32, ascii, latin-1,
-/// with their aliases) and the standard error handlers, with CPython's exceptions and messages.
+/// <summary>The text codecs the object space implements (utf-8, utf-16, utf-32, ascii,
+/// latin-1, with their aliases) and the standard error handlers, with CPython's exceptions
+/// and messages.
 /// A handler name is only looked up when an error happens, as in CPython: valid input with
 /// an unknown handler name succeeds.</summary>
 internal static class Codecs
 {
-    internal const string Utf8Name = "utf-8", AsciiName = "ascii", Latin1Name = "latin-1",
-        Utf16Name = "utf-16", Utf16LeName = "utf-16-le", Utf16BeName = "utf-16-be",
-        Utf32Name = "utf-32", Utf32LeName = "utf-32-le", Utf32BeName = "utf-32-be";
+    internal const string Utf8Name = "utf-8", AsciiName = "ascii", Latin1Name = "latin-1";
+    internal const string Utf16Name = "utf-16", Utf16LeName = "utf-16-le", Utf16BeName = "utf-16-be";
+    internal const string Utf32Name = "utf-32", Utf32LeName = "utf-32-le", Utf32BeName = "utf-32-be";
 
     /// <summary>encodings.aliases for the codecs we have, keyed by normalized name.</summary>
     private static readonly Dictionary<string, string> aliases = new()
@@ -36,7 +37,8 @@ internal static class Codecs
         ["utf_16_le"] = Utf16LeName, ["utf_16le"] = Utf16LeName, ["unicodelittleunmarked"] = Utf16LeName,
         ["utf_16_be"] = Utf16BeName, ["utf_16be"] = Utf16BeName, ["unicodebigunmarked"] = Utf16BeName,
         ["utf_32"] = Utf32Name, ["utf32"] = Utf32Name, ["u32"] = Utf32Name,
-        ["utf_32_le"] = Utf32LeName, ["utf_32le"] = Utf32LeName, ["utf_32_be"] = Utf32BeName, ["utf_32be"] = Utf32BeName,
+        ["utf_32_le"] = Utf32LeName, ["utf_32le"] = Utf32LeName,
+        ["utf_32_be"] = Utf32BeName, ["utf_32be"] = Utf32BeName,
     };
 
     /// <summary>The normalized names PyUnicode_Decode / AsEncodedString serve directly; any
@@ -112,17 +114,21 @@ internal static class Codecs
         }
     }
 
-    internal static byte[] Encode(PyStr str, string? encoding, string? errors)
+    internal static byte[] Encode(PyStr str, string? encoding, string? errors) => Encode(str.Value, encoding, errors, str);
+
+    /// <summary>Encodes <paramref name="text"/>; an error names <paramref name="source"/>, the
+    /// str being encoded (made from the text when null).</summary>
+    internal static byte[] Encode(string text, string? encoding, string? errors, PyStr? source = null)
     {
         string codec = Lookup(encoding);
         try
         {
             return codec switch
             {
-                Utf8Name => EncodeUtf8(str, errors),
-                AsciiName => EncodeCharmap(str, AsciiName, 128, errors),
-                Latin1Name => EncodeCharmap(str, Latin1Name, 256, errors),
-                _ => EncodeUtf16Or32(str, errors, codec),
+                Utf8Name => EncodeUtf8(text, errors, source),
+                AsciiName => EncodeCharmap(text, AsciiName, 128, errors, source),
+                Latin1Name => EncodeCharmap(text, Latin1Name, 256, errors, source),
+                _ => EncodeUtf16Or32(text, codec, errors, source),
             };
         }
         catch (PythonException e) when (encoding is not null && !directNames.Contains(Normalize(encoding)))
@@ -147,6 +153,14 @@ internal static class Codecs
         wrapped.SuppressContext = true;
         return new PythonException(wrapped);
     }
+
+    /// <summary>The code unit size (2 or 4) and byte order of a UTF-16 or UTF-32 codec name.</summary>
+    private static (int UnitSize, bool BigEndian) UnitOf(string utf) =>
+        (utf.StartsWith("utf-16", StringComparison.Ordinal) ? 2 : 4, utf.EndsWith("-be", StringComparison.Ordinal));
+
+    /// <summary>The codec's name with the byte order, as the errors of a decoder name it.</summary>
+    private static string OrderedName(int unitSize, bool bigEndian) =>
+        unitSize == 2 ? (bigEndian ? Utf16BeName : Utf16LeName) : (bigEndian ? Utf32BeName : Utf32LeName);
 
     // ---- decoding ----
 
@@ -175,170 +189,183 @@ internal static class Codecs
         return sb.ToString();
     }
 
-    /// <summary>UTF-8 as CPython decodes it: an error covers the maximal invalid prefix of a
-    /// sequence (start byte plus the valid continuation bytes before the bad one).</summary>
-    internal static string DecodeUtf8(ReadOnlySpan<byte> data, string? errors)
+    /// <summary>One step of a decoder: the code point at data[i] and where the next one starts,
+    /// or (reason set) an error over data[i:returned index].</summary>
+    internal delegate int DecodeStep(ReadOnlySpan<byte> data, int i, out int cp, out string? reason);
+
+    private static string DecodeWith(ReadOnlySpan<byte> data, string encoding, string? errors, DecodeStep step, int start = 0) =>
+        DecodeWith(data, encoding, errors, step, start, final: true, out _);
+
+    /// <summary>Decodes step by step; unless <paramref name="final"/>, an incomplete sequence at
+    /// the end is left for the next call (<paramref name="consumed"/> stops before it).</summary>
+    private static string DecodeWith(ReadOnlySpan<byte> data, string encoding, string? errors, DecodeStep step, int start,
+        bool final, out int consumed)
     {
         var sb = new StringBuilder(data.Length);
-        int i = 0;
+        int i = start;
         while (i < data.Length)
         {
-            byte b = data[i];
-            if (b < 0x80)
+            int next = step(data, i, out int cp, out string? reason);
+            if (reason is not null)
             {
-                sb.Append((char)b);
-                i++;
+                if (!final && next == data.Length && reason is "truncated data" or "unexpected end of data")
+                {
+                    break;
+                }
+                i = DecodeError(sb, data, encoding, i, next, reason, errors);
                 continue;
             }
-            int need, cp;
-            byte lo = 0x80, hi = 0xBF;
-            if (b >= 0xC2 && b <= 0xDF)
+            if (cp > 0xFFFF)
             {
-                need = 1;
-                cp = b & 0x1F;
-            }
-            else if (b >= 0xE0 && b <= 0xEF)
-            {
-                need = 2;
-                cp = b & 0x0F;
-                lo = b == 0xE0 ? (byte)0xA0 : lo;
-                hi = b == 0xED ? (byte)0x9F : hi;
-            }
-            else if (b >= 0xF0 && b <= 0xF4)
-            {
-                need = 3;
-                cp = b & 0x07;
-                lo = b == 0xF0 ? (byte)0x90 : lo;
-                hi = b == 0xF4 ? (byte)0x8F : hi;
+                sb.Append(char.ConvertFromUtf32(cp));
             }
             else
             {
-                i = DecodeError(sb, data, Utf8Name, i, i + 1, "invalid start byte", errors);
-                continue;
+                sb.Append((char)cp);
             }
-            int bad = 0;
-            string? reason = null;
-            for (int k = 1; k <= need; k++)
-            {
-                if (i + k >= data.Length)
-                {
-                    (bad, reason) = (data.Length, "unexpected end of data");
-                    break;
-                }
-                byte c = data[i + k];
-                if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF))
-                {
-                    (bad, reason) = (i + k, "invalid continuation byte");
-                    break;
-                }
-                cp = (cp << 6) | (c & 0x3F);
-            }
-            if (reason is not null)
-            {
-                i = DecodeError(sb, data, Utf8Name, i, bad, reason, errors);
-                continue;
-            }
-            sb.Append(char.ConvertFromUtf32(cp));
-            i += need + 1;
+            i = next;
         }
+        consumed = Math.Min(i, data.Length);
         return sb.ToString();
     }
 
-    private static uint ReadUnit(ReadOnlySpan<byte> data, int unit, bool bigEndian) => (unit, bigEndian) switch
-    {
-        (2, false) => BinaryPrimitives.ReadUInt16LittleEndian(data),
-        (2, true) => BinaryPrimitives.ReadUInt16BigEndian(data),
-        (_, false) => BinaryPrimitives.ReadUInt32LittleEndian(data),
-        _ => BinaryPrimitives.ReadUInt32BigEndian(data),
-    };
+    internal static string DecodeUtf8(ReadOnlySpan<byte> data, string? errors) =>
+        System.Text.Unicode.Utf8.IsValid(data) ? Encoding.UTF8.GetString(data) : DecodeWith(data, Utf8Name, errors, Utf8Step);
 
-    /// <summary>UTF-16 or UTF-32 (the codec names the unit and the byte order; utf-16/utf-32
-    /// take *byteorder: 0 lets a leading BOM decide, else native little-endian). With
-    /// <paramref name="final"/> false an incomplete unit or pair at the end is left
-    /// unconsumed instead of being an error. byteorder returns the order in effect.</summary>
-    internal static string DecodeUtf16Or32(ReadOnlySpan<byte> data, string? errors, ref int byteorder, string codec,
+    /// <summary>UTF-8 as CPython decodes it: an error covers the maximal invalid prefix of a
+    /// sequence (start byte plus the valid continuation bytes before the bad one).</summary>
+    internal static int Utf8Step(ReadOnlySpan<byte> data, int i, out int cp, out string? reason)
+    {
+        byte b = data[i];
+        reason = null;
+        cp = b;
+        if (b < 0x80)
+        {
+            return i + 1;
+        }
+        int need;
+        byte lo = 0x80, hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF)
+        {
+            need = 1;
+            cp = b & 0x1F;
+        }
+        else if (b >= 0xE0 && b <= 0xEF)
+        {
+            need = 2;
+            cp = b & 0x0F;
+            lo = b == 0xE0 ? (byte)0xA0 : lo;
+            hi = b == 0xED ? (byte)0x9F : hi;
+        }
+        else if (b >= 0xF0 && b <= 0xF4)
+        {
+            need = 3;
+            cp = b & 0x07;
+            lo = b == 0xF0 ? (byte)0x90 : lo;
+            hi = b == 0xF4 ? (byte)0x8F : hi;
+        }
+        else
+        {
+            reason = "invalid start byte";
+            return i + 1;
+        }
+        for (int k = 1; k <= need; k++)
+        {
+            if (i + k >= data.Length)
+            {
+                reason = "unexpected end of data";
+                return data.Length;
+            }
+            byte c = data[i + k];
+            if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF))
+            {
+                reason = "invalid continuation byte";
+                return i + k;
+            }
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        return i + need + 1;
+    }
+
+    /// <summary>utf-16 and utf-32 and their -le and -be forms (which keep a mark as U+FEFF).
+    /// <paramref name="byteorder"/> is the C API's: -1 little-endian, 1 big-endian, 0 read a
+    /// byte order mark (little-endian, the machine's order, without one); it returns the order
+    /// found. Unless <paramref name="final"/>, a partial unit at the end is left unconsumed.</summary>
+    internal static string DecodeUtf16Or32(ReadOnlySpan<byte> data, string? errors, ref int byteorder, string utf,
         out int consumed, bool final = true)
     {
-        int unit = codec.StartsWith("utf-16") ? 2 : 4;
-        int bo = codec.EndsWith("le") ? -1 : codec.EndsWith("be") ? 1 : byteorder;
-        int pos = 0;
-        if (bo == 0 && data.Length >= unit)
+        var (unitSize, _) = UnitOf(utf);
+        int order = utf.EndsWith("-le", StringComparison.Ordinal) ? -1 : utf.EndsWith("-be", StringComparison.Ordinal) ? 1 : byteorder;
+        int start = 0;
+        if (order == 0 && data.Length >= unitSize)
         {
-            uint bom = ReadUnit(data, unit, false);
-            if (bom == 0xFEFF)
+            uint mark = ReadUnit(data, 0, unitSize, bigEndian: false);
+            if (mark == 0xFEFF)
             {
-                (bo, pos) = (-1, unit);
+                (start, order) = (unitSize, -1);
             }
-            else if (bom == (unit == 2 ? 0xFFFEu : 0xFFFE0000u))
+            else if (mark == (unitSize == 2 ? 0xFFFEu : 0xFFFE0000u))
             {
-                (bo, pos) = (1, unit);
+                (start, order) = (unitSize, 1);
             }
         }
-        bool big = bo > 0;
-        string name = unit == 2 ? (big ? Utf16BeName : Utf16LeName) : (big ? Utf32BeName : Utf32LeName);
-        var sb = new StringBuilder(data.Length / unit);
-        while (pos < data.Length)
+        bool bigEndian = order > 0;
+        if (utf is Utf16Name or Utf32Name)
         {
-            string reason;
-            int start = pos, end;
-            if (data.Length - pos < unit)
-            {
-                if (!final)
-                {
-                    break;
-                }
-                (reason, end) = ("truncated data", data.Length);
-            }
-            else if (unit == 4)
-            {
-                uint cp = ReadUnit(data[pos..], 4, big);
-                if (cp < 0x110000 && !IsSurrogate((int)cp))
-                {
-                    sb.Append(char.ConvertFromUtf32((int)cp));
-                    pos += 4;
-                    continue;
-                }
-                reason = cp < 0x110000 ? "code point in surrogate code point range(0xd800, 0xe000)"
-                    : "code point not in range(0x110000)";
-                end = pos + 4;
-            }
-            else
-            {
-                char cu = (char)ReadUnit(data[pos..], 2, big);
-                if (!char.IsSurrogate(cu))
-                {
-                    sb.Append(cu);
-                    pos += 2;
-                    continue;
-                }
-                if (char.IsLowSurrogate(cu))
-                {
-                    (reason, end) = ("illegal encoding", pos + 2);
-                }
-                else if (data.Length - pos < 4)
-                {
-                    if (!final)
-                    {
-                        break;
-                    }
-                    (reason, end) = ("unexpected end of data", data.Length);
-                }
-                else if (ReadUnit(data[(pos + 2)..], 2, big) is var low && char.IsLowSurrogate((char)low))
-                {
-                    sb.Append(cu).Append((char)low);
-                    pos += 4;
-                    continue;
-                }
-                else
-                {
-                    (reason, end) = ("illegal UTF-16 surrogate", pos + 2);
-                }
-            }
-            pos = DecodeError(sb, data, name, start, end, reason, errors);
+            byteorder = order;
         }
-        consumed = pos;
-        byteorder = bo;
-        return sb.ToString();
+        return DecodeWith(data, OrderedName(unitSize, bigEndian), errors,
+            (ReadOnlySpan<byte> d, int i, out int cp, out string? reason) => Utf16Or32Step(d, i, unitSize, bigEndian, out cp, out reason),
+            start, final, out consumed);
+    }
+
+    private static uint ReadUnit(ReadOnlySpan<byte> data, int i, int unitSize, bool bigEndian) => unitSize == 2
+        ? (bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(data[i..]) : BinaryPrimitives.ReadUInt16LittleEndian(data[i..]))
+        : (bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(data[i..]) : BinaryPrimitives.ReadUInt32LittleEndian(data[i..]));
+
+    /// <summary>A UTF-32 unit, or a UTF-16 unit or surrogate pair; a partial last unit is
+    /// "truncated data". In UTF-32 a surrogate or a unit past U+10FFFF is an error. In UTF-16 a
+    /// lone low surrogate is "illegal encoding", a high one not followed by a low one "illegal
+    /// UTF-16 surrogate" (over its own two bytes), a high one at the end "unexpected end of data".</summary>
+    internal static int Utf16Or32Step(ReadOnlySpan<byte> data, int i, int unitSize, bool bigEndian, out int cp, out string? reason)
+    {
+        cp = 0;
+        reason = null;
+        if (i + unitSize > data.Length)
+        {
+            reason = "truncated data";
+            return data.Length;
+        }
+        uint unit = ReadUnit(data, i, unitSize, bigEndian);
+        cp = (int)unit;
+        if (unitSize == 4)
+        {
+            reason = unit >= 0x110000 ? "code point not in range(0x110000)"
+                : IsSurrogate(cp) ? "code point in surrogate code point range(0xd800, 0xe000)" : null;
+            return i + 4;
+        }
+        if (!IsSurrogate(cp))
+        {
+            return i + 2;
+        }
+        if (cp >= 0xDC00)
+        {
+            reason = "illegal encoding";
+            return i + 2;
+        }
+        if (i + 4 > data.Length)
+        {
+            reason = "unexpected end of data";
+            return data.Length;
+        }
+        int low = (int)ReadUnit(data, i + 2, 2, bigEndian);
+        if (low < 0xDC00 || low > 0xDFFF)
+        {
+            reason = "illegal UTF-16 surrogate";
+            return i + 2;
+        }
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        return i + 4;
     }
 
     /// <summary>Applies the error handler to data[start:end] and returns where decoding resumes.</summary>
@@ -359,34 +386,28 @@ internal static class Codecs
                 }
                 return end;
             case ErrorHandler.SurrogateEscape:
-                for (int i = start; i < end; i++)
+                // The bytes from start up to the first ASCII one are escaped; decoding resumes there.
+                int escaped = start;
+                while (escaped < end && data[escaped] >= 0x80)
                 {
-                    if (data[i] < 0x80)
-                    {
-                        throw DecodeException(data, encoding, start, end, reason);
-                    }
+                    output.Append((char)(0xDC00 + data[escaped++]));
                 }
-                for (int i = start; i < end; i++)
-                {
-                    output.Append((char)(0xDC00 + data[i]));
-                }
-                return end;
+                return escaped > start ? escaped : throw DecodeException(data, encoding, start, end, reason);
             case ErrorHandler.SurrogatePass:
-                // A surrogate encoded as UTF-8 (ED A0..BF 80..BF) or as one UTF-16/32 code unit passes through.
+                // A surrogate encoded as UTF-8 (ED A0..BF 80..BF) or as one UTF-16/32 unit passes through.
                 if (encoding == Utf8Name && start + 2 < data.Length && data[start] == 0xED
                     && data[start + 1] >= 0xA0 && data[start + 1] <= 0xBF && (data[start + 2] & 0xC0) == 0x80)
                 {
                     output.Append((char)(0xD000 | ((data[start + 1] & 0x3F) << 6) | (data[start + 2] & 0x3F)));
                     return start + 3;
                 }
-                if (encoding is Utf16LeName or Utf16BeName or Utf32LeName or Utf32BeName)
+                if (encoding.StartsWith("utf-", StringComparison.Ordinal) && encoding != Utf8Name)
                 {
-                    int unit = encoding.StartsWith("utf-16") ? 2 : 4;
-                    if (start + unit <= data.Length
-                        && ReadUnit(data[start..], unit, encoding.EndsWith("be")) is var cu && IsSurrogate((int)cu))
+                    var (unitSize, bigEndian) = UnitOf(encoding);
+                    if (start + unitSize <= data.Length && ReadUnit(data, start, unitSize, bigEndian) is var unit and >= 0xD800 and <= 0xDFFF)
                     {
-                        output.Append((char)cu);
-                        return start + unit;
+                        output.Append((char)unit);
+                        return start + unitSize;
                     }
                 }
                 throw DecodeException(data, encoding, start, end, reason);
@@ -407,10 +428,17 @@ internal static class Codecs
 
     private static bool IsSurrogate(int cp) => cp >= 0xD800 && cp <= 0xDFFF;
 
+    /// <summary>Writes one code point in a codec's form: the replacement text of an error
+    /// handler (ASCII) and, for surrogatepass, a surrogate.</summary>
+    private delegate void CodePointWriter(List<byte> output, int cp);
+
     /// <summary>ascii (limit 128) and latin-1 (limit 256): one byte per code point below the limit.</summary>
-    internal static byte[] EncodeCharmap(PyStr str, string encoding, int limit, string? errors)
+    internal static byte[] EncodeCharmap(PyStr str, string encoding, int limit, string? errors) =>
+        EncodeCharmap(str.Value, encoding, limit, errors, str);
+
+    private static byte[] EncodeCharmap(string text, string encoding, int limit, string? errors, PyStr? source)
     {
-        var cps = PyStr.CodePoints(str.Value);
+        var cps = PyStr.CodePoints(text);
         var output = new List<byte>(cps.Length);
         for (int i = 0; i < cps.Length;)
         {
@@ -424,28 +452,27 @@ internal static class Codecs
             {
                 end++;
             }
-            EncodeError(output, str, cps, encoding, i, end, $"ordinal not in range({limit})", errors);
+            EncodeError(output, (o, cp) => o.Add((byte)cp), text, source, cps, encoding, i, end, $"ordinal not in range({limit})", errors);
             i = end;
         }
         return [.. output];
     }
 
-    internal static byte[] EncodeUtf8(PyStr str, string? errors)
+    internal static byte[] EncodeUtf8(PyStr str, string? errors) => EncodeUtf8(str.Value, errors, str);
+
+    private static byte[] EncodeUtf8(string text, string? errors, PyStr? source)
     {
-        string s = str.Value;
-        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || !HasLoneSurrogate(s))
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || !HasLoneSurrogate(text))
         {
-            return Encoding.UTF8.GetBytes(s);
+            return Encoding.UTF8.GetBytes(text);
         }
-        var cps = PyStr.CodePoints(s);
+        var cps = PyStr.CodePoints(text);
         var output = new List<byte>(cps.Length * 2);
-        Span<byte> buffer = stackalloc byte[4];
         for (int i = 0; i < cps.Length;)
         {
             if (!IsSurrogate(cps[i]))
             {
-                int n = new Rune(cps[i++]).EncodeToUtf8(buffer);
-                output.AddRange(buffer[..n]);
+                WriteUtf8(output, cps[i++]);
                 continue;
             }
             int end = i + 1;
@@ -453,8 +480,81 @@ internal static class Codecs
             {
                 end++;
             }
-            EncodeError(output, str, cps, Utf8Name, i, end, "surrogates not allowed", errors);
+            EncodeError(output, WriteUtf8, text, source, cps, Utf8Name, i, end, "surrogates not allowed", errors);
             i = end;
+        }
+        return [.. output];
+    }
+
+    /// <summary>The UTF-8 bytes of a code point, a surrogate as its three bytes (ED A0 80...).</summary>
+    private static void WriteUtf8(List<byte> output, int cp)
+    {
+        if (cp < 0x80)
+        {
+            output.Add((byte)cp);
+        }
+        else if (cp < 0x800)
+        {
+            output.Add((byte)(0xC0 | (cp >> 6)));
+            output.Add((byte)(0x80 | (cp & 0x3F)));
+        }
+        else if (cp < 0x10000)
+        {
+            output.Add((byte)(0xE0 | (cp >> 12)));
+            output.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
+            output.Add((byte)(0x80 | (cp & 0x3F)));
+        }
+        else
+        {
+            output.Add((byte)(0xF0 | (cp >> 18)));
+            output.Add((byte)(0x80 | ((cp >> 12) & 0x3F)));
+            output.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
+            output.Add((byte)(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    internal static byte[] EncodeUtf16Or32(PyStr str, string? errors, string utf) => EncodeUtf16Or32(str.Value, utf, errors, str);
+
+    /// <summary>utf-16 and utf-32 (a byte order mark, then little-endian, the machine's order)
+    /// and their -le and -be forms. Each lone surrogate is an error of its own.</summary>
+    private static byte[] EncodeUtf16Or32(string text, string utf, string? errors, PyStr? source)
+    {
+        var (unitSize, bigEndian) = UnitOf(utf);
+        void WriteUnit(List<byte> output, int unit)
+        {
+            for (int k = 0; k < unitSize; k++)
+            {
+                output.Add((byte)(unit >> (8 * (bigEndian ? unitSize - 1 - k : k))));
+            }
+        }
+        void Write(List<byte> output, int cp)
+        {
+            if (unitSize == 2 && cp > 0xFFFF)
+            {
+                WriteUnit(output, 0xD800 + ((cp - 0x10000) >> 10));
+                WriteUnit(output, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+            }
+            else
+            {
+                WriteUnit(output, cp);
+            }
+        }
+        var cps = PyStr.CodePoints(text);
+        var output = new List<byte>((cps.Length + 1) * unitSize);
+        if (utf is Utf16Name or Utf32Name)
+        {
+            WriteUnit(output, 0xFEFF);
+        }
+        for (int i = 0; i < cps.Length; i++)
+        {
+            if (IsSurrogate(cps[i]))
+            {
+                EncodeError(output, Write, text, source, cps, utf, i, i + 1, "surrogates not allowed", errors);
+            }
+            else
+            {
+                Write(output, cps[i]);
+            }
         }
         return [.. output];
     }
@@ -475,84 +575,47 @@ internal static class Codecs
         return false;
     }
 
-    /// <summary>UTF-16 or UTF-32 (utf-16 and utf-32 write a BOM, then little-endian). A
-    /// surrogate is an error on its own: CPython hands the handler one code point at a time.</summary>
-    internal static byte[] EncodeUtf16Or32(PyStr str, string? errors, string codec)
+    /// <summary>Applies the error handler to the unencodable code points cps[start:end], whose
+    /// replacement <paramref name="write"/> puts in the codec's form.</summary>
+    private static void EncodeError(List<byte> output, CodePointWriter write, string text, PyStr? source, int[] cps,
+        string encoding, int start, int end, string reason, string? errors)
     {
-        int unit = codec.StartsWith("utf-16") ? 2 : 4;
-        bool big = codec.EndsWith("be");
-        var cps = PyStr.CodePoints(str.Value);
-        var output = new List<byte>((cps.Length + 1) * unit);
-        if (codec is Utf16Name or Utf32Name)
+        void WriteText(string replacement)
         {
-            PutUnit(output, 0xFEFF, unit, big);
-        }
-        for (int i = 0; i < cps.Length; i++)
-        {
-            if (IsSurrogate(cps[i]))
+            foreach (char c in replacement)
             {
-                EncodeError(output, str, cps, codec, i, i + 1, "surrogates not allowed", errors, unit, big);
-            }
-            else if (unit == 2 && cps[i] > 0xFFFF)
-            {
-                PutUnit(output, 0xD800 + ((cps[i] - 0x10000) >> 10), 2, big);
-                PutUnit(output, 0xDC00 + ((cps[i] - 0x10000) & 0x3FF), 2, big);
-            }
-            else
-            {
-                PutUnit(output, cps[i], unit, big);
+                write(output, c);
             }
         }
-        return [.. output];
-    }
-
-    private static void PutUnit(List<byte> output, int value, int unit, bool bigEndian)
-    {
-        for (int k = 0; k < unit; k++)
-        {
-            output.Add((byte)(value >> (8 * (bigEndian ? unit - 1 - k : k))));
-        }
-    }
-
-    private static void PutAscii(List<byte> output, string text, int unit, bool bigEndian)
-    {
-        foreach (char c in text)
-        {
-            PutUnit(output, c, unit, bigEndian);
-        }
-    }
-
-    /// <summary>Applies the error handler to the unencodable code points cps[start:end]; a
-    /// text replacement is written in the codec's units (unit bytes each, in its byte order).</summary>
-    private static void EncodeError(List<byte> output, PyStr str, int[] cps, string encoding, int start, int end,
-        string reason, string? errors, int unit = 1, bool bigEndian = false)
-    {
-        var handler = Handler(errors);
-        switch (handler)
+        // surrogateescape's bytes fit one-byte codecs only; surrogatepass is for the UTFs.
+        bool wide = encoding.StartsWith("utf-", StringComparison.Ordinal) && encoding != Utf8Name;
+        switch (Handler(errors))
         {
             case ErrorHandler.Ignore:
                 return;
             case ErrorHandler.Replace:
-                PutAscii(output, new string('?', end - start), unit, bigEndian);
+                WriteText(new string('?', end - start));
                 return;
             case ErrorHandler.BackslashReplace:
+            // Surrogates have no name: namereplace falls back to backslash escapes.
+            case ErrorHandler.NameReplace when cps.AsSpan(start, end - start).IndexOfAnyExceptInRange(0xD800, 0xDFFF) < 0:
                 for (int i = start; i < end; i++)
                 {
-                    PutAscii(output, BackslashEscape(cps[i]), unit, bigEndian);
+                    WriteText(BackslashEscape(cps[i]));
                 }
                 return;
             case ErrorHandler.XmlCharRefReplace:
                 for (int i = start; i < end; i++)
                 {
-                    PutAscii(output, $"&#{cps[i]};", unit, bigEndian);
+                    WriteText($"&#{cps[i]};");
                 }
                 return;
-            case ErrorHandler.SurrogateEscape when unit == 1:
+            case ErrorHandler.SurrogateEscape when !wide:
                 for (int i = start; i < end; i++)
                 {
                     if (cps[i] < 0xDC80 || cps[i] > 0xDCFF)
                     {
-                        throw EncodeException(str, encoding, start, end, reason);
+                        throw EncodeException(source ?? new PyStr(text), encoding, start, end, reason);
                     }
                 }
                 for (int i = start; i < end; i++)
@@ -560,35 +623,25 @@ internal static class Codecs
                     output.Add((byte)(cps[i] - 0xDC00));
                 }
                 return;
-            case ErrorHandler.SurrogatePass when encoding == Utf8Name || unit > 1:
+            case ErrorHandler.SurrogatePass when encoding == Utf8Name || wide:
                 for (int i = start; i < end; i++)
                 {
                     if (!IsSurrogate(cps[i]))
                     {
-                        throw EncodeException(str, encoding, start, end, reason);
+                        throw EncodeException(source ?? new PyStr(text), encoding, start, end, reason);
                     }
                 }
                 for (int i = start; i < end; i++)
                 {
-                    if (unit > 1)
-                    {
-                        PutUnit(output, cps[i], unit, bigEndian);
-                        continue;
-                    }
-                    output.Add((byte)(0xE0 | (cps[i] >> 12)));
-                    output.Add((byte)(0x80 | ((cps[i] >> 6) & 0x3F)));
-                    output.Add((byte)(0x80 | (cps[i] & 0x3F)));
+                    write(output, cps[i]);
                 }
                 return;
-            case ErrorHandler.NameReplace when cps.AsSpan(start, end - start).IndexOfAnyExceptInRange(0xD800, 0xDFFF) < 0:
-                // Surrogates have no name: namereplace falls back to backslash escapes.
-                goto case ErrorHandler.BackslashReplace;
             case ErrorHandler.NameReplace:
                 throw new PythonException(PyExc.SystemError, "the namereplace error handler is not implemented");
             case ErrorHandler.Unknown:
                 throw UnknownHandler(errors);
             default:
-                throw EncodeException(str, encoding, start, end, reason);
+                throw EncodeException(source ?? new PyStr(text), encoding, start, end, reason);
         }
     }
 
