@@ -102,6 +102,35 @@ PYCAPI_HIDDEN PyObject *pycapi_memoryview_slice(PyObject *self, Py_ssize_t start
     return result;
 }
 
+/* Copies value's buffer over the whole of self (a slice view), which it must match in
+   format and shape; through a contiguous copy, as the two may overlap. */
+PYCAPI_HIDDEN int pycapi_memoryview_assign(PyObject *self, PyObject *value) {
+    Py_buffer *dest = PyMemoryView_GET_BUFFER(self), src;
+    if (PyObject_GetBuffer(value, &src, PyBUF_FULL_RO) < 0) {
+        return -1;
+    }
+    const char *dfmt = dest->format + (dest->format[0] == '@');
+    const char *sfmt = src.format == NULL ? "B" : src.format + (src.format[0] == '@');
+    int same = strcmp(dfmt, sfmt) == 0 && dest->itemsize == src.itemsize && dest->ndim == src.ndim;
+    for (int i = 0; same && i < dest->ndim; i++) {
+        same = dest->shape[i] == (src.shape != NULL ? src.shape[i] : src.len / src.itemsize);
+    }
+    int rc = -1;
+    if (!same) {
+        PyErr_SetString(PyExc_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+    } else {
+        char *copy = PyMem_Malloc(src.len > 0 ? (size_t)src.len : 1);
+        if (copy == NULL) {
+            PyErr_NoMemory();
+        } else {
+            rc = PyBuffer_ToContiguous(copy, &src, src.len, 'C') < 0 ? -1 : PyBuffer_FromContiguous(dest, copy, src.len, 'C');
+            PyMem_Free(copy);
+        }
+    }
+    PyBuffer_Release(&src);
+    return rc;
+}
+
 /* The native single-character formats memoryview.cast accepts ('@' prefix allowed), each
    a static string the view can point at; 0 for any other format. */
 static Py_ssize_t native_format(const char *format, const char **canonical) {

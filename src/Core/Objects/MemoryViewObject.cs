@@ -84,6 +84,30 @@ internal sealed unsafe class PyMemoryView : PyObject
         return Derived(CPart.pycapi_memoryview_slice(Native, (nint)start, (nint)step, (nint)count));
     }
 
+    /// <summary>self[slice] = value: value's buffer must have the slice's format and shape.</summary>
+    internal void SetSlice(PySlice slice, PyObject? value)
+    {
+        var view = View;
+        if (view->@readonly != 0)
+        {
+            throw new PythonException(PyExc.TypeError, "cannot modify read-only memory");
+        }
+        if (value is null)
+        {
+            throw new PythonException(PyExc.TypeError, "cannot delete memory");
+        }
+        if (view->ndim != 1)
+        {
+            throw new PythonException(PyExc.Get("NotImplementedError"),
+                "memoryview slice assignments are currently restricted to ndim = 1");
+        }
+        var target = Slice(slice);
+        if (CPart.pycapi_memoryview_assign(target.Native, ObjectSpace.ToNative(value)) < 0)
+        {
+            throw PythonException.FetchOrSystemError();
+        }
+    }
+
     /// <summary>memoryview.cast: the C part checks CPython's rules (memoryobject.c).</summary>
     internal PyMemoryView Cast(string format, long[]? shape)
     {

@@ -351,6 +351,9 @@ internal static partial class Abstract
             case PyList or PyByteArray:
                 SequenceAssItemSlot(o, SubscriptIndex(o, key, o.Type.Name), value);
                 return;
+            case PyMemoryView m when key is PySlice slice:
+                m.SetSlice(slice, value);
+                return;
             case PyMemoryView m:
                 m.SetItem(MemoryViewIndex(key), value);
                 return;

@@ -60,5 +60,6 @@ internal static unsafe partial class CPart
     [LibraryImport(Lib)] public static partial int pycapi_memoryview_release(nint self);
     [LibraryImport(Lib)] public static partial nint pycapi_memoryview_slice(nint self, nint start, nint step, nint length);
     [LibraryImport(Lib)] public static partial nint pycapi_memoryview_cast(nint self, byte* format, int ndim, nint* shape);
+    [LibraryImport(Lib)] public static partial int pycapi_memoryview_assign(nint self, nint value);
     [LibraryImport(Lib)] public static partial int PyBuffer_ToContiguous(byte* buf, Objects.PyBufferLayout* view, nint len, sbyte order);
 }
