@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using PyCApi.Runtime;
@@ -87,15 +88,7 @@ internal sealed unsafe class PyMemoryView : PyObject
     /// <summary>self[slice] = value: value's buffer must have the slice's format and shape.</summary>
     internal void SetSlice(PySlice slice, PyObject? value)
     {
-        var view = View;
-        if (view->@readonly != 0)
-        {
-            throw new PythonException(PyExc.TypeError, "cannot modify read-only memory");
-        }
-        if (value is null)
-        {
-            throw new PythonException(PyExc.TypeError, "cannot delete memory");
-        }
+        var view = ViewToAssign(value);
         if (view->ndim != 1)
         {
             throw new PythonException(PyExc.Get("NotImplementedError"),
@@ -125,16 +118,19 @@ internal sealed unsafe class PyMemoryView : PyObject
 
     internal void SetItem(long i, PyObject? value)
     {
+        ViewToAssign(value);
+        Pack(Format, ItemAddress(i), value);
+    }
+
+    /// <summary>The view, once checked writable and value not a deletion.</summary>
+    private PyBufferLayout* ViewToAssign([NotNull] PyObject? value)
+    {
         var view = View;
         if (view->@readonly != 0)
         {
             throw new PythonException(PyExc.TypeError, "cannot modify read-only memory");
         }
-        if (value is null)
-        {
-            throw new PythonException(PyExc.TypeError, "cannot delete memory");
-        }
-        Pack(Format, ItemAddress(i), value);
+        return value is null ? throw new PythonException(PyExc.TypeError, "cannot delete memory") : view;
     }
 
     /// <summary>The items, nested by dimension (a 0-dim view gives its single item).</summary>
