@@ -256,6 +256,28 @@ int main(void)
         Py_XDECREF(scalar);
         Py_DECREF(one);
         show_new("memoryview(mv[::-1]).tobytes()", PyObject_CallMethod(PyMemoryView_FromObject(rev), "tobytes", NULL));
+        /* Slice assignment. */
+        PyObject *sl = PySlice_New(PyLong_FromLong(1), PyLong_FromLong(3), NULL);
+        printf("mva[1:3] = b'XY': %d\n", PyObject_SetItem(mva, sl, PyBytes_FromString("XY")));
+        show("  bytearray", ba);
+        printf("mva[1:3] = b'XYZ': %d\n", PyObject_SetItem(mva, sl, PyBytes_FromString("XYZ")));
+        show_exc("  raised");
+        printf("mva[::2] = mva[1::2]: %d\n", PyObject_SetItem(mva, PySlice_New(NULL, NULL, PyLong_FromLong(2)),
+                                                             PyObject_GetItem(mva, PySlice_New(PyLong_FromLong(1), NULL, PyLong_FromLong(2)))));
+        show("  bytearray", ba);
+        printf("mva[1:3] = 5: %d\n", PyObject_SetItem(mva, sl, PyLong_FromLong(5)));
+        show_exc("  raised");
+        printf("mvb[1:3] = b'XY': %d\n", PyObject_SetItem(mvb, sl, PyBytes_FromString("XY")));
+        show_exc("  raised");
+        printf("del mva[1:3]: %d\n", PyObject_DelItem(mva, sl));
+        show_exc("  raised");
+        printf("grid[0:1] = b'abc': %d\n", PyObject_SetItem(grid, PySlice_New(PyLong_FromLong(0), PyLong_FromLong(1), NULL), PyBytes_FromString("abc")));
+        show_exc("  raised");
+        printf("cast H [0:1] = bytes: %d\n", PyObject_SetItem(PyObject_CallMethod(mva, "cast", "s", "H"), PySlice_New(PyLong_FromLong(0), PyLong_FromLong(1), NULL), PyBytes_FromString("ab")));
+        show_exc("  raised");
+        printf("mva[0:0] = b'': %d\n", PyObject_SetItem(mva, PySlice_New(PyLong_FromLong(0), PyLong_FromLong(0), NULL), PyBytes_FromString("")));
+        show_exc("  raised");
+        Py_DECREF(sl);
         show_new("released[::2]", PyObject_GetItem(released, PySlice_New(NULL, NULL, PyLong_FromLong(2))));
         show_new("released.cast('B')", PyObject_CallMethod(released, "cast", "s", "B"));
     }
