@@ -343,7 +343,8 @@ internal static class BytesMethods
     }
 
     /// <summary>The methods whose character classes are ASCII's (bytes_methods.c): tests,
-    /// case changes, padding, prefixes, partitions, searches from the right, fromhex.</summary>
+    /// case changes, padding, prefixes, partitions, searches and splits from the right,
+    /// lines, tabs, translation, fromhex.</summary>
     private static void RegisterAscii()
     {
         foreach (var (name, test, emptyIs) in new (string, Func<byte, bool>, bool)[]
@@ -473,6 +474,63 @@ internal static class BytesMethods
             : throw new PythonException(PyExc.ValueError, "subsection not found"));
         foreach (var type in new[] { BuiltinTypes.Bytes, BuiltinTypes.ByteArray })
         {
+            PyBuiltinMethodDescriptor.Add(type, "rsplit", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("rsplit", args, kwargs, ["sep", "maxsplit"]);
+                var sep = a[0] is null or PyNone ? null : BytesArgument(a[0]!);
+                return PyList.Create(RSplit(BytesOps.Data(self!), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!))
+                    .Select(part => BytesOps.Like(self!, part)));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "splitlines", (self, args, kwargs) =>
+            {
+                var keepends = MethodArgs.WithKeywords("splitlines", args, kwargs, ["keepends"])[0];
+                return PyList.Create(SplitLines(BytesOps.Data(self!), keepends is not null && PyInt.Index(keepends) != 0)
+                    .Select(part => BytesOps.Like(self!, part)));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "expandtabs", (self, args, kwargs) =>
+            {
+                var tabsize = MethodArgs.WithKeywords("expandtabs", args, kwargs, ["tabsize"])[0];
+                return BytesOps.Like(self!, ExpandTabs(BytesOps.Data(self!), tabsize is null ? 8 : MethodArgs.Index(tabsize)));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "translate", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("translate", args, kwargs, ["table", "delete"], required: 1);
+                var table = a[0] is PyNone ? null : BytesArgument(a[0]!);
+                if (table is not null && table.Length != 256)
+                {
+                    throw new PythonException(PyExc.ValueError, "translation table must be 256 characters long");
+                }
+                var delete = a[1] is null ? [] : BytesArgument(a[1]!);
+                var result = new List<byte>();
+                foreach (byte c in BytesOps.Data(self!))
+                {
+                    if (Array.IndexOf(delete, c) < 0)
+                    {
+                        result.Add(table is null ? c : table[c]);
+                    }
+                }
+                return BytesOps.Like(self!, [.. result]);
+            });
+            // A static method in CPython; the class it is looked up on does not matter.
+            PyBuiltinClassMethodDescriptor.Add(type, "maketrans", (_, args, kwargs) =>
+            {
+                ArgCheck.NoKeywords("maketrans", kwargs);
+                if (args.Length != 2)
+                {
+                    throw new PythonException(PyExc.TypeError, $"maketrans expected 2 arguments, got {args.Length}");
+                }
+                byte[] from = BytesArgument(args[0]), to = BytesArgument(args[1]);
+                if (from.Length != to.Length)
+                {
+                    throw new PythonException(PyExc.ValueError, "maketrans arguments must have same length");
+                }
+                var table = AllBytes.ToArray();
+                for (int i = 0; i < from.Length; i++)
+                {
+                    table[from[i]] = to[i];
+                }
+                return new PyBytes(table);
+            });
             PyBuiltinClassMethodDescriptor.Add(type, "fromhex", (cls, args, kwargs) =>
             {
                 MethodArgs.Check(type, "fromhex", args, kwargs, 1, 1, ArgStyle.One);
@@ -481,6 +539,103 @@ internal static class BytesMethods
                 return ReferenceEquals(type, BuiltinTypes.ByteArray) ? PyByteArray.Create(data) : new PyBytes(data);
             });
         }
+    }
+
+    /// <summary>rsplit: from the right, on a separator or on runs of ASCII whitespace.</summary>
+    private static List<byte[]> RSplit(ReadOnlySpan<byte> data, byte[]? sep, long maxsplit)
+    {
+        if (sep is { Length: 0 })
+        {
+            throw new PythonException(PyExc.ValueError, "empty separator");
+        }
+        maxsplit = maxsplit < 0 ? long.MaxValue : maxsplit;
+        var parts = new List<byte[]>();
+        if (sep is null)
+        {
+            int i = data.Length - 1;
+            for (; maxsplit > 0; maxsplit--)
+            {
+                while (i >= 0 && IsAsciiSpace(data[i]))
+                {
+                    i--;
+                }
+                if (i < 0)
+                {
+                    break;
+                }
+                int end = i + 1;
+                while (i >= 0 && !IsAsciiSpace(data[i]))
+                {
+                    i--;
+                }
+                parts.Add(data[(i + 1)..end].ToArray());
+            }
+            // With maxsplit reached, what is left up to its trailing whitespace is one more part.
+            while (i >= 0 && IsAsciiSpace(data[i]))
+            {
+                i--;
+            }
+            if (i >= 0)
+            {
+                parts.Add(data[..(i + 1)].ToArray());
+            }
+        }
+        else
+        {
+            int end = data.Length;
+            for (; maxsplit > 0 && data[..end].LastIndexOf(sep) is var at and >= 0; maxsplit--)
+            {
+                parts.Add(data[(at + sep.Length)..end].ToArray());
+                end = at;
+            }
+            parts.Add(data[..end].ToArray());
+        }
+        parts.Reverse();
+        return parts;
+    }
+
+    /// <summary>splitlines: \n, \r and \r\n end lines (bytes know no other line breaks).</summary>
+    private static List<byte[]> SplitLines(ReadOnlySpan<byte> data, bool keepends)
+    {
+        var lines = new List<byte[]>();
+        for (int i = 0, start = 0; i < data.Length; start = i)
+        {
+            while (i < data.Length && data[i] is not ((byte)'\n' or (byte)'\r'))
+            {
+                i++;
+            }
+            int end = i;
+            if (i < data.Length)
+            {
+                i += data[i] == '\r' && i + 1 < data.Length && data[i + 1] == '\n' ? 2 : 1;
+                end = keepends ? i : end;
+            }
+            lines.Add(data[start..end].ToArray());
+        }
+        return lines;
+    }
+
+    /// <summary>expandtabs: a tab pads to the next multiple of tabsize; \n and \r restart the column.</summary>
+    private static byte[] ExpandTabs(ReadOnlySpan<byte> data, long tabsize)
+    {
+        var result = new List<byte>();
+        long column = 0;
+        foreach (byte c in data)
+        {
+            if (c == '\t')
+            {
+                if (tabsize > 0)
+                {
+                    long pad = tabsize - column % tabsize;
+                    column += pad;
+                    result.AddRange(Enumerable.Repeat((byte)' ', (int)pad));
+                }
+                continue;
+            }
+            result.Add(c);
+            column = c is (byte)'\n' or (byte)'\r' ? 0 : column + 1;
+        }
+        return [.. result];
     }
 
     private static readonly byte[] AllBytes = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();

@@ -1,6 +1,7 @@
 /* The methods bytes and bytearray share whose character classes are ASCII's: the is*
    tests, case changes, padding, zfill, removeprefix / removesuffix, partition /
-   rpartition, rfind / rindex and fromhex, on both types, with CPython's errors. */
+   rpartition, rfind / rindex, rsplit, splitlines, expandtabs, maketrans / translate and
+   fromhex, on both types, with CPython's errors. */
 #include "conformance.h"
 
 static PyObject *kinds[2];
@@ -105,6 +106,36 @@ int main(void)
     BOTH("abcabc", "rindex", "y", "zz");
     BOTH("abcabc", "rfind", "i", 300);
     BOTH("abcabc", "rfind", "s", "a");
+
+    BOTH("  a b\tc  ", "rsplit", NULL);
+    BOTH("  a b\tc  ", "rsplit", "(Oi)", Py_None, 1);
+    BOTH("  a b\tc  ", "rsplit", "(Oi)", Py_None, 0);
+    BOTH("a,b,,c", "rsplit", "y", ",");
+    BOTH("a,b,,c", "rsplit", "(yi)", ",", 2);
+    BOTH("a::b::c", "rsplit", "(yi)", "::", 1);
+    BOTH("a,b", "rsplit", "y", "");
+    BOTH("a,b", "rsplit", "s", ",");
+    BOTH("", "rsplit", NULL);
+    BOTH("\xa0" "a\x85" "b", "rsplit", NULL);
+    BOTH("one\ntwo\r\nthree\rfour\n\nend", "splitlines", NULL);
+    BOTH("one\ntwo\r\nthree\rfour\n\n", "splitlines", "i", 1);
+    BOTH("", "splitlines", NULL);
+    BOTH("a\x0b" "b\x0c" "c", "splitlines", NULL);
+    BOTH("a\tbc\td\n\tx", "expandtabs", NULL);
+    BOTH("a\tbc\td\r\tx", "expandtabs", "i", 4);
+    BOTH("a\tb", "expandtabs", "i", 0);
+    BOTH("a\tb", "expandtabs", "i", -1);
+    BOTH("a\tb", "expandtabs", "s", "4");
+    PyObject *table = PyObject_CallMethod((PyObject *)&PyBytes_Type, "maketrans", "yy", "abc", "xyz");
+    show_new("maketrans(b'abc', b'xyz')[97:100]", PySequence_GetSlice(table, 97, 100));
+    show_new("bytearray.maketrans(b'ab', b'x')", PyObject_CallMethod((PyObject *)&PyByteArray_Type, "maketrans", "yy", "ab", "x"));
+    show_new("maketrans('a', 'b')", PyObject_CallMethod((PyObject *)&PyBytes_Type, "maketrans", "ss", "a", "b"));
+    BOTH("abcabc", "translate", "O", table);
+    BOTH("abcabc", "translate", "(Oy)", table, "b");
+    BOTH("abcabc", "translate", "(Oy)", Py_None, "ac");
+    BOTH("abcabc", "translate", "y", "short");
+    BOTH("abcabc", "translate", "s", "text");
+    Py_DECREF(table);
 
     for (int k = 0; k < 2; k++) {
         show_new("fromhex('0a ff 10')", PyObject_CallMethod(kinds[k], "fromhex", "s", "0a ff 10"));
