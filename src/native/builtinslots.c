@@ -502,6 +502,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     }
     generic_alias_as_mapping.mp_subscript = h->subscript;
     Py_GenericAliasType.tp_as_mapping = &generic_alias_as_mapping;
+    Py_GenericAliasType.tp_iter = h->iter;
 
     /* Bases before subtypes. The iterators keep their own tp_iter / tp_iternext (statics.c);
        from object they get repr, str, hash, compare and attributes. */

@@ -60,8 +60,8 @@ double PyFloat_AsDouble(PyObject *op) {
     return op != NULL && Py_TYPE(op) == &PyFloat_Type ? ((PyFloatObject *)op)->ob_fval : _PyCApi_Slow_PyFloat_AsDouble(op);
 }
 
-/* The packers build the little-endian bytes (this platform's order) and copy them out in
-   the order asked for. */
+/* A value's bytes in this platform's order (little-endian) copied from or to the order
+   asked for. */
 static void copy_ordered(unsigned char *dst, const unsigned char *little, int n, int le)
 {
     for (int i = 0; i < n; i++) {
@@ -120,17 +120,13 @@ int PyFloat_Pack4(double x, char *p, int le)
         PyErr_SetString(PyExc_OverflowError, "float too large to pack with f format");
         return -1;
     }
-    unsigned char little[4];
-    memcpy(little, &y, 4);
-    copy_ordered((unsigned char *)p, little, 4, le);
+    copy_ordered((unsigned char *)p, (const unsigned char *)&y, 4, le);
     return 0;
 }
 
 int PyFloat_Pack8(double x, char *p, int le)
 {
-    unsigned char little[8];
-    memcpy(little, &x, 8);
-    copy_ordered((unsigned char *)p, little, 8, le);
+    copy_ordered((unsigned char *)p, (const unsigned char *)&x, 8, le);
     return 0;
 }
 
@@ -153,19 +149,15 @@ double PyFloat_Unpack2(const char *p, int le)
 
 double PyFloat_Unpack4(const char *p, int le)
 {
-    unsigned char little[4];
-    copy_ordered(little, (const unsigned char *)p, 4, le);
     float y;
-    memcpy(&y, little, 4);
+    copy_ordered((unsigned char *)&y, (const unsigned char *)p, 4, le);
     return y;
 }
 
 double PyFloat_Unpack8(const char *p, int le)
 {
-    unsigned char little[8];
-    copy_ordered(little, (const unsigned char *)p, 8, le);
     double x;
-    memcpy(&x, little, 8);
+    copy_ordered((unsigned char *)&x, (const unsigned char *)p, 8, le);
     return x;
 }
 

@@ -173,6 +173,8 @@ STATIC_TYPE(PyWrapperDescr_Type, "wrapper_descriptor", &PyBaseObject_Type, 56, 0
             Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR, pycapi_object_dealloc, DESCR_GET)
 STATIC_TYPE(_PyMethodWrapper_Type, "method-wrapper", &PyBaseObject_Type, 32, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(Py_GenericAliasType, "types.GenericAlias", &PyBaseObject_Type, 64, 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+static STATIC_TYPE(GenericAliasIter_Type, "generic_alias_iterator", &PyBaseObject_Type, 24, 0, Py_TPFLAGS_HAVE_GC,
+                   pycapi_object_dealloc, ITERATOR_SLOTS)
 /* Bound methods and the method wrappers (FuncObject.cs), with CPython's sizes:
    PyMethodObject and PyInstanceMethodObject are public layouts. */
 STATIC_TYPE(PyMethod_Type, "method", &PyBaseObject_Type, sizeof(PyMethodObject), 0, Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
@@ -363,6 +365,7 @@ static const pycapi_static_entry static_table[] = {
     { "wrapper_descriptor", (PyObject *)&PyWrapperDescr_Type },
     { "method-wrapper", (PyObject *)&_PyMethodWrapper_Type },
     { "types.GenericAlias", (PyObject *)&Py_GenericAliasType },
+    { "generic_alias_iterator", (PyObject *)&GenericAliasIter_Type },
     { "mappingproxy", (PyObject *)&PyDictProxy_Type },
     { "property", (PyObject *)&PyProperty_Type },
     { "function", (PyObject *)&PyFunction_Type },

@@ -5,12 +5,16 @@ namespace PyCApi.Objects;
 
 /// <summary>types.GenericAlias (PEP 585): list[int] and its kind, an origin subscripted with
 /// arguments. Attributes other than its own come from the origin; calling it makes an
-/// instance of the origin. There is no typing module here: a type variable is any
-/// non-class argument with __typing_subst__ (what CPython 3.11 looks for), and the unpacked
-/// forms (*tuple[int], TypeVarTuple, __typing_prepare_subst__) are not modelled.</summary>
-internal sealed class PyGenericAlias(PyObject origin, PyObject args) : PyObject(BuiltinTypes.Get("types.GenericAlias"))
+/// instance of the origin; iterating it gives its starred form (*list[int], PEP 646). There
+/// is no typing module here: a type variable is any non-class argument with __typing_subst__
+/// (what CPython 3.11 looks for); unpacking in substitution (TypeVarTuple, a starred
+/// argument, __typing_prepare_subst__) and the starred form's __reduce__ are not modelled.</summary>
+internal sealed class PyGenericAlias(PyObject origin, PyObject args, bool starred = false)
+    : PyObject(BuiltinTypes.Get("types.GenericAlias"))
 {
     internal readonly PyObject Origin = origin;
+
+    internal readonly bool Starred = starred;
 
     /// <summary>A single argument stands for a one-tuple.</summary>
     internal readonly PyTuple Args = args as PyTuple ?? PyTuple.Create([args]);
@@ -29,15 +33,15 @@ internal sealed class PyGenericAlias(PyObject origin, PyObject args) : PyObject(
         "__origin__" => Origin,
         "__args__" => Args,
         "__parameters__" => Parameters,
-        "__unpacked__" => PyBool.False,
-        "__typing_unpacked_tuple_args__" => PyNone.Instance,
+        "__unpacked__" => PyBool.Of(Starred),
+        "__typing_unpacked_tuple_args__" => Starred && ReferenceEquals(Origin, BuiltinTypes.Tuple) ? Args : PyNone.Instance,
         _ when !OwnAttributes.Contains(name.Value) => Attributes.GetAttr(Origin, name),
         _ => base.GetAttr(name),
     };
 
     internal override PyStr ReprCore()
     {
-        var text = new StringBuilder(ReprItem(Origin)).Append('[');
+        var text = new StringBuilder(Starred ? "*" : "").Append(ReprItem(Origin)).Append('[');
         text.AppendJoin(", ", Args.ToArray().Select(ReprItem));
         return new PyStr(text.Append(Args.Count == 0 ? "()]" : "]").ToString());
     }
@@ -69,7 +73,8 @@ internal sealed class PyGenericAlias(PyObject origin, PyObject args) : PyObject(
         {
             return PyNotImplemented.Instance;
         }
-        bool equal = Abstract.RichCompareBool(Origin, b.Origin, CompareOp.Eq) && Abstract.RichCompareBool(Args, b.Args, CompareOp.Eq);
+        bool equal = Starred == b.Starred && Abstract.RichCompareBool(Origin, b.Origin, CompareOp.Eq)
+            && Abstract.RichCompareBool(Args, b.Args, CompareOp.Eq);
         return PyBool.Of(equal == (op == CompareOp.Eq));
     }
 
@@ -156,12 +161,25 @@ internal sealed class PyGenericAlias(PyObject origin, PyObject args) : PyObject(
             }
             return arg;
         });
-        return new PyGenericAlias(Origin, PyTuple.Create(newArgs.ToArray()));
+        return new PyGenericAlias(Origin, PyTuple.Create(newArgs.ToArray()), Starred);
     }
 
     [CApi]
     internal static NewReference Py_GenericAlias(BorrowedReference origin, BorrowedReference args) =>
         ObjectSpace.NewRef(new PyGenericAlias(ObjectSpace.FromNative(origin), ObjectSpace.FromNative(args)));
+}
+
+/// <summary>iter(alias): the alias starred, once.</summary>
+internal sealed class PyGenericAliasIterator(PyGenericAlias alias) : PyIterator(BuiltinTypes.Get("generic_alias_iterator"))
+{
+    private PyGenericAlias? left = alias;
+
+    internal override PyObject? Next()
+    {
+        var next = left is null ? null : new PyGenericAlias(left.Origin, left.Args, starred: true);
+        left = null;
+        return next;
+    }
 }
 
 /// <summary>The GenericAlias type's constructor and methods, and __class_getitem__ on the
@@ -202,6 +220,7 @@ internal static class GenericAliasTypes
             return PyTuple.Create([alias.Type, PyTuple.Create([alias.Origin, alias.Args])]);
         });
 
+        PyIterator.AddMethods(BuiltinTypes.Get("generic_alias_iterator"));
         foreach (var name in new[] { "list", "dict", "tuple", "set", "frozenset", "enumerate", "mappingproxy",
                                      "weakref.ReferenceType", "_contextvars.ContextVar", "_contextvars.Token", "BaseExceptionGroup" })
         {

@@ -142,6 +142,8 @@ internal static partial class Abstract
                 return new PySetIterator(s);
             case PyMappingProxy p:
                 return GetIter(p.Mapping);
+            case PyGenericAlias alias:
+                return new PyGenericAliasIterator(alias);
         }
         if (IsSequence(o))
         {

@@ -162,6 +162,29 @@ int main(void)
     PyObject *args2 = Py_BuildValue("(OO)", list, intt);
     show_new("GenericAlias(list, int, x=1)", PyObject_Call(ga, args2, kw));
 
+    printf("-- starred (iteration)\n");
+    PyObject *it = PyObject_GetIter(li);
+    show_type("iter(list[int])", it);
+    PyObject *star = it != NULL ? PyIter_Next(it) : NULL;
+    show("next", star);
+    show_new("  __unpacked__", PyObject_GetAttrString(star, "__unpacked__"));
+    show_new("  __typing_unpacked_tuple_args__", PyObject_GetAttrString(star, "__typing_unpacked_tuple_args__"));
+    printf("  == list[int]: %d, hash equal: %d\n", PyObject_RichCompareBool(star, li, Py_EQ), PyObject_Hash(star) == PyObject_Hash(li));
+    PyObject *star2 = PyIter_Next(PyObject_GetIter(li));
+    printf("  == another *list[int]: %d\n", PyObject_RichCompareBool(star, star2, Py_EQ));
+    show("next again", PyIter_Next(it));
+    show_new("iter(tuple[int, str]) next", PyIter_Next(PyObject_GetIter(alias(tuple, Py_BuildValue("(OO)", intt, str)))));
+    PyObject *ts = PyIter_Next(PyObject_GetIter(alias(tuple, Py_BuildValue("(OO)", intt, str))));
+    show_new("  __typing_unpacked_tuple_args__", PyObject_GetAttrString(ts, "__typing_unpacked_tuple_args__"));
+    show_new("iter(tuple[()]) next", PyIter_Next(PyObject_GetIter(alias(tuple, PyTuple_New(0)))));
+    show_new("tuple[int, *tuple[str, ...]]", alias(tuple, Py_BuildValue("(ON)", intt,
+        PyIter_Next(PyObject_GetIter(alias(tuple, Py_BuildValue("(OO)", str, Py_Ellipsis)))))));
+    show_new("list(list[int])", PySequence_List(li));
+    Py_XDECREF(ts);
+    Py_XDECREF(star2);
+    Py_XDECREF(star);
+    Py_XDECREF(it);
+
     printf("-- type variables\n");
     PyObject *tv = PyType_FromSpec(&typevar_spec);
     PyObject *T = typevar(tv, 'T'), *S = typevar(tv, 'S');
