@@ -71,15 +71,14 @@ STATIC_TYPE(PyBaseObject_Type, "object", NULL, sizeof(PyObject), 0, Py_TPFLAGS_B
 STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
-            .tp_new = pycapi_long_new, .tp_init = pycapi_object_init)
+            .tp_new = pycapi_long_new)
 STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
 STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
-            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc, .tp_new = pycapi_float_new,
-            .tp_init = pycapi_object_init)
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc, .tp_new = pycapi_float_new)
 STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc,
-            .tp_new = pycapi_unicode_new, .tp_init = pycapi_object_init)
+            .tp_new = pycapi_unicode_new)
 /* bytes exports its ob_sval read-only (bytes_buffer_getbuffer); getargs reads tp_as_buffer. */
 static int bytes_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {
@@ -89,7 +88,7 @@ static PyBufferProcs bytes_as_buffer = { bytes_getbuffer, NULL };
 
 STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, ob_sval), 1,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
-            .tp_as_buffer = &bytes_as_buffer, .tp_new = pycapi_bytes_new, .tp_init = pycapi_object_init)
+            .tp_as_buffer = &bytes_as_buffer, .tp_new = pycapi_bytes_new)
 /* bytearray and memoryview keep their state in the native object (bytearrayobject.c, memoryobject.c). */
 STATIC_TYPE(PyByteArray_Type, "bytearray", &PyBaseObject_Type, sizeof(PyByteArrayObject), 0,
             Py_TPFLAGS_BASETYPE, pycapi_bytearray_dealloc, .tp_as_buffer = &pycapi_bytearray_as_buffer)
@@ -99,7 +98,7 @@ STATIC_TYPE(PyMemoryView_Type, "memoryview", &PyBaseObject_Type, offsetof(PyMemo
 STATIC_TYPE(PyTuple_Type, "tuple", &PyBaseObject_Type, offsetof(PyTupleObject, ob_item), sizeof(PyObject *),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
             pycapi_tuple_dealloc, CONTAINER_SLOTS(&pycapi_tuple_as_sequence, &pycapi_readonly_as_mapping)
-            .tp_traverse = pycapi_sequence_traverse, .tp_new = pycapi_tuple_new, .tp_init = pycapi_object_init)
+            .tp_traverse = pycapi_sequence_traverse, .tp_new = pycapi_tuple_new)
 STATIC_TYPE(PyList_Type, "list", &PyBaseObject_Type, sizeof(PyListObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
             pycapi_list_dealloc, CONTAINER_SLOTS(&pycapi_list_as_sequence, &pycapi_mutable_as_mapping)

@@ -210,6 +210,6 @@ internal static class ByteArrayMethods
             a.Bytes.Reverse();
             return PyNone.Instance;
         });
-        ContainerSlots.Add(Type, subscript: true);
+        ContainerSlots.Add(Type);
     }
 }

@@ -919,7 +919,6 @@ internal static class DictMethods
         });
         PyBuiltinMethodDescriptor.Add(dict, "__contains__", (self, args, kwargs) =>
             PyBool.Of(Self(self).GetItem(ArgCheck.One("dict.__contains__", args, kwargs)) is not null));
-        ContainerSlots.Add(dict, subscript: true);
         PyBuiltinClassMethodDescriptor.Add(dict, "fromkeys", (cls, args, kwargs) =>
         {
             ArgCheck.NoKeywords("fromkeys", kwargs);
@@ -933,10 +932,6 @@ internal static class DictMethods
             return result;
         });
 
-        foreach (var name in new[] { "dict_keys", "dict_values", "dict_items" })
-        {
-            ContainerSlots.Add(BuiltinTypes.Get(name), subscript: false);
-        }
         PyMappingProxy.AddMethods(BuiltinTypes.Get("mappingproxy"));
         foreach (var name in new[] { "dict_keyiterator", "dict_valueiterator", "dict_itemiterator" })
         {

@@ -497,7 +497,6 @@ internal static class ListMethods
             Self(self).Sort(key, reverse);
             return PyNone.Instance;
         });
-        ContainerSlots.Add(list, subscript: true);
     }
 
     /// <summary>sort()'s keyword-only key and reverse.</summary>

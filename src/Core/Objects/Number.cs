@@ -784,44 +784,6 @@ internal static class NumberTypes
         BuiltinTypes.Float.Constructor = (type, args, kwargs) => Exact(type, NewFloat(args.ToArray(), kwargs));
         BuiltinTypes.Bool.Constructor = (type, args, kwargs) => NewBool(args.ToArray(), kwargs);
         PyBuiltinClassMethodDescriptor.Add(BuiltinTypes.Int, "from_bytes", (cls, args, kwargs) => FromBytes(args, kwargs));
-        foreach (var type in new[] { BuiltinTypes.Int, BuiltinTypes.Bool, BuiltinTypes.Float, BuiltinTypes.Str, BuiltinTypes.Bytes,
-                     BuiltinTypes.Tuple, BuiltinTypes.List, BuiltinTypes.Dict })
-        {
-            AddSlotWrappers(type);
-        }
-    }
-
-    private static readonly string[] BinaryNames =
-        ["add", "sub", "mul", "mod", "divmod", "lshift", "rshift", "and", "xor", "or", "floordiv", "truediv", "matmul"];
-
-    private static readonly string[] UnaryNames = ["neg", "pos", "abs", "invert", "int", "float", "index"];
-
-    /// <summary>The type's own arithmetic slots as methods ('%s!'.__mod__, (1).__radd__):
-    /// the reflected form calls the same slot with the operands swapped, as CPython's wrappers do.</summary>
-    internal static void AddSlotWrappers(PyType type)
-    {
-        var slots = NumberSlots.OwnSlots(type)!;
-        for (int op = 0; op < BinaryNames.Length; op++)
-        {
-            var slot = slots.Binary[op] ?? (op == (int)NumberOp.Add && slots.Concat is { } concat ? concat : null);
-            if (slot is not null)
-            {
-                PySlotWrapper.Add(type, $"__{BinaryNames[op]}__", 1, (self, args) => slot(self, args[0]));
-                PySlotWrapper.Add(type, $"__r{BinaryNames[op]}__", 1, (self, args) => slot(args[0], self));
-            }
-        }
-        if (slots.Repeat is { } repeat && slots.Binary[(int)NumberOp.Multiply] is null)
-        {
-            PySlotWrapper.Add(type, "__mul__", 1, (self, args) => repeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
-            PySlotWrapper.Add(type, "__rmul__", 1, (self, args) => repeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
-        }
-        for (int op = 0; op < UnaryNames.Length; op++)
-        {
-            if (slots.Unary[op] is { } unary)
-            {
-                PySlotWrapper.Add(type, $"__{UnaryNames[op]}__", 0, (self, _) => unary(self));
-            }
-        }
     }
 
     /// <summary>Subclasses need their own layout, which only their C tp_new can give.</summary>

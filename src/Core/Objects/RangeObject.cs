@@ -120,7 +120,6 @@ internal sealed class PyRange : PyObject
                 null => new PyInt(Abstract.IndexOf(r, item)),
             };
         });
-        ContainerSlots.Add(type, subscript: true);
         PyIterator.AddMethods(BuiltinTypes.Get("range_iterator"));
         PyIterator.AddMethods(BuiltinTypes.Get("longrange_iterator"));
     }

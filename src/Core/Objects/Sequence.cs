@@ -728,10 +728,12 @@ internal static class SequenceApi
         ObjectSpace.NewRef(Abstract.Fast(Arg(o), message));
 }
 
-/// <summary>The container slots of a built-in type seen as methods (list.__len__, ...).</summary>
+/// <summary>The container slots seen as methods (bytearray.__len__, ...) of the built-in
+/// types whose C slot tables are not filled yet; the others get them from their C slots
+/// (SlotWrappers.Add, called by builtinslots.c).</summary>
 internal static class ContainerSlots
 {
-    internal static void Add(PyType type, bool subscript)
+    internal static void Add(PyType type)
     {
         void AddIfMissing(string name, int arity, Func<PyObject, PyObject[], PyObject> body)
         {
@@ -743,10 +745,7 @@ internal static class ContainerSlots
         AddIfMissing("__len__", 0, (self, _) => new PyInt(Abstract.Length(self)));
         AddIfMissing("__iter__", 0, (self, _) => Abstract.GetIter(self));
         AddIfMissing("__contains__", 1, (self, a) => PyBool.Of(Abstract.Contains(self, a[0])));
-        if (subscript)
-        {
-            AddIfMissing("__getitem__", 1, (self, a) => Abstract.GetItem(self, a[0]));
-        }
+        AddIfMissing("__getitem__", 1, (self, a) => Abstract.GetItem(self, a[0]));
     }
 
     /// <summary>Methods and constructors of the containers, added once the static types are linked.</summary>
