@@ -218,9 +218,11 @@ internal static unsafe partial class BuiltinSlots
         return 0;
     }, -1);
 
+    /// <summary>type_call: what calling a class does, whatever its metaclass's __call__ (which
+    /// reaches here through super().__call__).</summary>
     [UnmanagedCallersOnly]
-    private static nint TypeCall(nint type, nint args, nint kwargs) =>
-        Guard(() => Self(Kind.Type, type, "__call__").Call((PyTuple)O(args), (PyDict?)ObjectSpace.FromNativeOrNull(kwargs)));
+    private static nint TypeCall(nint type, nint args, nint kwargs) => Guard(() =>
+        ((PyType)Self(Kind.Type, type, "__call__")).CallType((PyTuple)O(args), (PyDict?)ObjectSpace.FromNativeOrNull(kwargs)));
 
     // ---- The slots whose behaviour the object's managed class gives.
 

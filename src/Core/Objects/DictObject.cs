@@ -919,6 +919,9 @@ internal static class DictMethods
         });
         PyBuiltinMethodDescriptor.Add(dict, "__contains__", (self, args, kwargs) =>
             PyBool.Of(Self(self).GetItem(ArgCheck.One("dict.__contains__", args, kwargs)) is not null));
+        // A method, not mp_subscript's slot wrapper (METH_COEXIST in CPython).
+        PyBuiltinMethodDescriptor.Add(dict, "__getitem__", (self, args, kwargs) =>
+            Abstract.GetItemOfKind(Self(self), ArgCheck.One("dict.__getitem__", args, kwargs)));
         PyBuiltinClassMethodDescriptor.Add(dict, "fromkeys", (cls, args, kwargs) =>
         {
             ArgCheck.NoKeywords("fromkeys", kwargs);

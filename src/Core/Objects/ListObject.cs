@@ -497,6 +497,8 @@ internal static class ListMethods
             Self(self).Sort(key, reverse);
             return PyNone.Instance;
         });
+        // A method, not mp_subscript's slot wrapper (METH_COEXIST in CPython).
+        Add("__getitem__", (self, args, kwargs) => Abstract.GetItemOfKind(Self(self), ArgCheck.One("list.__getitem__", args, kwargs)));
     }
 
     /// <summary>sort()'s keyword-only key and reverse.</summary>

@@ -242,14 +242,16 @@ internal static unsafe partial class SlotWrappers
         }
     }
 
-    /// <summary>A wrapper with a fixed number of positional arguments (check_num_args).</summary>
+    /// <summary>A wrapper with a fixed number of positional arguments: check_num_args, or for
+    /// two PyArg_UnpackTuple(args, "", 2, 2, ...), whose message starts with the empty name.</summary>
     private static PySlotWrapper Fixed(PyType type, string name, int arity, Func<PyObject, PyObject[], PyObject> body) =>
         new(type, name, (self, args, kwargs) =>
         {
             NoKeywords(name, kwargs);
             if (args.Length != arity)
             {
-                throw new PythonException(PyExc.TypeError, $"expected {arity} argument{(arity == 1 ? "" : "s")}, got {args.Length}");
+                throw new PythonException(PyExc.TypeError,
+                    $"{(arity == 2 ? " " : "")}expected {arity} argument{(arity == 1 ? "" : "s")}, got {args.Length}");
             }
             return body(self!, args);
         });
