@@ -54,7 +54,22 @@ internal static unsafe class ObjectMethods
             return PyNone.Instance;
         });
         PyBuiltinClassMethodDescriptor.Add(obj, "__subclasshook__", (cls, args, kwargs) => PyNotImplemented.Instance);
+
+        // The immutable built-ins pickle as cls.__new__(cls, *self.__getnewargs__()): an exact copy of the value.
+        AddGetNewArgs(BuiltinTypes.Int, o => [new PyInt(((PyInt)o).Value)]);
+        AddGetNewArgs(BuiltinTypes.Float, o => [new PyFloat(((PyFloat)o).Value)]);
+        AddGetNewArgs(BuiltinTypes.Complex, o => [new PyFloat(((PyComplex)o).Real), new PyFloat(((PyComplex)o).Imag)]);
+        AddGetNewArgs(BuiltinTypes.Str, o => [new PyStr(((PyStr)o).Value)]);
+        AddGetNewArgs(BuiltinTypes.Bytes, o => [new PyBytes(((PyBytes)o).Value)]);
+        AddGetNewArgs(BuiltinTypes.Tuple, o => [PyTuple.Create(((PyTuple)o).ToArray())]);
     }
+
+    private static void AddGetNewArgs(PyType type, Func<PyObject, PyObject[]> args) =>
+        PyBuiltinMethodDescriptor.Add(type, "__getnewargs__", (self, a, kwargs) =>
+        {
+            ArgCheck.None(MethodName(self!, "__getnewargs__"), a, kwargs);
+            return PyTuple.Create(args(self!));
+        });
 
     /// <summary>How a call error names the method bound to self (meth_get__qualname__).</summary>
     private static string MethodName(PyObject self, string name) => $"{self.Type.QualName}.{name}";

@@ -200,6 +200,14 @@ static void reduce(void)
     PyObject *d = Py_BuildValue("{si}", "k", 1);
     show_reduced("reduce_ex(2) of a dict", PyObject_CallFunction(ex1, "Oi", d, 2));
     Py_DECREF(d);
+    show_reduced("reduce_ex(2) of 5", PyObject_CallFunction(ex1, "Oi", PyLong_FromLong(5), 2));
+    show_reduced("reduce_ex(2) of True", PyObject_CallFunction(ex1, "Oi", Py_True, 2));
+    show_reduced("reduce_ex(2) of 1.5", PyObject_CallFunction(ex1, "di", 1.5, 2));
+    show_reduced("reduce_ex(2) of 1+2j", PyObject_CallFunction(ex1, "Di", &(Py_complex){1.0, 2.0}, 2));
+    show_reduced("reduce_ex(2) of 'ab'", PyObject_CallFunction(ex1, "si", "ab", 2));
+    show_reduced("reduce_ex(2) of b'ab'", PyObject_CallFunction(ex1, "yi", "ab", 2));
+    show_reduced("reduce_ex(3) of (1, 'a')", PyObject_CallFunction(ex1, "(is)i", 1, "a", 3));
+    show("(5).__getnewargs__(1)", PyObject_CallMethod(PyLong_FromLong(5), "__getnewargs__", "i", 1));
     show("getstate of 1.5", PyObject_CallFunction(gs, "d", 1.5));
     Py_DECREF(ex1);
     Py_DECREF(ex2);
