@@ -260,6 +260,76 @@ static void misc(void)
     Py_DECREF(sizeof_);
 }
 
+/* What Cython's __Pyx_setup_reduce does at module init for a cdef class: compare the
+   type's __reduce_ex__ / __reduce__ / __getstate__ with object's by identity, then move
+   __reduce_cython__ / __setstate_cython__ to __reduce__ / __setstate__ in tp_dict. */
+static PyObject *reduce_cython(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return Py_BuildValue("(O(s))", (PyObject *)Py_TYPE(self), "reduced by Cython");
+}
+
+static PyObject *setstate_cython(PyObject *self, PyObject *state)
+{
+    (void)self;
+    (void)state;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef cdef_methods[] = {
+    { "__reduce_cython__", reduce_cython, METH_NOARGS, NULL },
+    { "__setstate_cython__", setstate_cython, METH_O, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+static PyTypeObject CdefType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cymod.Cdef",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_new = PyType_GenericNew,
+    .tp_methods = cdef_methods,
+};
+
+static int same_attr(PyObject *type, const char *name)
+{
+    PyObject *mine = PyObject_GetAttrString(type, name);
+    PyObject *objects = PyObject_GetAttrString((PyObject *)&PyBaseObject_Type, name);
+    int same = mine != NULL && mine == objects;
+    Py_XDECREF(mine);
+    Py_XDECREF(objects);
+    return same;
+}
+
+static void cython_setup_reduce(void)
+{
+    if (PyType_Ready(&CdefType) < 0) {
+        show_exc("PyType_Ready");
+        return;
+    }
+    PyObject *type = (PyObject *)&CdefType;
+    printf("__reduce_ex__ is object's: %d\n", same_attr(type, "__reduce_ex__"));
+    printf("__reduce__ is object's: %d\n", same_attr(type, "__reduce__"));
+    printf("__getstate__ is object's: %d\n", same_attr(type, "__getstate__"));
+    PyObject *reduce = PyObject_GetAttrString(type, "__reduce_cython__");
+    PyObject *setstate = PyObject_GetAttrString(type, "__setstate_cython__");
+    PyObject *dict = CdefType.tp_dict;
+    if (PyDict_SetItemString(dict, "__reduce__", reduce) < 0 || PyDict_DelItemString(dict, "__reduce_cython__") < 0
+        || PyDict_SetItemString(dict, "__setstate__", setstate) < 0 || PyDict_DelItemString(dict, "__setstate_cython__") < 0) {
+        show_exc("moving the methods");
+    }
+    PyType_Modified(&CdefType);
+    Py_DECREF(reduce);
+    Py_DECREF(setstate);
+    printf("__reduce__ is object's now: %d\n", same_attr(type, "__reduce__"));
+    printf("hasattr __reduce_cython__: %d\n", PyObject_HasAttrString(type, "__reduce_cython__"));
+    PyObject *obj = PyObject_CallNoArgs(type);
+    show("obj.__reduce_ex__(2)", PyObject_CallMethod(obj, "__reduce_ex__", "i", 2));
+    show("obj.__reduce__()", PyObject_CallMethod(obj, "__reduce__", NULL));
+    show("obj.__setstate__(None)", PyObject_CallMethod(obj, "__setstate__", "O", Py_None));
+    Py_XDECREF(obj);
+}
+
 /* type's own methods on classes made by type(). */
 static void types(void)
 {
@@ -305,5 +375,6 @@ int main(void)
     reduce();
     misc();
     types();
+    cython_setup_reduce();
     return conf_end();
 }
