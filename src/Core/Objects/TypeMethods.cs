@@ -20,6 +20,27 @@ internal static class TypeMethods
             var key = new PyStr(name);
             PyGetSetDescriptor.Add(type, name, o => ((PyType)o).SpecialAttribute(key)!);
         }
+        // type_abstractmethods: only from a class's own dict (type's own entry is this descriptor).
+        PyGetSetDescriptor.Add(type, "__abstractmethods__", o =>
+            (ReferenceEquals(o, type) ? null : ((PyType)o).TypeDict.GetItem(new PyStr("__abstractmethods__")))
+                ?? throw new PythonException(PyExc.AttributeError, "__abstractmethods__"));
+        // type_get_annotations: a heap type's, made empty on first use.
+        PyGetSetDescriptor.Add(type, "__annotations__", o =>
+        {
+            var t = (PyType)o;
+            var key = new PyStr("__annotations__");
+            if (!t.IsHeapType)
+            {
+                throw new PythonException(PyExc.AttributeError, $"type object '{t.Name}' has no attribute '__annotations__'");
+            }
+            if (t.TypeDict.GetItem(key) is { } annotations)
+            {
+                return annotations is IDescriptor d ? d.Get(null, t) : annotations;
+            }
+            var made = new PyDict();
+            t.TypeDict.SetItem(key, made);
+            return made;
+        });
         void AddNoArgs(string name, Func<PyType, PyObject> body) => PyBuiltinMethodDescriptor.Add(type, name, (self, args, kwargs) =>
         {
             ArgCheck.None($"{self!.Type.QualName}.{name}", args, kwargs);

@@ -362,6 +362,15 @@ static void types(void)
     show("type.__dict__['__mro__'].__get__(Sub1, type)", PyObject_CallMethod(mro, "__get__", "OO", sub1, type));
     Py_DECREF(mro);
     Py_DECREF(type_dict);
+    show("type.__abstractmethods__", PyObject_GetAttrString(type, "__abstractmethods__"));
+    show("Sub1.__abstractmethods__", PyObject_GetAttrString(sub1, "__abstractmethods__"));
+    show("int.__annotations__", PyObject_GetAttrString((PyObject *)&PyLong_Type, "__annotations__"));
+    PyObject *annotations = PyObject_GetAttrString(sub1, "__annotations__");
+    show("Sub1.__annotations__", annotations);
+    PyObject *again = PyObject_GetAttrString(sub1, "__annotations__");
+    printf("the same dict again: %d\n", again == annotations);
+    Py_XDECREF(again);
+    Py_XDECREF(annotations);
     Py_DECREF(sub1);
     Py_DECREF(sub2);
     Py_DECREF(bases);

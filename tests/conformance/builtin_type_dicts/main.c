@@ -1,6 +1,6 @@
 /* The built-in types' own __dict__s: each name with the type of its value, sorted. For
-   object, type and bool every name (docstrings aside, and type's __abstractmethods__,
-   __annotations__, __text_signature__ and X | Y unions, not there yet); for the others
+   object, type and bool every name (docstrings aside, and type's __text_signature__ and
+   X | Y unions, not there yet); for the others
    the names their C slots give (add_operators: slot wrappers, __hash__ = None) and
    __new__, the rest of their methods being counted elsewhere. The descriptors' reprs and
    a few names a type inherits rather than has. */
@@ -16,8 +16,7 @@ static int is_listed(const char *name, const char *const *names)
     return 0;
 }
 
-static const char *const not_yet[] = { "__doc__", "__abstractmethods__", "__annotations__", "__text_signature__",
-                                       "__or__", "__ror__", NULL };
+static const char *const not_yet[] = { "__doc__", "__text_signature__", "__or__", "__ror__", NULL };
 static const char *const slot_kinds[] = { "wrapper_descriptor", "builtin_function_or_method", "NoneType", NULL };
 
 static void show_dict(const char *type_name, int every_name)
