@@ -73,6 +73,7 @@ internal static unsafe class Bootstrap
         BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
         BaseTypes.Register();
         ObjectMethods.Register();
+        Formatter.Register();
         TypeNew.Register();
         TypeMethods.Register();
         FuncTypes.Register();

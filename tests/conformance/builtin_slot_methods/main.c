@@ -238,6 +238,13 @@ static void misc(void)
     show("format(Plain(), 'x')", PyObject_Format(p, PyUnicode_FromString("x")));
     show("Plain().__format__(1)", PyObject_CallMethod(p, "__format__", "i", 1));
     show("object.__format__(5, '')", PyObject_CallMethod(object, "__format__", "is", 5, ""));
+    show("(5).__format__('>4')", PyObject_CallMethod(PyLong_FromLong(5), "__format__", "s", ">4"));
+    show("True.__format__('')", PyObject_CallMethod(Py_True, "__format__", "s", ""));
+    show("True.__format__('d')", PyObject_CallMethod(Py_True, "__format__", "s", "d"));
+    show("(2.5).__format__('.3f')", PyObject_CallMethod(PyFloat_FromDouble(2.5), "__format__", "s", ".3f"));
+    show("(1+2j).__format__('')", PyObject_CallMethod(PyComplex_FromDoubles(1, 2), "__format__", "s", ""));
+    show("(5).__format__()", PyObject_CallMethod(PyLong_FromLong(5), "__format__", NULL));
+    show("(2.5).__format__(1)", PyObject_CallMethod(PyFloat_FromDouble(2.5), "__format__", "i", 1));
     PyObject_SetAttrString(p, "zz", Py_None);
     PyObject *dir = PyObject_CallMethod(p, "__dir__", NULL);
     if (dir != NULL && PyList_Sort(dir) == 0) {
