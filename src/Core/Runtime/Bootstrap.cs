@@ -74,6 +74,7 @@ internal static unsafe class Bootstrap
         BaseTypes.Register();
         ObjectMethods.Register();
         Formatter.Register();
+        Rounding.Register();
         TypeNew.Register();
         TypeMethods.Register();
         FuncTypes.Register();

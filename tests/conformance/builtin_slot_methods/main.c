@@ -217,6 +217,49 @@ static void reduce(void)
     Py_DECREF(slotted);
 }
 
+/* int's and float's rounding methods and int's __sizeof__. */
+static void rounding(void)
+{
+    const long ints[] = { 25, 35, -25, 15, 7, 0 };
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+        PyObject *n = PyLong_FromLong(ints[i]);
+        char label[64];
+        snprintf(label, sizeof label, "(%ld).__round__(-1)", ints[i]);
+        show(label, PyObject_CallMethod(n, "__round__", "i", -1));
+        Py_DECREF(n);
+    }
+    PyObject *big = PyLong_FromString("123456789012345678901234567890", NULL, 10);
+    show("big.__round__(-5)", PyObject_CallMethod(big, "__round__", "i", -5));
+    show("big.__round__(-40)", PyObject_CallMethod(big, "__round__", "i", -40));
+    show("big.__round__(3)", PyObject_CallMethod(big, "__round__", "i", 3));
+    show("big.__sizeof__()", PyObject_CallMethod(big, "__sizeof__", NULL));
+    Py_DECREF(big);
+    show("(7).__round__()", PyObject_CallMethod(PyLong_FromLong(7), "__round__", NULL));
+    show("(7).__round__(None)", PyObject_CallMethod(PyLong_FromLong(7), "__round__", "O", Py_None));
+    show("(7).__round__(1.5)", PyObject_CallMethod(PyLong_FromLong(7), "__round__", "d", 1.5));
+    show("(7).__round__(1, 2)", PyObject_CallMethod(PyLong_FromLong(7), "__round__", "ii", 1, 2));
+    show("True.__trunc__()", PyObject_CallMethod(Py_True, "__trunc__", NULL));
+    show("(5).__floor__()", PyObject_CallMethod(PyLong_FromLong(5), "__floor__", NULL));
+    show("(5).__ceil__(1)", PyObject_CallMethod(PyLong_FromLong(5), "__ceil__", "i", 1));
+    show("(0).__sizeof__()", PyObject_CallMethod(PyLong_FromLong(0), "__sizeof__", NULL));
+    show("(1 << 30).__sizeof__()", PyObject_CallMethod(PyLong_FromLong(1L << 30), "__sizeof__", NULL));
+    const double floats[] = { 2.7, -2.5, 1e20, -0.5 };
+    for (size_t i = 0; i < sizeof floats / sizeof *floats; i++) {
+        PyObject *x = PyFloat_FromDouble(floats[i]);
+        const char *names[] = { "__trunc__", "__floor__", "__ceil__" };
+        for (size_t j = 0; j < 3; j++) {
+            char label[64];
+            snprintf(label, sizeof label, "(%g).%s()", floats[i], names[j]);
+            show(label, PyObject_CallMethod(x, names[j], NULL));
+        }
+        Py_DECREF(x);
+    }
+    show("nan.__floor__()", PyObject_CallMethod(PyFloat_FromDouble(Py_NAN), "__floor__", NULL));
+    show("inf.__ceil__()", PyObject_CallMethod(PyFloat_FromDouble(Py_HUGE_VAL), "__ceil__", NULL));
+    show("(-inf).__trunc__()", PyObject_CallMethod(PyFloat_FromDouble(-Py_HUGE_VAL), "__trunc__", NULL));
+    show("(1.5).__trunc__(1)", PyObject_CallMethod(PyFloat_FromDouble(1.5), "__trunc__", "i", 1));
+}
+
 static void misc(void)
 {
     PyObject *object = builtin("object");
@@ -390,6 +433,7 @@ int main(void)
     wrappers();
     reduce();
     misc();
+    rounding();
     types();
     cython_setup_reduce();
     return conf_end();
