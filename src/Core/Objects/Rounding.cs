@@ -3,8 +3,8 @@ using PyCApi.Runtime;
 
 namespace PyCApi.Objects;
 
-/// <summary>The rounding protocol of int and float (__trunc__, __floor__, __ceil__, and
-/// int's __round__) and int's __sizeof__, as methods of the types.</summary>
+/// <summary>The rounding protocol of int and float (__trunc__, __floor__, __ceil__,
+/// __round__) and int's __sizeof__, as methods of the types.</summary>
 internal static class Rounding
 {
     internal static void Register()
@@ -25,6 +25,15 @@ internal static class Rounding
             ArgCheck.NoKeywords($"{self!.Type.QualName}.__round__", kwargs);
             ArgCheck.Range("__round__", args, 0, 1);
             return new PyInt(args.Length == 0 ? IntValue(self) : RoundInt(IntValue(self), Number.ExactIndex(args[0]).Value));
+        });
+        PyBuiltinMethodDescriptor.Add(@float, "__round__", (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords($"{self!.Type.QualName}.__round__", kwargs);
+            ArgCheck.Range("__round__", args, 0, 1);
+            double x = ((PyFloat)self).Value;
+            return args.Length == 0 || args[0] is PyNone
+                ? Number.Long(new PyFloat(Math.Round(x, MidpointRounding.ToEven)))
+                : new PyFloat(RoundFloat(x, Number.AsSsize(args[0], null)));
         });
         // long___sizeof__: the header and at least one 30-bit digit.
         AddNoArgs(@int, "__sizeof__", self =>
@@ -67,5 +76,56 @@ internal static class Rounding
             quotient += 1;
         }
         return quotient * unit;
+    }
+
+    /// <summary>double_round: x rounded to ndigits decimal places, ties to even on its exact
+    /// binary value (what _Py_dg_dtoa's mode 3 gives), read back as the nearest double.</summary>
+    private static double RoundFloat(double x, long ndigits)
+    {
+        // Beyond these every double is already exact, or rounds to zero (keeping its sign).
+        const int MostDigits = 323, FewestDigits = -308;
+        if (!double.IsFinite(x) || x == 0.0 || ndigits > MostDigits)
+        {
+            return x;
+        }
+        if (ndigits < FewestDigits)
+        {
+            return 0.0 * x;
+        }
+        long bits = BitConverter.DoubleToInt64Bits(Math.Abs(x));
+        int exponent = (int)(bits >> 52);
+        BigInteger mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+        exponent -= 1075;
+        // |x| * 10**ndigits as numerator / denominator, exactly.
+        BigInteger numerator = exponent >= 0 ? mantissa << exponent : mantissa;
+        BigInteger denominator = exponent >= 0 ? BigInteger.One : BigInteger.One << -exponent;
+        if (ndigits >= 0)
+        {
+            numerator *= BigInteger.Pow(10, (int)ndigits);
+        }
+        else
+        {
+            denominator *= BigInteger.Pow(10, (int)-ndigits);
+        }
+        var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
+        var twice = remainder * 2;
+        if (twice > denominator || (twice == denominator && !quotient.IsEven))
+        {
+            quotient += 1;
+        }
+        double rounded = double.Parse($"{quotient}E{-ndigits}", System.Globalization.CultureInfo.InvariantCulture);
+        if (double.IsInfinity(rounded))
+        {
+            throw new PythonException(PyExc.OverflowError, "rounded value too large to represent");
+        }
+        return x < 0 ? -rounded : rounded;
     }
 }

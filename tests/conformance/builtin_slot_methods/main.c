@@ -258,6 +258,23 @@ static void rounding(void)
     show("inf.__ceil__()", PyObject_CallMethod(PyFloat_FromDouble(Py_HUGE_VAL), "__ceil__", NULL));
     show("(-inf).__trunc__()", PyObject_CallMethod(PyFloat_FromDouble(-Py_HUGE_VAL), "__trunc__", NULL));
     show("(1.5).__trunc__(1)", PyObject_CallMethod(PyFloat_FromDouble(1.5), "__trunc__", "i", 1));
+    const double to_round[] = { 2.675, 0.125, 0.375, -2.5, 1.5, 1234.5678, 5e-324, 1.7976931348623157e308, -0.0004, 1e22 };
+    const int places[] = { 2, 2, 2, 0, 0, -2, 323, -308, 3, -22 };
+    for (size_t i = 0; i < sizeof to_round / sizeof *to_round; i++) {
+        PyObject *x = PyFloat_FromDouble(to_round[i]);
+        char label[80];
+        snprintf(label, sizeof label, "(%.17g).__round__(%d)", to_round[i], places[i]);
+        show(label, PyObject_CallMethod(x, "__round__", "i", places[i]));
+        snprintf(label, sizeof label, "(%.17g).__round__()", to_round[i]);
+        show(label, PyObject_CallMethod(x, "__round__", NULL));
+        Py_DECREF(x);
+    }
+    show("(2.5).__round__(None)", PyObject_CallMethod(PyFloat_FromDouble(2.5), "__round__", "O", Py_None));
+    show("(2.5).__round__(400)", PyObject_CallMethod(PyFloat_FromDouble(2.5), "__round__", "i", 400));
+    show("(-2.5).__round__(-400)", PyObject_CallMethod(PyFloat_FromDouble(-2.5), "__round__", "i", -400));
+    show("(2.5).__round__(1.0)", PyObject_CallMethod(PyFloat_FromDouble(2.5), "__round__", "d", 1.0));
+    show("nan.__round__()", PyObject_CallMethod(PyFloat_FromDouble(Py_NAN), "__round__", NULL));
+    show("inf.__round__(2)", PyObject_CallMethod(PyFloat_FromDouble(Py_HUGE_VAL), "__round__", "i", 2));
 }
 
 static void misc(void)
