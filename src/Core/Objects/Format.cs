@@ -1011,7 +1011,7 @@ internal static class FloatDigits
     }
 
     /// <summary>round(a * 10**power), exactly.</summary>
-    private static BigInteger Scaled(double a, int power)
+    internal static BigInteger Scaled(double a, int power)
     {
         var (num, den) = Exact(a);
         return power >= 0 ? RoundDiv(num * BigInteger.Pow(10, power), den) : RoundDiv(num, den * BigInteger.Pow(10, -power));

@@ -92,36 +92,7 @@ internal static class Rounding
         {
             return 0.0 * x;
         }
-        long bits = BitConverter.DoubleToInt64Bits(Math.Abs(x));
-        int exponent = (int)(bits >> 52);
-        BigInteger mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (exponent == 0)
-        {
-            exponent = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
-        exponent -= 1075;
-        // |x| * 10**ndigits as numerator / denominator, exactly.
-        BigInteger numerator = exponent >= 0 ? mantissa << exponent : mantissa;
-        BigInteger denominator = exponent >= 0 ? BigInteger.One : BigInteger.One << -exponent;
-        if (ndigits >= 0)
-        {
-            numerator *= BigInteger.Pow(10, (int)ndigits);
-        }
-        else
-        {
-            denominator *= BigInteger.Pow(10, (int)-ndigits);
-        }
-        var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
-        var twice = remainder * 2;
-        if (twice > denominator || (twice == denominator && !quotient.IsEven))
-        {
-            quotient += 1;
-        }
-        double rounded = double.Parse($"{quotient}E{-ndigits}", System.Globalization.CultureInfo.InvariantCulture);
+        double rounded = double.Parse($"{FloatDigits.Scaled(Math.Abs(x), (int)ndigits)}E{-ndigits}", System.Globalization.CultureInfo.InvariantCulture);
         if (double.IsInfinity(rounded))
         {
             throw new PythonException(PyExc.OverflowError, "rounded value too large to represent");
