@@ -65,6 +65,8 @@ typedef struct {
     objobjproc contains;
     binaryfunc subscript;
     objobjargproc ass_subscript;
+    /* add_operators: the type's dict gets a wrapper for each slot it fills itself. */
+    void (*add_operators)(PyTypeObject *type);
 } pycapi_builtin_hooks;
 
 static pycapi_builtin_hooks builtin;
@@ -109,11 +111,11 @@ static PyNumberMethods int_as_number = {
     .nb_floor_divide = int_floor_div, .nb_true_divide = int_true_div, .nb_index = int_index,
 };
 
-/* bool_as_number: &, ^ and | of its own, the rest inherited from int. */
+/* bool_as_number: &, ^ and | of its own, the rest inherited from int (inherit). */
 BINARY(bool_and, KIND_BOOL, OP_AND)
 BINARY(bool_xor, KIND_BOOL, OP_XOR)
 BINARY(bool_or, KIND_BOOL, OP_OR)
-static PyNumberMethods bool_as_number;
+static PyNumberMethods bool_as_number = { .nb_and = bool_and, .nb_xor = bool_xor, .nb_or = bool_or };
 
 BINARY(float_add, KIND_FLOAT, OP_ADD)
 BINARY(float_sub, KIND_FLOAT, OP_SUBTRACT)
@@ -313,7 +315,8 @@ static PyObject *object_richcompare(PyObject *self, PyObject *other, int op) {
 }
 
 /* What PyType_Ready's inherit_slots gives a built-in from its base: tp_hash and
-   tp_richcompare only as a pair, when the type defines neither. */
+   tp_richcompare only as a pair, when the type defines neither; each number slot the
+   type's table leaves empty (bool's). */
 static void inherit(PyTypeObject *type) {
     PyTypeObject *base = type->tp_base;
 #define INHERIT(slot)                 \
@@ -324,25 +327,47 @@ static void inherit(PyTypeObject *type) {
     INHERIT(tp_str)
     INHERIT(tp_getattro)
     INHERIT(tp_setattro)
+    INHERIT(tp_init)
 #undef INHERIT
+    if (type->tp_as_number != NULL && base->tp_as_number != NULL) {
+        /* PyNumberMethods is a row of function pointers. */
+        void **own = (void **)type->tp_as_number, **inherited = (void **)base->tp_as_number;
+        for (size_t i = 0; i < sizeof(PyNumberMethods) / sizeof(void *); i++) {
+            if (own[i] == NULL) {
+                own[i] = inherited[i];
+            }
+        }
+    }
     if (type->tp_hash == NULL && type->tp_richcompare == NULL) {
         type->tp_hash = base->tp_hash;
         type->tp_richcompare = base->tp_richcompare;
     }
 }
 
-/* The exception classes with a tp_str of their own (KeyError_str, OSError_str, ...); the
-   others inherit BaseException's. */
-static int has_own_str(const char *name) {
-    static const char *const owners[] = { "KeyError", "OSError", "ImportError", "SyntaxError", "UnicodeEncodeError",
-                                          "UnicodeDecodeError", "UnicodeTranslateError" };
-    for (size_t i = 0; i < sizeof owners / sizeof *owners; i++) {
-        if (strcmp(name, owners[i]) == 0) {
+static int is_one_of(const char *name, const char *const *names, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(name, names[i]) == 0) {
             return 1;
         }
     }
     return 0;
 }
+
+/* The exception classes with a tp_str of their own (KeyError_str, OSError_str, ...); the
+   others inherit BaseException's. */
+static const char *const own_str[] = { "KeyError", "OSError", "ImportError", "SyntaxError", "UnicodeEncodeError",
+                                       "UnicodeDecodeError", "UnicodeTranslateError" };
+
+/* The exception classes CPython declares without a tp_new (ComplexExtendsException and
+   MiddlingExtendsException with none): they inherit their base's, so have no __new__ of
+   their own. */
+static const char *const inherited_new[] = {
+    "AttributeError", "BlockingIOError", "BrokenPipeError", "ChildProcessError", "ConnectionAbortedError",
+    "ConnectionError", "ConnectionRefusedError", "ConnectionResetError", "FileExistsError", "FileNotFoundError",
+    "ImportError", "IndentationError", "InterruptedError", "IsADirectoryError", "KeyError", "ModuleNotFoundError",
+    "NameError", "NotADirectoryError", "PermissionError", "ProcessLookupError", "StopIteration", "SyntaxError",
+    "SystemExit", "TabError", "TimeoutError", "UnboundLocalError",
+};
 
 /* The exception classes come in statics.c's order, bases first. Their attributes are not
    all descriptors in the object space, so getattro / setattro are the instance's own. */
@@ -357,10 +382,39 @@ static void fill_exceptions(const pycapi_builtin_hooks *h) {
             type->tp_str = h->exception_str;
             type->tp_getattro = h->getattro;
             type->tp_setattro = h->setattro;
-        } else if (has_own_str(e->key)) {
+        } else if (is_one_of(e->key, own_str, sizeof own_str / sizeof *own_str)) {
             type->tp_str = h->str;
         }
+        if (is_one_of(e->key, inherited_new, sizeof inherited_new / sizeof *inherited_new)) {
+            type->tp_new = NULL;
+        }
+        h->add_operators(type);
         inherit(type);
+        if (type->tp_new == NULL) {
+            type->tp_new = type->tp_base->tp_new;
+        }
+    }
+}
+
+/* add_operators for every built-in but the exception classes (fill_exceptions), on the
+   slots it fills itself. Nearly every built-in declares PyObject_GenericGetAttr itself,
+   so has a __getattribute__ of its own; these few inherit it, as in CPython. */
+static void add_own_operators(const pycapi_builtin_hooks *h) {
+    PyTypeObject *const inherit_getattr[] = { &PyBool_Type, &PyClassMethod_Type, &PyStaticMethod_Type, &_PyNone_Type,
+                                             &_PyNotImplemented_Type, &PyFunction_Type };
+    for (const pycapi_static_entry *e = pycapi_static_table(); e->key != NULL; e++) {
+        PyTypeObject *type = (PyTypeObject *)e->object;
+        if (Py_TYPE(e->object) != &PyType_Type || (type->tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS)) {
+            continue;
+        }
+        int declares_getattr = 1;
+        for (size_t i = 0; i < sizeof inherit_getattr / sizeof *inherit_getattr; i++) {
+            declares_getattr &= type != inherit_getattr[i];
+        }
+        if (type->tp_getattro == NULL && declares_getattr) {
+            type->tp_getattro = PyObject_GenericGetAttr;
+        }
+        h->add_operators(type);
     }
 }
 
@@ -391,10 +445,6 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     PyLong_Type.tp_hash = h->hash;
     PyLong_Type.tp_richcompare = h->int_richcompare;
 
-    bool_as_number = int_as_number;
-    bool_as_number.nb_and = bool_and;
-    bool_as_number.nb_xor = bool_xor;
-    bool_as_number.nb_or = bool_or;
     PyBool_Type.tp_as_number = &bool_as_number;
     PyBool_Type.tp_repr = h->repr;
 
@@ -503,6 +553,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
     generic_alias_as_mapping.mp_subscript = h->subscript;
     Py_GenericAliasType.tp_as_mapping = &generic_alias_as_mapping;
     Py_GenericAliasType.tp_iter = h->iter;
+    add_own_operators(h);
 
     /* Bases before subtypes. The iterators keep their own tp_iter / tp_iternext (statics.c);
        from object they get repr, str, hash, compare and attributes. */

@@ -143,6 +143,12 @@ PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyOb
     return pycapi_immutable_new(type, &PyLong_Type, args, kwds, copy_long);
 }
 
+/* bool cannot be subclassed: bool.__new__(bool, x) is bool(x). */
+PYCAPI_HIDDEN PyObject *pycapi_bool_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    (void)type;
+    return PyObject_Call((PyObject *)&PyBool_Type, args, kwds);
+}
+
 /* int(src) is src itself for an exact int, an exact copy for a subclass's instance. */
 PyObject *_PyLong_Copy(PyLongObject *src) { return PyNumber_Long((PyObject *)src); }
 

@@ -554,10 +554,24 @@ static void **slot_address(PyTypeObject *type, const slot_def *def) {
     return table == NULL ? NULL : (void **)(table + def->field);
 }
 
+/* A static base's __new__ (the tp_new wrapper PyType_Ready or the built-ins' start-up
+   adds), found from a class whose nearest static base has it: that base's C tp_new. */
+static int is_static_base_new(PyTypeObject *type, const slot_def *def, PyObject *name, PyObject *f) {
+    if (def->function != (void *)slot_tp_new || !PyCFunction_Check(f)) {
+        return 0;
+    }
+    PyTypeObject *base = type->tp_base;
+    while (base != NULL && (base->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        base = base->tp_base;
+    }
+    return base != NULL && _PyType_Lookup(base, name) == f;
+}
+
 /* update_one_slot: the slot is this module's function when a dunder naming it is found
    on the type (None for __hash__ makes the type unhashable), else what the base has. A
-   dunder that is a base's wrapper of the same slot (a slot wrapper, or one of object's)
-   keeps the base's C function. The dunders sharing a slot are neighbours in slot_defs. */
+   dunder that is a base's wrapper of the same slot (a slot wrapper, one of object's or a
+   static base's __new__) keeps the base's C function. The dunders sharing a slot are
+   neighbours in slot_defs. */
 static int update_slot(PyTypeObject *type, int first) {
     const slot_def *def = &slot_defs[first];
     int last = first;
@@ -580,7 +594,7 @@ static int update_slot(PyTypeObject *type, int first) {
             value = (void *)PyObject_HashNotImplemented;
             break;
         }
-        if (!Py_IS_TYPE(f, &PyWrapperDescr_Type)) {
+        if (!Py_IS_TYPE(f, &PyWrapperDescr_Type) && !is_static_base_new(type, def, name, f)) {
             value = def->function;
             break;
         }

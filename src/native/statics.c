@@ -22,6 +22,8 @@ PYCAPI_HIDDEN PyObject *pycapi_object_new(PyTypeObject *type, PyObject *args, Py
 PYCAPI_HIDDEN int pycapi_object_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN int pycapi_type_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_long_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_bool_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_complex_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN int pycapi_list_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_dict_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
@@ -71,15 +73,15 @@ STATIC_TYPE(PyBaseObject_Type, "object", NULL, sizeof(PyObject), 0, Py_TPFLAGS_B
 STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
 STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
-            .tp_new = pycapi_long_new, .tp_init = pycapi_object_init)
+            .tp_new = pycapi_long_new)
 STATIC_TYPE(PyBool_Type, "bool", &PyLong_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
-            PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+            PYCAPI_TPFLAGS_STATIC_INSTANCES | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
+            .tp_new = pycapi_bool_new)
 STATIC_TYPE(PyFloat_Type, "float", &PyBaseObject_Type, sizeof(PyFloatObject), 0,
-            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc, .tp_new = pycapi_float_new,
-            .tp_init = pycapi_object_init)
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_float_dealloc, .tp_new = pycapi_float_new)
 STATIC_TYPE(PyUnicode_Type, "str", &PyBaseObject_Type, sizeof(PyUnicodeObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_unicode_dealloc,
-            .tp_new = pycapi_unicode_new, .tp_init = pycapi_object_init)
+            .tp_new = pycapi_unicode_new)
 /* bytes exports its ob_sval read-only (bytes_buffer_getbuffer); getargs reads tp_as_buffer. */
 static int bytes_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {
@@ -87,9 +89,10 @@ static int bytes_getbuffer(PyObject *self, Py_buffer *view, int flags)
 }
 static PyBufferProcs bytes_as_buffer = { bytes_getbuffer, NULL };
 
-STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, ob_sval), 1,
+/* tp_basicsize is PyBytesObject_SIZE: the header and the terminating NUL. */
+STATIC_TYPE(PyBytes_Type, "bytes", &PyBaseObject_Type, offsetof(PyBytesObject, ob_sval) + 1, 1,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
-            .tp_as_buffer = &bytes_as_buffer, .tp_new = pycapi_bytes_new, .tp_init = pycapi_object_init)
+            .tp_as_buffer = &bytes_as_buffer, .tp_new = pycapi_bytes_new)
 /* bytearray and memoryview keep their state in the native object (bytearrayobject.c, memoryobject.c). */
 STATIC_TYPE(PyByteArray_Type, "bytearray", &PyBaseObject_Type, sizeof(PyByteArrayObject), 0,
             Py_TPFLAGS_BASETYPE, pycapi_bytearray_dealloc, .tp_as_buffer = &pycapi_bytearray_as_buffer)
@@ -99,7 +102,7 @@ STATIC_TYPE(PyMemoryView_Type, "memoryview", &PyBaseObject_Type, offsetof(PyMemo
 STATIC_TYPE(PyTuple_Type, "tuple", &PyBaseObject_Type, offsetof(PyTupleObject, ob_item), sizeof(PyObject *),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
             pycapi_tuple_dealloc, CONTAINER_SLOTS(&pycapi_tuple_as_sequence, &pycapi_readonly_as_mapping)
-            .tp_traverse = pycapi_sequence_traverse, .tp_new = pycapi_tuple_new, .tp_init = pycapi_object_init)
+            .tp_traverse = pycapi_sequence_traverse, .tp_new = pycapi_tuple_new)
 STATIC_TYPE(PyList_Type, "list", &PyBaseObject_Type, sizeof(PyListObject), 0,
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE | _Py_TPFLAGS_MATCH_SELF,
             pycapi_list_dealloc, CONTAINER_SLOTS(&pycapi_list_as_sequence, &pycapi_mutable_as_mapping)
@@ -218,7 +221,7 @@ STATIC_TYPE(PyRange_Type, "range", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_SEQUENC
 STATIC_TYPE(PyRangeIter_Type, "range_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyLongRangeIter_Type, "longrange_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyComplex_Type, "complex", &PyBaseObject_Type, sizeof(PyComplexObject), 0,
-            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc, .tp_new = pycapi_complex_new)
 
 PyObject _Py_NoneStruct = PYCAPI_STATIC_HEAD(&_PyNone_Type);
 PyObject _Py_NotImplementedStruct = PYCAPI_STATIC_HEAD(&_PyNotImplemented_Type);

@@ -252,7 +252,6 @@ internal static unsafe class ObjectApi
     internal static NewReference PyObject_Dir(BorrowedReference o)
     {
         var obj = Arg(o);
-        var names = new SortedSet<string>(StringComparer.Ordinal);
         // module.__dir__ lists its dict; type.__dir__ its MRO's dicts; object.__dir__ adds the type's.
         var dicts = obj switch
         {
@@ -260,6 +259,13 @@ internal static unsafe class ObjectApi
             PyType t => t.Mro.Select(c => (PyDict?)c.TypeDict),
             _ => new[] { obj.Dict }.Concat(obj.Type.Mro.Select(t => (PyDict?)t.TypeDict)),
         };
+        return ObjectSpace.NewRef(DirNames(dicts));
+    }
+
+    /// <summary>The str keys of the dicts, once each, sorted.</summary>
+    internal static PyList DirNames(IEnumerable<PyDict?> dicts)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var d in dicts)
         {
             foreach (var (k, _) in d?.Items() ?? [])
@@ -270,7 +276,7 @@ internal static unsafe class ObjectApi
                 }
             }
         }
-        return ObjectSpace.NewRef(PyList.Create(names.Select(n => (PyObject)new PyStr(n))));
+        return PyList.Create(names.Select(n => (PyObject)new PyStr(n)));
     }
 
     [CApi]
@@ -300,6 +306,13 @@ internal static unsafe class ObjectApi
         {
             return Abstract.Call(checker, PyTuple.Create([o]), null).IsTrue();
         }
+        return RealIsInstance(o, cls);
+    }
+
+    /// <summary>_PyObject_RealIsInstance (type.__instancecheck__): the class's MRO or, for a
+    /// class that is not a type, the __bases__ chain from the instance's __class__.</summary>
+    internal static bool RealIsInstance(PyObject o, PyObject cls)
+    {
         if (cls is PyType t)
         {
             return Abstract.IsInstance(o, t)
@@ -323,6 +336,12 @@ internal static unsafe class ObjectApi
         {
             return Abstract.Call(checker, PyTuple.Create([derived]), null).IsTrue();
         }
+        return RealIsSubclass(derived, cls);
+    }
+
+    /// <summary>_PyObject_RealIsSubclass (type.__subclasscheck__).</summary>
+    internal static bool RealIsSubclass(PyObject derived, PyObject cls)
+    {
         if (derived is PyType d && cls is PyType c)
         {
             return Abstract.IsSubclass(d, c);

@@ -48,6 +48,7 @@ internal static unsafe partial class BuiltinSlots
         public delegate* unmanaged<nint, nint, int> Contains;
         public delegate* unmanaged<nint, nint, nint> Subscript;
         public delegate* unmanaged<nint, nint, nint, int> AssSubscript;
+        public delegate* unmanaged<nint, void> AddOperators;
     }
 
     [LibraryImport("pycapi_native")]
@@ -64,7 +65,7 @@ internal static unsafe partial class BuiltinSlots
             TypeGetAttr = &TypeGetAttr, TypeSetAttr = &TypeSetAttr, TypeCall = &TypeCall,
             Repr = &Repr, Str = &Str, GetAttr = &GetAttr, SetAttr = &SetAttr, Hash = &Hash, RichCompare = &RichCompare,
             Truth = &Truth, Iter = &Iter, Length = &Length, Item = &Item, AssItem = &AssItem, Contains = &Contains,
-            Subscript = &Subscript, AssSubscript = &AssSubscript,
+            Subscript = &Subscript, AssSubscript = &AssSubscript, AddOperators = &AddOperators,
         };
         pycapi_fill_builtin_slots(&hooks);
     }
@@ -223,9 +224,11 @@ internal static unsafe partial class BuiltinSlots
         return 0;
     }, -1);
 
+    /// <summary>type_call: what calling a class does, whatever its metaclass's __call__ (which
+    /// reaches here through super().__call__).</summary>
     [UnmanagedCallersOnly]
-    private static nint TypeCall(nint type, nint args, nint kwargs) =>
-        Guard(() => Self(Kind.Type, type, "__call__").Call((PyTuple)O(args), (PyDict?)ObjectSpace.FromNativeOrNull(kwargs)));
+    private static nint TypeCall(nint type, nint args, nint kwargs) => Guard(() =>
+        ((PyType)Self(Kind.Type, type, "__call__")).CallType((PyTuple)O(args), (PyDict?)ObjectSpace.FromNativeOrNull(kwargs)));
 
     // ---- The slots whose behaviour the object's managed class gives.
 
@@ -289,4 +292,18 @@ internal static unsafe partial class BuiltinSlots
         Abstract.SetItemOfKind(Builtin(o), O(key), ObjectSpace.FromNativeOrNull(value));
         return 0;
     }, -1);
+
+    // ---- The type's own slots as methods (add_operators), before it inherits its base's.
+
+    [UnmanagedCallersOnly]
+    private static void AddOperators(nint type) => Guard(() =>
+    {
+        var t = (PyType)O(type);
+        SlotWrappers.Add(t);
+        if (t.Layout->tp_new is var tpNew and not 0)
+        {
+            SlotWrappers.AddNew(t, tpNew);
+        }
+        return 0;
+    }, 0);
 }

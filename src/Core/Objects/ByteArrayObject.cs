@@ -306,6 +306,5 @@ internal static class ByteArrayMethods
             a.Bytes.Reverse();
             return PyNone.Instance;
         });
-        ContainerSlots.Add(Type, subscript: true, assign: true);
     }
 }

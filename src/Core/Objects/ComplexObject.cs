@@ -251,7 +251,6 @@ internal static class ComplexTypes
             var z = (PyComplex)self!;
             return ReferenceEquals(z.Type, type) ? z : new PyComplex(z.Real, z.Imag);
         });
-        NumberTypes.AddSlotWrappers(type);
     }
 
     private static PyObject New(PyObject[] args, PyDict? kwargs)

@@ -1010,7 +1010,9 @@ internal static class DictMethods
         });
         PyBuiltinMethodDescriptor.Add(dict, "__contains__", (self, args, kwargs) =>
             PyBool.Of(Self(self).GetItem(ArgCheck.One("dict.__contains__", args, kwargs)) is not null));
-        ContainerSlots.Add(dict, subscript: true);
+        // A method, not mp_subscript's slot wrapper (METH_COEXIST in CPython).
+        PyBuiltinMethodDescriptor.Add(dict, "__getitem__", (self, args, kwargs) =>
+            Abstract.GetItemOfKind(Self(self), ArgCheck.One("dict.__getitem__", args, kwargs)));
         PyBuiltinClassMethodDescriptor.Add(dict, "fromkeys", (cls, args, kwargs) =>
         {
             ArgCheck.NoKeywords("fromkeys", kwargs);
@@ -1027,7 +1029,6 @@ internal static class DictMethods
         foreach (var name in new[] { "dict_keys", "dict_values", "dict_items" })
         {
             var view = BuiltinTypes.Get(name);
-            ContainerSlots.Add(view, subscript: false);
             PyBuiltinMethodDescriptor.Add(view, "__reversed__", (self, args, kwargs) =>
             {
                 ArgCheck.None($"{name}.__reversed__", args, kwargs);

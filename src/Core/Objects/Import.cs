@@ -18,6 +18,7 @@ internal static unsafe class Import
     private static readonly Dictionary<string, Func<PyModule>> BuiltinModules = new()
     {
         ["gc"] = GcApi.CreateModule,
+        ["copyreg"] = ObjectMethods.CreateCopyreg,
     };
 
     internal static PyDict Modules => Sys.Modules;

@@ -522,8 +522,9 @@ internal static class ListMethods
             ArgCheck.None("list.__reversed__", args, kwargs);
             return new PyListReverseIterator(Self(self));
         });
-        ContainerSlots.Add(list, subscript: true);
         PyIterator.AddMethods(BuiltinTypes.Get("list_reverseiterator"));
+        // A method, not mp_subscript's slot wrapper (METH_COEXIST in CPython).
+        Add("__getitem__", (self, args, kwargs) => Abstract.GetItemOfKind(Self(self), ArgCheck.One("list.__getitem__", args, kwargs)));
     }
 
     /// <summary>sort()'s keyword-only key and reverse.</summary>

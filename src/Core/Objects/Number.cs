@@ -794,56 +794,6 @@ internal static class NumberTypes
         BuiltinTypes.Float.Constructor = (type, args, kwargs) => Exact(type, NewFloat(args.ToArray(), kwargs));
         BuiltinTypes.Bool.Constructor = (type, args, kwargs) => NewBool(args.ToArray(), kwargs);
         PyBuiltinClassMethodDescriptor.Add(BuiltinTypes.Int, "from_bytes", (cls, args, kwargs) => FromBytes(args, kwargs));
-        foreach (var type in new[] { BuiltinTypes.Int, BuiltinTypes.Bool, BuiltinTypes.Float, BuiltinTypes.Str, BuiltinTypes.Bytes,
-                     BuiltinTypes.ByteArray, BuiltinTypes.Tuple, BuiltinTypes.List, BuiltinTypes.Dict })
-        {
-            AddSlotWrappers(type);
-        }
-    }
-
-    private static readonly string[] BinaryNames =
-        ["add", "sub", "mul", "mod", "divmod", "lshift", "rshift", "and", "xor", "or", "floordiv", "truediv", "matmul"];
-
-    private static readonly string[] UnaryNames = ["neg", "pos", "abs", "invert", "int", "float", "index"];
-
-    /// <summary>The type's own arithmetic slots as methods ('%s!'.__mod__, (1).__radd__):
-    /// the reflected form calls the same slot with the operands swapped, as CPython's wrappers
-    /// do. sq_concat gives __add__ only; sq_repeat gives __mul__ and __rmul__.</summary>
-    internal static void AddSlotWrappers(PyType type)
-    {
-        var slots = NumberSlots.OwnSlots(type)!;
-        for (int op = 0; op < BinaryNames.Length; op++)
-        {
-            if (slots.Binary[op] is { } slot)
-            {
-                PySlotWrapper.Add(type, $"__{BinaryNames[op]}__", 1, (self, args) => slot(self, args[0]));
-                PySlotWrapper.Add(type, $"__r{BinaryNames[op]}__", 1, (self, args) => slot(args[0], self));
-            }
-            else if (op == (int)NumberOp.Add && slots.Concat is { } concat)
-            {
-                PySlotWrapper.Add(type, "__add__", 1, (self, args) => concat(self, args[0]));
-            }
-        }
-        if (slots.Repeat is { } repeat && slots.Binary[(int)NumberOp.Multiply] is null)
-        {
-            PySlotWrapper.Add(type, "__mul__", 1, (self, args) => repeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
-            PySlotWrapper.Add(type, "__rmul__", 1, (self, args) => repeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
-        }
-        if (slots.InPlaceConcat is { } inPlaceConcat)
-        {
-            PySlotWrapper.Add(type, "__iadd__", 1, (self, args) => inPlaceConcat(self, args[0]));
-        }
-        if (slots.InPlaceRepeat is { } inPlaceRepeat)
-        {
-            PySlotWrapper.Add(type, "__imul__", 1, (self, args) => inPlaceRepeat(self, Number.AsSsize(args[0], PyExc.OverflowError)));
-        }
-        for (int op = 0; op < UnaryNames.Length; op++)
-        {
-            if (slots.Unary[op] is { } unary)
-            {
-                PySlotWrapper.Add(type, $"__{UnaryNames[op]}__", 0, (self, _) => unary(self));
-            }
-        }
     }
 
     /// <summary>Subclasses need their own layout, which only their C tp_new can give.</summary>

@@ -137,7 +137,6 @@ internal sealed class PyRange : PyObject
             ArgCheck.None("range.__reversed__", args, kwargs);
             return ((PyRange)self!).Reverse();
         });
-        ContainerSlots.Add(type, subscript: true);
         PyIterator.AddMethods(BuiltinTypes.Get("range_iterator"));
         PyIterator.AddMethods(BuiltinTypes.Get("longrange_iterator"));
     }

@@ -732,43 +732,10 @@ internal static class SequenceApi
         ObjectSpace.NewRef(Abstract.Fast(Arg(o), message));
 }
 
-/// <summary>The container slots of a built-in type seen as methods (list.__len__, ...).</summary>
-internal static class ContainerSlots
+/// <summary>The containers' methods; their dunders come from their C slots (SlotWrappers.Add,
+/// called by builtinslots.c).</summary>
+internal static class ContainerTypes
 {
-    /// <summary>__len__, __iter__, __contains__, and with <paramref name="subscript"/>
-    /// __getitem__; with <paramref name="assign"/> __setitem__ and __delitem__ too, which
-    /// run the built-in's own assignment (a subclass's override calling them does not come back).</summary>
-    internal static void Add(PyType type, bool subscript, bool assign = false)
-    {
-        void AddIfMissing(string name, int arity, Func<PyObject, PyObject[], PyObject> body)
-        {
-            if (type.TypeDict.GetItem(new PyStr(name)) is null)
-            {
-                PySlotWrapper.Add(type, name, arity, body);
-            }
-        }
-        AddIfMissing("__len__", 0, (self, _) => new PyInt(Abstract.Length(self)));
-        AddIfMissing("__iter__", 0, (self, _) => Abstract.GetIter(self));
-        AddIfMissing("__contains__", 1, (self, a) => PyBool.Of(Abstract.Contains(self, a[0])));
-        if (subscript)
-        {
-            AddIfMissing("__getitem__", 1, (self, a) => Abstract.GetItem(self, a[0]));
-        }
-        if (assign)
-        {
-            AddIfMissing("__setitem__", 2, (self, a) =>
-            {
-                Abstract.SetItemOfKind(self, a[0], a[1]);
-                return PyNone.Instance;
-            });
-            AddIfMissing("__delitem__", 1, (self, a) =>
-            {
-                Abstract.SetItemOfKind(self, a[0], null);
-                return PyNone.Instance;
-            });
-        }
-    }
-
     /// <summary>Methods and constructors of the containers, added once the static types are linked.</summary>
     internal static void RegisterContainerTypes()
     {

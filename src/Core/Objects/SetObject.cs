@@ -854,8 +854,6 @@ internal static class SetMethods
         AddOne("issubset", (s, other) => PyBool.Of(s.IsSubset(other)));
         AddOne("issuperset", (s, other) => PyBool.Of(s.IsSuperset(other)));
         AddOne("isdisjoint", (s, other) => PyBool.Of(s.IsDisjoint(other)));
-        ContainerSlots.Add(type, subscript: false);
-        NumberTypes.AddSlotWrappers(type);
     }
 
     /// <summary>set's own methods: those that change it.</summary>
@@ -892,11 +890,6 @@ internal static class SetMethods
             return Done(() => s.TakeBody(s.Intersection(args)));
         });
         AddOne("symmetric_difference_update", (s, other) => Done(() => s.SymmetricDifferenceUpdate(other)));
-        foreach (var (name, op) in new[] { ("__ior__", NumberOp.Or), ("__iand__", NumberOp.And), ("__isub__", NumberOp.Subtract), ("__ixor__", NumberOp.Xor) })
-        {
-            var slot = SetArithmetic.Slots.InPlace[(int)op]!;
-            PySlotWrapper.Add(set, name, 1, (self, args) => slot(self, args[0]));
-        }
     }
 }
 

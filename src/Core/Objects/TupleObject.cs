@@ -162,6 +162,5 @@ internal static class TupleMethods
             }
             throw new PythonException(PyExc.ValueError, "tuple.index(x): x not in tuple");
         });
-        ContainerSlots.Add(tuple, subscript: true);
     }
 }

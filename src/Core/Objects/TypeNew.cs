@@ -40,7 +40,6 @@ internal static unsafe partial class TypeNew
                 : ObjectSpace.Steal(PyType_GenericAlloc(ObjectSpace.ToNative(type), 0));
         BuiltinTypes.Type.Constructor = Construct;
         BuiltinTypes.Type.TypeDict.SetItem(new PyStr("__new__"), new PyBuiltinFunction("__new__", BuiltinTypes.Type, NewMethod, null));
-        PyBuiltinMethodDescriptor.Add(BuiltinTypes.Type, "__call__", (self, args, kwargs) => ((PyType)self!).CallType(PyTuple.Create(args), kwargs));
     }
 
     /// <summary>type_call for type and its subclasses: type.__new__, then the metaclass's
@@ -211,7 +210,7 @@ internal static unsafe partial class TypeNew
         }
     }
 
-    /// <summary>init_subclass: super(type, type).__init_subclass__(**kwargs).</summary>
+    /// <summary>init_subclass: super(type, type).__init_subclass__(**kwargs) (object has one).</summary>
     private static void InitSubclass(PyType type, PyDict? kwargs)
     {
         var key = new PyStr("__init_subclass__");
@@ -224,10 +223,6 @@ internal static unsafe partial class TypeNew
             var bound = f is IDescriptor d ? d.Get(null, type) : f;
             Abstract.Call(bound, PyTuple.Create([]), kwargs);
             return;
-        }
-        if (kwargs is { Count: > 0 })
-        {
-            throw new PythonException(PyExc.TypeError, $"{type.Name}.__init_subclass__() takes no keyword arguments");
         }
     }
 
@@ -242,6 +237,10 @@ internal static unsafe partial class TypeNew
         Update(type, name);
         GC.KeepAlive(name);
     }
+
+    /// <summary>type.__subclasses__: the living classes made here with the type among their bases.</summary>
+    internal static IEnumerable<PyType> Subclasses(PyType type) =>
+        subclasses.TryGetValue(type, out var list) ? list.Select(w => w.TryGetTarget(out var t) ? t : null).OfType<PyType>() : [];
 
     private static void Update(PyType type, PyStr name)
     {

@@ -230,6 +230,30 @@ public sealed unsafe partial class PyType : PyObject
     /// special attributes first), then the MRO, then other attributes of the metatype.</summary>
     internal override PyObject GetAttr(PyStr name)
     {
+        if (SpecialAttribute(name) is { } special)
+        {
+            return special;
+        }
+        var meta = Type.Lookup(name);
+        if (meta is IDescriptor { IsData: true } data)
+        {
+            return data.Get(this, Type);
+        }
+        if (Lookup(name) is { } v)
+        {
+            return v is IDescriptor d ? d.Get(null, this) : v;
+        }
+        if (meta is not null)
+        {
+            return meta is IDescriptor metaDescriptor ? metaDescriptor.Get(this, Type) : meta;
+        }
+        throw NoAttribute(name);
+    }
+
+    /// <summary>type's members and getsets (__name__, __mro__, __dict__ ...); null for another
+    /// name. type_getattro finds them first; their descriptors in type's dict read them here.</summary>
+    internal PyObject? SpecialAttribute(PyStr name)
+    {
         switch (name.Value)
         {
             case "__name__": return new PyStr(ShortName);
@@ -248,21 +272,9 @@ public sealed unsafe partial class PyType : PyObject
             case "__text_signature__" when !IsBuiltin:
                 return DocSignature.TextSignature(Name, Layout->tp_doc == null ? null : Marshal.PtrToStringUTF8((nint)Layout->tp_doc));
             case "__doc__": return TypeDict.GetItem(name) is IDescriptor d ? d.Get(null, this) : TypeDict.GetItem(name) ?? PyNone.Instance;
+            case "__flags__": return new PyInt((long)Flags);
+            default: return null;
         }
-        var meta = Type.Lookup(name);
-        if (meta is IDescriptor { IsData: true } data)
-        {
-            return data.Get(this, Type);
-        }
-        if (Lookup(name) is { } v)
-        {
-            return v is IDescriptor d ? d.Get(null, this) : v;
-        }
-        if (meta is not null)
-        {
-            return meta is IDescriptor metaDescriptor ? metaDescriptor.Get(this, Type) : meta;
-        }
-        throw NoAttribute(name);
     }
 
     private PythonException NoAttribute(PyStr name) => new(PyExc.AttributeError, $"type object '{Name}' has no attribute '{name.Value}'");

@@ -72,10 +72,14 @@ internal static unsafe class Bootstrap
         PyExc.BaseException.TwinFactory = PyBaseException.FromNative;
         BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
         BaseTypes.Register();
+        ObjectMethods.Register();
+        Formatter.Register();
+        Rounding.Register();
         TypeNew.Register();
+        TypeMethods.Register();
         FuncTypes.Register();
         PySuper.Register();
-        ContainerSlots.RegisterContainerTypes();
+        ContainerTypes.RegisterContainerTypes();
         BuiltinIterators.Register();
         Weakrefs.Register();
         SetMethods.Register();
