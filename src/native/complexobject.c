@@ -19,6 +19,19 @@ PyObject *PyComplex_FromDoubles(double real, double imag) {
     return PyComplex_FromCComplex(v);
 }
 
+/* complex.__new__(type, real=0, imag=0): a subclass's instance gets the value. */
+static PyObject *copy_complex(PyTypeObject *type, PyObject *value) {
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self != NULL) {
+        ((PyComplexObject *)self)->cval = ((PyComplexObject *)value)->cval;
+    }
+    return self;
+}
+
+PYCAPI_HIDDEN PyObject *pycapi_complex_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    return pycapi_immutable_new(type, &PyComplex_Type, args, kwds, copy_complex);
+}
+
 /* Other objects: their float value (CPython 3.11 does not call __complex__ here). */
 double PyComplex_RealAsDouble(PyObject *op) {
     return PyComplex_Check(op) ? ((PyComplexObject *)op)->cval.real : PyFloat_AsDouble(op);

@@ -28,6 +28,7 @@ PYCAPI_HIDDEN PyObject *pycapi_dict_new(PyTypeObject *type, PyObject *args, PyOb
 PYCAPI_HIDDEN int pycapi_dict_init(PyObject *self, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_float_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+PYCAPI_HIDDEN PyObject *pycapi_complex_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN PyObject *pycapi_exception_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 PYCAPI_HIDDEN int pycapi_exception_init(PyObject *self, PyObject *args, PyObject *kwds);
@@ -207,7 +208,8 @@ STATIC_TYPE(PyRange_Type, "range", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_SEQUENC
 STATIC_TYPE(PyRangeIter_Type, "range_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyLongRangeIter_Type, "longrange_iterator", &PyBaseObject_Type, 40, 0, 0, pycapi_object_dealloc, ITERATOR_SLOTS)
 STATIC_TYPE(PyComplex_Type, "complex", &PyBaseObject_Type, sizeof(PyComplexObject), 0,
-            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc)
+            Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc, .tp_new = pycapi_complex_new,
+            .tp_init = pycapi_object_init)
 
 PyObject _Py_NoneStruct = PYCAPI_STATIC_HEAD(&_PyNone_Type);
 PyObject _Py_NotImplementedStruct = PYCAPI_STATIC_HEAD(&_PyNotImplemented_Type);

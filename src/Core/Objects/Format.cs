@@ -173,6 +173,15 @@ internal static class Formatter
         return value.Str();
     }
 
+    /// <summary>The built-in types' __format__(format_spec, /) method.</summary>
+    internal static void AddFormatMethod(PyType type) =>
+        PyBuiltinMethodDescriptor.Add(type, "__format__", (self, args, kwargs) =>
+        {
+            MethodArgs.Check(type, "__format__", args, kwargs, 1, 1, ArgStyle.One);
+            return Format(self!, args[0] is PyStr spec ? spec.Value
+                : throw new PythonException(PyExc.TypeError, $"__format__() argument must be str, not {args[0].Type.Name}"));
+        });
+
     // ---- str ----
 
     internal static string FormatStr(string value, string specText)

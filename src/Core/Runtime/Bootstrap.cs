@@ -68,6 +68,8 @@ internal static unsafe class Bootstrap
         ByteArrayMethods.Register();
         MemoryViewMethods.Register();
         NumberTypes.Register();
+        IntMethods.Register();
+        FloatMethods.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         PyExc.BaseException.TwinFactory = PyBaseException.FromNative;
         BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
