@@ -292,6 +292,12 @@ internal static class IntMethods
             {
                 throw new PythonException(PyExc.ValueError, "length argument must be non-negative");
             }
+            // The bytes object is made first (PyBytes_FromStringAndSize's errors), then filled.
+            if (length > Array.MaxLength)
+            {
+                throw length > long.MaxValue - 33 ? new PythonException(PyExc.OverflowError, "byte string is too large")
+                    : new PythonException(PyExc.MemoryError);
+            }
             return new PyBytes(ToBytes(ValueOf(self), length, little, a[2]?.IsTrue() ?? false));
         });
         PyBuiltinClassMethodDescriptor.Add(type, "from_bytes", (cls, args, kwargs) =>

@@ -129,6 +129,9 @@ int main(void)
     call("(5).to_bytes(1.5)", five, "to_bytes", ARGS("(d)", 1.5), NULL);
     call("(5).to_bytes('1')", five, "to_bytes", ARGS("(s)", "1"), NULL);
     call("(5).to_bytes(2**70)", five, "to_bytes", ARGS("(N)", big("1180591620717411303424")), NULL);
+    call("(300).to_bytes(2**62)", PyLong_FromLong(300), "to_bytes", ARGS("(L)", 1LL << 62), NULL);
+    call("(5).to_bytes(2**63-1)", five, "to_bytes", ARGS("(L)", 0x7fffffffffffffffLL), NULL);
+    call("(5).to_bytes(-2**70)", five, "to_bytes", ARGS("(N)", big("-1180591620717411303424")), NULL);
     call("(5).to_bytes(-1)", five, "to_bytes", ARGS("(i)", -1), NULL);
     call("(5).to_bytes(1, 'big', True)", five, "to_bytes", ARGS("(isO)", 1, "big", Py_True), NULL);
     call("(5).to_bytes(1, 'big', signed=True, x=1)", five, "to_bytes", ARGS("(is)", 1, "big"),
