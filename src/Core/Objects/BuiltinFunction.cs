@@ -197,7 +197,14 @@ internal sealed class PyBuiltinClassMethodDescriptor(PyType owner, string name, 
 {
     public bool IsData => false;
 
-    public PyObject Get(PyObject? instance, PyType type) => new PyBuiltinFunction(name, type, body, null);
+    public PyObject Get(PyObject? instance, PyType type) => Bind(type);
+
+    private PyBuiltinFunction Bind(PyObject cls) => new(name, PyClassMethodDescriptor.BoundClass(name, owner, cls), body, null);
+
+    internal override bool IsCallable => true;
+
+    /// <summary>int.__dict__['from_bytes'](int, b'...'): the first argument is the class to bind to.</summary>
+    internal override PyObject Call(PyTuple args, PyDict? kwargs) => PyClassMethodDescriptor.CallBound(name, owner, args, kwargs, Bind);
 
     internal override PyStr ReprCore() => new($"<method '{name}' of '{owner.ShortName}' objects>");
 

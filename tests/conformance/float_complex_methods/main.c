@@ -121,6 +121,14 @@ int main(void)
     call_typed("F.fromhex('0x1p1')", F, "fromhex", ARGS("(s)", "0x1p1"), NULL);
     call_typed("F(2.5).fromhex('0x1p-1')", f25, "fromhex", ARGS("(s)", "0x1p-1"), NULL);
     call_typed("(1.5).fromhex('-0x3')", x, "fromhex", ARGS("(s)", "-0x3"), NULL);
+    PyObject *float_dict = PyObject_GetAttrString(float_type, "__dict__");
+    PyObject *fromhex_descr = PyMapping_GetItemString(float_dict, "fromhex");
+    show_typed("float.__dict__['fromhex'](F, '0x1p3')", PyObject_CallFunction(fromhex_descr, "Os", F, "0x1p3"));
+    show_new("float.__dict__['fromhex'](1.5, '0x1')", PyObject_CallFunction(fromhex_descr, "Os", x, "0x1"));
+    show_new("float.__dict__['fromhex'](int, '0x1')", PyObject_CallFunction(fromhex_descr, "Os", &PyLong_Type, "0x1"));
+    show_new("float.__dict__['fromhex']()", PyObject_CallNoArgs(fromhex_descr));
+    Py_DECREF(fromhex_descr);
+    Py_DECREF(float_dict);
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
         PyObject *f = PyFloat_FromDouble(values[i].value);
         PyObject *text = PyObject_CallMethod(f, "hex", NULL);

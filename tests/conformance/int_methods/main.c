@@ -188,6 +188,21 @@ int main(void)
     call_typed("bool.from_bytes(b'\\x00')", (PyObject *)&PyBool_Type, "from_bytes", ARGS("(y)", "\x00"), NULL);
     call_typed("(5).from_bytes(b'\\x09')", five, "from_bytes", ARGS("(y)", "\x09"), NULL);
 
+    PyObject *int_dict = PyObject_GetAttrString(int_type, "__dict__");
+    PyObject *from_bytes = PyMapping_GetItemString(int_dict, "from_bytes");
+    show_new("int.__dict__['from_bytes'](int, b'\\x01\\x02')", PyObject_CallFunction(from_bytes, "Oy", int_type, "\x01\x02"));
+    show_typed("int.__dict__['from_bytes'](bool, b'\\x01')", PyObject_CallFunction(from_bytes, "Oy", &PyBool_Type, "\x01"));
+    show_typed("int.__dict__['from_bytes'](I, b'\\x01', 'little')", PyObject_CallFunction(from_bytes, "Oys", I, "\x01", "little"));
+    PyObject *args = ARGS("(Oy)", int_type, ""), *kwargs = KW("{s:i}", "byteorder", 1);
+    show_new("int.__dict__['from_bytes'](int, b'', byteorder=1)", PyObject_Call(from_bytes, args, kwargs));
+    Py_DECREF(args);
+    Py_DECREF(kwargs);
+    show_new("int.__dict__['from_bytes']()", PyObject_CallNoArgs(from_bytes));
+    show_new("int.__dict__['from_bytes'](5, b'')", PyObject_CallFunction(from_bytes, "iy", 5, ""));
+    show_new("int.__dict__['from_bytes'](str, b'')", PyObject_CallFunction(from_bytes, "Oy", &PyUnicode_Type, ""));
+    Py_DECREF(from_bytes);
+    Py_DECREF(int_dict);
+
     /* __format__(format_spec, /) */
     call("(255).__format__('x')", PyLong_FromLong(255), "__format__", ARGS("(s)", "x"), NULL);
     call("(255).__format__('>6,')", PyLong_FromLong(255), "__format__", ARGS("(s)", ">6,"), NULL);
