@@ -198,13 +198,6 @@ internal static class BaseTypes
     internal static void Register()
     {
         PyGetSetDescriptor.Add(BuiltinTypes.Object, "__class__", o => o.Type, SetClass);
-        // The numbers' read-only data descriptors (int_get_real, float_get_imag, ...).
-        PyGetSetDescriptor.Add(BuiltinTypes.Int, "real", o => new PyInt(((PyInt)o).Value));
-        PyGetSetDescriptor.Add(BuiltinTypes.Int, "imag", _ => new PyInt(0));
-        PyGetSetDescriptor.Add(BuiltinTypes.Int, "numerator", o => new PyInt(((PyInt)o).Value));
-        PyGetSetDescriptor.Add(BuiltinTypes.Int, "denominator", _ => new PyInt(1));
-        PyGetSetDescriptor.Add(BuiltinTypes.Float, "real", o => o);
-        PyGetSetDescriptor.Add(BuiltinTypes.Float, "imag", _ => new PyFloat(0.0));
         BuiltinTypes.NoneType.Constructor = SingletonConstructor(PyNone.Instance);
         BuiltinTypes.NotImplementedType.Constructor = SingletonConstructor(PyNotImplemented.Instance);
     }

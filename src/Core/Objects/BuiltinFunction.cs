@@ -135,6 +135,14 @@ internal sealed class PyBuiltinMethodDescriptor(PyType owner, string name, Built
     /// <summary>Adds a managed method to a built-in type's dict.</summary>
     internal static void Add(PyType type, string name, BuiltinBody body, string? doc = null) =>
         type.TypeDict.SetItem(new PyStr(name), new PyBuiltinMethodDescriptor(type, name, body, doc));
+
+    /// <summary>Adds a METH_NOARGS method ("int.bit_length() takes no arguments (1 given)").</summary>
+    internal static void AddNoArgs(PyType type, string name, Func<PyObject, PyObject> body) =>
+        Add(type, name, (self, args, kwargs) =>
+        {
+            MethodArgs.Check(type, name, args, kwargs, 0, 0, ArgStyle.NoArgs);
+            return body(self!);
+        });
 }
 
 /// <summary>CPython's argument-count errors for functions implemented in managed code.</summary>
@@ -189,7 +197,14 @@ internal sealed class PyBuiltinClassMethodDescriptor(PyType owner, string name, 
 {
     public bool IsData => false;
 
-    public PyObject Get(PyObject? instance, PyType type) => new PyBuiltinFunction(name, type, body, null);
+    public PyObject Get(PyObject? instance, PyType type) => Bind(type);
+
+    private PyBuiltinFunction Bind(PyObject cls) => new(name, PyClassMethodDescriptor.BoundClass(name, owner, cls), body, null);
+
+    internal override bool IsCallable => true;
+
+    /// <summary>int.__dict__['from_bytes'](int, b'...'): the first argument is the class to bind to.</summary>
+    internal override PyObject Call(PyTuple args, PyDict? kwargs) => PyClassMethodDescriptor.CallBound(name, owner, args, kwargs, Bind);
 
     internal override PyStr ReprCore() => new($"<method '{name}' of '{owner.ShortName}' objects>");
 

@@ -229,7 +229,7 @@ internal static class ComplexArithmetic
     }
 }
 
-/// <summary>complex(real=0, imag=0) and complex(string), the attributes and conjugate().</summary>
+/// <summary>complex(real=0, imag=0) and complex(string), the attributes and the methods.</summary>
 internal static class ComplexTypes
 {
     internal static void Register()
@@ -251,6 +251,9 @@ internal static class ComplexTypes
             var z = (PyComplex)self!;
             return ReferenceEquals(z.Type, type) ? z : new PyComplex(z.Real, z.Imag);
         });
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__getnewargs__", self =>
+            PyTuple.Create([new PyFloat(((PyComplex)self).Real), new PyFloat(((PyComplex)self).Imag)]));
+        Formatter.AddFormatMethod(type);
     }
 
     private static PyObject New(PyObject[] args, PyDict? kwargs)

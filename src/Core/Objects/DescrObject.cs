@@ -112,33 +112,30 @@ internal sealed unsafe class PyClassMethodDescriptor(PyType owner, PyMethodDefLa
 
     public PyObject Get(PyObject? instance, PyType type) => Bind(type);
 
+    private PyCFunction Bind(PyObject cls) =>
+        new(def, BoundClass(Name, Owner, cls), null, (def->ml_flags & MethFlags.Method) != 0 ? Owner : null);
+
     /// <summary>classmethod_get: the class must be the owner or a subclass.</summary>
-    private PyCFunction Bind(PyObject cls)
+    internal static PyType BoundClass(string name, PyType owner, PyObject cls)
     {
         if (cls is not PyType type)
         {
             throw new PythonException(PyExc.TypeError,
-                $"descriptor '{Name}' for type '{Owner.Name}' needs a type, not a '{cls.Type.Name}' as arg 2");
+                $"descriptor '{name}' for type '{owner.Name}' needs a type, not a '{cls.Type.Name}' as arg 2");
         }
-        if (!type.IsSubtypeOf(Owner))
-        {
-            throw new PythonException(PyExc.TypeError,
-                $"descriptor '{Name}' requires a subtype of '{Owner.Name}' but received '{type.Name}'");
-        }
-        return new PyCFunction(def, type, null, (def->ml_flags & MethFlags.Method) != 0 ? Owner : null);
+        return type.IsSubtypeOf(owner) ? type : throw new PythonException(PyExc.TypeError,
+            $"descriptor '{name}' requires a subtype of '{owner.Name}' but received '{type.Name}'");
     }
+
+    /// <summary>classmethoddescr_call: the first argument is the class to bind to.</summary>
+    internal static PyObject CallBound(string name, PyType owner, PyTuple args, PyDict? kwargs, Func<PyObject, PyObject> bind) =>
+        args.Count == 0
+            ? throw new PythonException(PyExc.TypeError, $"descriptor '{name}' of '{owner.Name}' object needs an argument")
+            : bind(args[0]).Call(PyTuple.Create(args.ToArray().AsSpan(1)), kwargs);
 
     internal override bool IsCallable => true;
 
-    /// <summary>classmethoddescr_call: the first argument is the class to bind to.</summary>
-    internal override PyObject Call(PyTuple args, PyDict? kwargs)
-    {
-        if (args.Count == 0)
-        {
-            throw new PythonException(PyExc.TypeError, $"descriptor '{Name}' of '{Owner.Name}' object needs an argument");
-        }
-        return Bind(args[0]).Call(PyTuple.Create(args.ToArray().AsSpan(1)), kwargs);
-    }
+    internal override PyObject Call(PyTuple args, PyDict? kwargs) => CallBound(Name, Owner, args, kwargs, Bind);
 
     internal override PyStr ReprCore() => new($"<method '{Name}' of '{Owner.Name}' objects>");
 }

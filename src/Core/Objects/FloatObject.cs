@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using PyCApi.Runtime;
 
@@ -479,5 +480,264 @@ internal static class FloatApi
             return IntArithmetic.ToDouble(Number.Index(obj).Value);
         }
         throw new PythonException(PyExc.TypeError, $"must be real number, not {obj.Type.Name}");
+    }
+}
+
+/// <summary>float's own methods and attributes (float.hex, float.fromhex, float.__round__,
+/// float.real, ...).</summary>
+internal static class FloatMethods
+{
+    private static double ValueOf(PyObject self) => ((PyFloat)self).Value;
+
+    /// <summary>float_float: the value as an exact float (a subclass's instance is copied).</summary>
+    private static PyObject Exact(PyObject self) =>
+        ReferenceEquals(self.Type, BuiltinTypes.Float) ? self : new PyFloat(ValueOf(self));
+
+    private static void NoArgs(string name, Func<PyObject, PyObject> body) =>
+        PyBuiltinMethodDescriptor.AddNoArgs(BuiltinTypes.Float, name, body);
+
+    internal static void Register()
+    {
+        var type = BuiltinTypes.Float;
+        NoArgs("conjugate", Exact);
+        NoArgs("is_integer", self => PyBool.Of(double.IsFinite(ValueOf(self)) && Math.Floor(ValueOf(self)) == ValueOf(self)));
+        NoArgs("as_integer_ratio", self => IntegerRatio(ValueOf(self)));
+        NoArgs("hex", self => new PyStr(FloatHex.Format(ValueOf(self))));
+        NoArgs("__trunc__", self => new PyInt(FloatApi.Truncate(ValueOf(self))));
+        NoArgs("__floor__", self => new PyInt(FloatApi.Truncate(Math.Floor(ValueOf(self)))));
+        NoArgs("__ceil__", self => new PyInt(FloatApi.Truncate(Math.Ceiling(ValueOf(self)))));
+        NoArgs("__getnewargs__", self => PyTuple.Create([new PyFloat(ValueOf(self))]));
+        PyBuiltinMethodDescriptor.Add(type, "__round__", (self, args, kwargs) =>
+        {
+            MethodArgs.Check(type, "__round__", args, kwargs, 0, 1, ArgStyle.Clinic);
+            double x = ValueOf(self!);
+            return args.Length == 0 || args[0] is PyNone
+                ? new PyInt(FloatApi.Truncate(Math.Round(x, MidpointRounding.ToEven)))
+                : new PyFloat(Round(x, Number.AsSsize(args[0], null)));
+        });
+        Formatter.AddFormatMethod(type);
+        PyBuiltinClassMethodDescriptor.Add(type, "fromhex", (cls, args, kwargs) =>
+        {
+            MethodArgs.Check(type, "fromhex", args, kwargs, 1, 1, ArgStyle.One);
+            var value = new PyFloat(FloatHex.Parse((args[0] as PyStr
+                ?? throw new PythonException(PyExc.TypeError, "bad argument type for built-in operation")).Value));
+            return ReferenceEquals(cls, type) ? value : Abstract.Call(cls!, PyTuple.Create([value]), null);
+        });
+        PyBuiltinClassMethodDescriptor.Add(type, "__getformat__", (cls, args, kwargs) =>
+        {
+            MethodArgs.Check(type, "__getformat__", args, kwargs, 1, 1, ArgStyle.One);
+            return args[0] switch
+            {
+                PyStr { Value: "double" or "float" } => new PyStr("IEEE, little-endian"),
+                PyStr => throw new PythonException(PyExc.ValueError, "__getformat__() argument 1 must be 'double' or 'float'"),
+                var other => throw new PythonException(PyExc.TypeError, $"__getformat__() argument must be str, not {other.Type.Name}"),
+            };
+        });
+        PyGetSetDescriptor.Add(type, "real", Exact);
+        PyGetSetDescriptor.Add(type, "imag", _ => new PyFloat(0.0));
+    }
+
+    /// <summary>A finite double as mantissa * 2**exponent, both integers, the mantissa's sign the value's.</summary>
+    internal static (BigInteger Mantissa, int Exponent) Decompose(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int biased = (int)((bits >> 52) & 0x7FF);
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        var mantissa = biased == 0 ? fraction : fraction | (1L << 52);
+        return (bits < 0 ? -mantissa : mantissa, biased == 0 ? -1074 : biased - 1075);
+    }
+
+    /// <summary>float.as_integer_ratio: the lowest terms, the denominator a power of two.</summary>
+    private static PyTuple IntegerRatio(double x)
+    {
+        if (double.IsInfinity(x))
+        {
+            throw new PythonException(PyExc.OverflowError, "cannot convert Infinity to integer ratio");
+        }
+        if (double.IsNaN(x))
+        {
+            throw new PythonException(PyExc.ValueError, "cannot convert NaN to integer ratio");
+        }
+        var (mantissa, exponent) = Decompose(x);
+        if (mantissa.IsZero)
+        {
+            return PyTuple.Create([new PyInt(0), new PyInt(1)]);
+        }
+        int twos = Math.Min((int)BigInteger.TrailingZeroCount(mantissa), Math.Max(-exponent, 0));
+        mantissa >>= twos;
+        exponent += twos;
+        return exponent >= 0
+            ? PyTuple.Create([new PyInt(mantissa << exponent), new PyInt(1)])
+            : PyTuple.Create([new PyInt(mantissa), new PyInt(BigInteger.One << -exponent)]);
+    }
+
+    /// <summary>The ndigits beyond which rounding changes nothing, or leaves only a zero
+    /// (CPython's NDIGITS_MAX and NDIGITS_MIN).</summary>
+    private const long MaxRoundDigits = 323, MinRoundDigits = -308;
+
+    /// <summary>float.__round__(ndigits), correctly rounded: the exact value is rounded to
+    /// ndigits decimals (halves to even), then that decimal is rounded to the nearest double.</summary>
+    private static double Round(double x, long ndigits)
+    {
+        if (!double.IsFinite(x) || ndigits > MaxRoundDigits)
+        {
+            return x;
+        }
+        if (ndigits < MinRoundDigits)
+        {
+            return 0.0 * x;
+        }
+        var (mantissa, exponent) = Decompose(Math.Abs(x));
+        BigInteger numerator = mantissa << Math.Max(exponent, 0), denominator = BigInteger.One << Math.Max(-exponent, 0);
+        if (ndigits >= 0)
+        {
+            numerator *= BigInteger.Pow(10, (int)ndigits);
+        }
+        else
+        {
+            denominator *= BigInteger.Pow(10, (int)-ndigits);
+        }
+        var decimals = BigInteger.DivRem(numerator, denominator, out var remainder);
+        int half = (2 * remainder).CompareTo(denominator);
+        if (half > 0 || (half == 0 && !decimals.IsEven))
+        {
+            decimals += 1;
+        }
+        double rounded = decimals.IsZero ? 0.0 : double.Parse($"{decimals}e{-ndigits}", CultureInfo.InvariantCulture);
+        if (double.IsInfinity(rounded))
+        {
+            throw new PythonException(PyExc.OverflowError, "rounded value too large to represent");
+        }
+        return double.IsNegative(x) ? -rounded : rounded;
+    }
+}
+
+/// <summary>float.hex() and float.fromhex(): the exact value in hexadecimal, '[-]0x1.hhhhhhhhhhhhhp+e'.</summary>
+internal static class FloatHex
+{
+    internal static string Format(double x)
+    {
+        if (!double.IsFinite(x))
+        {
+            return FloatFormat.Repr(x);
+        }
+        string sign = double.IsNegative(x) ? "-" : "";
+        if (x == 0)
+        {
+            return sign + "0x0.0p+0";
+        }
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int biased = (int)((bits >> 52) & 0x7FF);
+        int exponent = biased == 0 ? -1022 : biased - 1023;
+        return $"{sign}0x{(biased == 0 ? 0 : 1)}.{bits & 0xFFFFFFFFFFFFFL:x13}p{(exponent < 0 ? "-" : "+")}{Math.Abs(exponent)}";
+    }
+
+    private static PythonException Invalid() => new(PyExc.ValueError, "invalid hexadecimal floating-point string");
+
+    private static int HexDigit(char c) => c is >= '0' and <= '9' ? c - '0'
+        : (c | 0x20) is >= 'a' and <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+
+    /// <summary>float.fromhex's grammar: [sign] ['0x'] digits ['.' digits] ['p' [sign] decimal
+    /// digits], or inf / infinity / nan, with white space around; the value correctly rounded.</summary>
+    internal static double Parse(string text)
+    {
+        var s = text.AsSpan().Trim(" \t\n\v\f\r");
+        if (s.TrimStart("+-") is var word && (word.Equals("inf", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("infinity", StringComparison.OrdinalIgnoreCase) || word.Equals("nan", StringComparison.OrdinalIgnoreCase))
+            && s.Length - word.Length <= 1)
+        {
+            double special = word[0] is 'n' or 'N' ? double.NaN : double.PositiveInfinity;
+            return s[0] == '-' ? -special : special;
+        }
+        int i = 0;
+        bool negative = false;
+        if (i < s.Length && s[i] is '+' or '-')
+        {
+            negative = s[i++] == '-';
+        }
+        if (i + 1 < s.Length && s[i] == '0' && s[i + 1] is 'x' or 'X')
+        {
+            i += 2;
+        }
+        var mantissa = BigInteger.Zero;
+        int digits = 0, fractionDigits = 0;
+        for (bool point = false; i < s.Length; i++)
+        {
+            if (s[i] == '.' && !point)
+            {
+                point = true;
+                continue;
+            }
+            int d = HexDigit(s[i]);
+            if (d < 0)
+            {
+                break;
+            }
+            mantissa = (mantissa << 4) | d;
+            digits++;
+            fractionDigits += point ? 1 : 0;
+        }
+        if (digits == 0)
+        {
+            throw Invalid();
+        }
+        long exponent = 0;
+        if (i < s.Length && s[i] is 'p' or 'P')
+        {
+            i++;
+            bool negativeExponent = i < s.Length && s[i] == '-';
+            i += i < s.Length && s[i] is '+' or '-' ? 1 : 0;
+            if (i == s.Length || !char.IsAsciiDigit(s[i]))
+            {
+                throw Invalid();
+            }
+            // Saturated: an exponent this large overflows or underflows whatever the digits.
+            for (; i < s.Length && char.IsAsciiDigit(s[i]); i++)
+            {
+                exponent = Math.Min(exponent * 10 + (s[i] - '0'), 1L << 48);
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        if (i != s.Length)
+        {
+            throw Invalid();
+        }
+        double magnitude = mantissa.IsZero ? 0.0 : ScaleRounded(mantissa, exponent - 4L * fractionDigits);
+        if (double.IsInfinity(magnitude))
+        {
+            throw new PythonException(PyExc.OverflowError, "hexadecimal value too large to represent as a float");
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
+    /// <summary>mantissa * 2**exponent rounded to the nearest double, halves to even
+    /// (infinity when that is 2**1024 or more).</summary>
+    private static double ScaleRounded(BigInteger mantissa, long exponent)
+    {
+        long top = (long)mantissa.GetBitLength() + exponent;
+        if (top > 1024)
+        {
+            return double.PositiveInfinity;
+        }
+        if (top < -1074)
+        {
+            return 0.0;
+        }
+        long unit = Math.Max(top - 53, -1074), shift = unit - exponent;
+        if (shift > 0)
+        {
+            var remainder = mantissa & ((BigInteger.One << (int)shift) - 1);
+            mantissa >>= (int)shift;
+            int half = remainder.CompareTo(BigInteger.One << (int)(shift - 1));
+            if (half > 0 || (half == 0 && !mantissa.IsEven))
+            {
+                mantissa += 1;
+            }
+        }
+        else
+        {
+            mantissa <<= (int)-shift;
+        }
+        return Math.ScaleB((double)mantissa, (int)unit);
     }
 }

@@ -142,17 +142,6 @@ internal static class Formatter
 {
     private static PythonException ValueError(string message) => new(PyExc.ValueError, message);
 
-    /// <summary>int's, float's and complex's own __format__ (str's is with its other methods).</summary>
-    internal static void Register()
-    {
-        foreach (var type in new[] { BuiltinTypes.Int, BuiltinTypes.Float, BuiltinTypes.Complex })
-        {
-            PyBuiltinMethodDescriptor.Add(type, "__format__", (self, args, kwargs) =>
-                ArgCheck.One($"{self!.Type.QualName}.__format__", args, kwargs) is PyStr spec ? Format(self, spec.Value)
-                    : throw new PythonException(PyExc.TypeError, $"__format__() argument must be str, not {args[0].Type.Name}"));
-        }
-    }
-
     /// <summary>PyObject_Format: the built-in types' __format__, a C type's __format__ method,
     /// or object.__format__ (str(self) for an empty spec).</summary>
     internal static PyStr Format(PyObject value, string spec)
@@ -183,6 +172,15 @@ internal static class Formatter
         }
         return value.Str();
     }
+
+    /// <summary>The built-in types' __format__(format_spec, /) method.</summary>
+    internal static void AddFormatMethod(PyType type) =>
+        PyBuiltinMethodDescriptor.Add(type, "__format__", (self, args, kwargs) =>
+        {
+            MethodArgs.Check(type, "__format__", args, kwargs, 1, 1, ArgStyle.One);
+            return Format(self!, args[0] is PyStr spec ? spec.Value
+                : throw new PythonException(PyExc.TypeError, $"__format__() argument must be str, not {args[0].Type.Name}"));
+        });
 
     // ---- str ----
 
@@ -1011,7 +1009,7 @@ internal static class FloatDigits
     }
 
     /// <summary>round(a * 10**power), exactly.</summary>
-    internal static BigInteger Scaled(double a, int power)
+    private static BigInteger Scaled(double a, int power)
     {
         var (num, den) = Exact(a);
         return power >= 0 ? RoundDiv(num * BigInteger.Pow(10, power), den) : RoundDiv(num, den * BigInteger.Pow(10, -power));

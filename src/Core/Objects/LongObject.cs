@@ -244,38 +244,8 @@ internal static unsafe class LongApi
     [CApi]
     internal static int _PyLong_AsByteArray(BorrowedReference o, byte* bytes, nuint n, int littleEndian, int isSigned)
     {
-        var v = ((PyInt)ObjectSpace.FromNative(o)).Value;
-        if (isSigned == 0 && v.Sign < 0)
-        {
-            throw new PythonException(PyExc.OverflowError, "can't convert negative int to unsigned");
-        }
-        long bits = (long)n * 8;
-        bool fits = isSigned != 0
-            ? n > 0 && v >= -(BigInteger.One << (int)(bits - 1)) && v < BigInteger.One << (int)(bits - 1)
-            : v < BigInteger.One << (int)bits;
-        var span = new Span<byte>(bytes, (int)n);
-        if (!fits && !(n == 0 && v.IsZero))
-        {
-            // CPython has written the low n bytes (two's complement) by the time it finds the overflow.
-            var low = (v & ((BigInteger.One << (int)bits) - 1)).ToByteArray(isUnsigned: true, isBigEndian: false);
-            span.Clear();
-            low.AsSpan(0, Math.Min(low.Length, span.Length)).CopyTo(span);
-            if (littleEndian == 0)
-            {
-                span.Reverse();
-            }
-            throw new PythonException(PyExc.OverflowError, "int too big to convert");
-        }
-        span.Fill(v.Sign < 0 ? (byte)0xFF : (byte)0);
-        var minimal = v.ToByteArray(isUnsigned: isSigned == 0, isBigEndian: false);
-        for (int i = 0; i < Math.Min(minimal.Length, span.Length); i++)
-        {
-            span[i] = minimal[i];
-        }
-        if (littleEndian == 0)
-        {
-            span.Reverse();
-        }
+        IntMethods.ToBytes(((PyInt)ObjectSpace.FromNative(o)).Value, (long)n, littleEndian != 0, isSigned != 0)
+            .CopyTo(new Span<byte>(bytes, (int)n));
         return 0;
     }
 
@@ -290,6 +260,133 @@ internal static unsafe class LongApi
     [CApi(Error = "unchecked((nuint)(-1L))")]
     internal static nuint _PyLong_NumBits(BorrowedReference o) =>
         (nuint)BigInteger.Abs(((PyInt)ObjectSpace.FromNative(o)).Value).GetBitLength();
+}
+
+/// <summary>int's own methods and attributes (int.bit_length, int.to_bytes, int.from_bytes,
+/// int.real, ...), with Argument Clinic's argument handling.</summary>
+internal static class IntMethods
+{
+    private static BigInteger ValueOf(PyObject? self) => ((PyInt)self!).Value;
+
+    /// <summary>long_long: the value as an exact int (a subclass's instance or a bool is copied).</summary>
+    private static PyObject Exact(PyObject self) =>
+        ReferenceEquals(self.Type, BuiltinTypes.Int) ? self : new PyInt(((PyInt)self).Value);
+
+    private static void NoArgs(string name, Func<PyObject, PyObject> body) => PyBuiltinMethodDescriptor.AddNoArgs(BuiltinTypes.Int, name, body);
+
+    internal static void Register()
+    {
+        var type = BuiltinTypes.Int;
+        NoArgs("conjugate", Exact);
+        NoArgs("bit_length", self => new PyInt(BigInteger.Abs(ValueOf(self)).GetBitLength()));
+        NoArgs("bit_count", self => new PyInt(BigInteger.PopCount(BigInteger.Abs(ValueOf(self)))));
+        NoArgs("as_integer_ratio", self => PyTuple.Create([Exact(self), new PyInt(1)]));
+        NoArgs("__trunc__", Exact);
+        NoArgs("__floor__", Exact);
+        NoArgs("__ceil__", Exact);
+        NoArgs("__getnewargs__", self => PyTuple.Create([new PyInt(ValueOf(self))]));
+        NoArgs("__sizeof__", self => new PyInt(SizeOf(ValueOf(self))));
+        PyBuiltinMethodDescriptor.Add(type, "__round__", (self, args, kwargs) =>
+        {
+            MethodArgs.Check(type, "__round__", args, kwargs, 0, 1, ArgStyle.Clinic);
+            return args.Length == 0 ? Exact(self!) : Round(self!, Number.Index(args[0]).Value);
+        });
+        Formatter.AddFormatMethod(type);
+        PyBuiltinMethodDescriptor.Add(type, "to_bytes", (self, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("to_bytes", args, kwargs, ["length", "byteorder", "signed"], positional: 2);
+            long length = a[0] is null ? 1 : MethodArgs.Index(a[0]!);
+            bool little = LittleEndian("to_bytes", a[1]);
+            if (length < 0)
+            {
+                throw new PythonException(PyExc.ValueError, "length argument must be non-negative");
+            }
+            // The bytes object is made first (PyBytes_FromStringAndSize's errors), then filled.
+            if (length > Array.MaxLength)
+            {
+                throw length > long.MaxValue - 33 ? new PythonException(PyExc.OverflowError, "byte string is too large")
+                    : new PythonException(PyExc.MemoryError);
+            }
+            return new PyBytes(ToBytes(ValueOf(self), length, little, a[2]?.IsTrue() ?? false));
+        });
+        PyBuiltinClassMethodDescriptor.Add(type, "from_bytes", (cls, args, kwargs) =>
+        {
+            var a = MethodArgs.WithKeywords("from_bytes", args, kwargs, ["bytes", "byteorder", "signed"], required: 1, positional: 2);
+            bool little = LittleEndian("from_bytes", a[1]);
+            var data = ((PyBytes)BytesOps.Bytes(a[0]!)).Value;
+            var value = new PyInt(new BigInteger(data, isUnsigned: !(a[2]?.IsTrue() ?? false), isBigEndian: !little));
+            return ReferenceEquals(cls, type) ? value : Abstract.Call(cls!, PyTuple.Create([value]), null);
+        });
+        PyGetSetDescriptor.Add(type, "real", Exact);
+        PyGetSetDescriptor.Add(type, "imag", _ => new PyInt(0));
+        PyGetSetDescriptor.Add(type, "numerator", Exact);
+        PyGetSetDescriptor.Add(type, "denominator", _ => new PyInt(1));
+    }
+
+    /// <summary>The byteorder argument of to_bytes and from_bytes ('big' when absent).</summary>
+    private static bool LittleEndian(string method, PyObject? order) => order switch
+    {
+        null or PyStr { Value: "big" } => false,
+        PyStr { Value: "little" } => true,
+        PyStr => throw new PythonException(PyExc.ValueError, "byteorder must be either 'little' or 'big'"),
+        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument 'byteorder' must be str, not {order.Type.Name}"),
+    };
+
+    /// <summary>int.__sizeof__: the header and the 30-bit digits, at least one.</summary>
+    private static long SizeOf(BigInteger v) => 24 + 4 * Math.Max(1, (BigInteger.Abs(v).GetBitLength() + 29) / 30);
+
+    /// <summary>int.__round__(ndigits): unchanged for ndigits >= 0, else to the nearest
+    /// multiple of 10**-ndigits, halves to the even multiple (_PyLong_DivmodNear).</summary>
+    private static PyObject Round(PyObject self, BigInteger ndigits)
+    {
+        var v = ValueOf(self);
+        if (ndigits >= 0)
+        {
+            return Exact(self);
+        }
+        // 10**k > 2**(k+1) > 2*|v| once k reaches the bit length: 0, without computing a huge power.
+        if (-ndigits >= BigInteger.Abs(v).GetBitLength())
+        {
+            return new PyInt(0);
+        }
+        var unit = BigInteger.Pow(10, (int)-ndigits);
+        var quotient = BigInteger.DivRem(v, unit, out var remainder);
+        if (remainder.Sign < 0)
+        {
+            quotient -= 1;
+            remainder += unit;
+        }
+        int half = (2 * remainder).CompareTo(unit);
+        if (half > 0 || (half == 0 && !quotient.IsEven))
+        {
+            quotient += 1;
+        }
+        return new PyInt(quotient * unit);
+    }
+
+    /// <summary>The value in <paramref name="length"/> bytes, two's complement when signed
+    /// (_PyLong_AsByteArray's checks and messages).</summary>
+    internal static byte[] ToBytes(BigInteger v, long length, bool little, bool signed)
+    {
+        if (!signed && v.Sign < 0)
+        {
+            throw new PythonException(PyExc.OverflowError, "can't convert negative int to unsigned");
+        }
+        // 0 and, signed, -1 are all sign bits: CPython stores them in no bytes at all.
+        long needed = v.IsZero || (signed && v == BigInteger.MinusOne) ? 0 : v.GetByteCount(isUnsigned: !signed);
+        if (needed > length)
+        {
+            throw new PythonException(PyExc.OverflowError, "int too big to convert");
+        }
+        var result = new byte[length];
+        Array.Fill(result, v.Sign < 0 ? (byte)0xFF : (byte)0);
+        v.TryWriteBytes(result, out _, isUnsigned: !signed, isBigEndian: false);
+        if (!little)
+        {
+            Array.Reverse(result);
+        }
+        return result;
+    }
 }
 
 /// <summary>int(text, base) parsing with CPython's literal rules, error texts and end

@@ -785,7 +785,7 @@ internal static unsafe class NumberApi
         ObjectSpace.NewRef(Number.ToBase(Arg(n), @base));
 }
 
-/// <summary>Calling int, float and bool, and int's class methods.</summary>
+/// <summary>Calling int, float and bool.</summary>
 internal static class NumberTypes
 {
     internal static void Register()
@@ -793,7 +793,6 @@ internal static class NumberTypes
         BuiltinTypes.Int.Constructor = (type, args, kwargs) => Exact(type, NewInt(args.ToArray(), kwargs));
         BuiltinTypes.Float.Constructor = (type, args, kwargs) => Exact(type, NewFloat(args.ToArray(), kwargs));
         BuiltinTypes.Bool.Constructor = (type, args, kwargs) => NewBool(args.ToArray(), kwargs);
-        PyBuiltinClassMethodDescriptor.Add(BuiltinTypes.Int, "from_bytes", (cls, args, kwargs) => FromBytes(args, kwargs));
     }
 
     /// <summary>Subclasses need their own layout, which only their C tp_new can give.</summary>
@@ -856,54 +855,5 @@ internal static class NumberTypes
         ArgCheck.NoKeywords("bool", kwargs);
         ArgCheck.Range("bool", args, 0, 1);
         return PyBool.Of(args.Length == 1 && args[0].IsTrue());
-    }
-
-    /// <summary>int.from_bytes(bytes, byteorder='big', *, signed=False).</summary>
-    private static PyObject FromBytes(PyObject[] args, PyDict? kwargs)
-    {
-        PyObject? data = args.Length > 0 ? args[0] : null, order = args.Length > 1 ? args[1] : null, signed = null;
-        if (args.Length > 2)
-        {
-            throw new PythonException(PyExc.TypeError, $"from_bytes() takes at most 2 positional arguments ({args.Length} given)");
-        }
-        foreach (var (key, value) in kwargs?.Items() ?? [])
-        {
-            switch ((key as PyStr)?.Value)
-            {
-                case "bytes" when data is null: data = value; break;
-                case "byteorder" when order is null: order = value; break;
-                case "signed": signed = value; break;
-                default:
-                    throw new PythonException(PyExc.TypeError, $"from_bytes() got an unexpected keyword argument '{key.StrString()}'");
-            }
-        }
-        if (data is null)
-        {
-            throw new PythonException(PyExc.TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
-        }
-        if (order is not null and not PyStr)
-        {
-            throw new PythonException(PyExc.TypeError, $"from_bytes() argument 'byteorder' must be str, not {order.Type.Name}");
-        }
-        bool little = (order as PyStr)?.Value switch
-        {
-            null or "big" => false,
-            "little" => true,
-            _ => throw new PythonException(PyExc.ValueError, "byteorder must be either 'little' or 'big'"),
-        };
-        byte[] bytes = data switch
-        {
-            PyBytes b => b.Value,
-            _ when BufferApi.BytesOf(data) is { } buffer => buffer,
-            PyList or PyTuple => [.. (data is PyList l ? l.ToArray() : ((PyTuple)data).ToArray()).Select(ByteOf)],
-            _ => throw new PythonException(PyExc.TypeError, $"cannot convert '{data.Type.Name}' object to bytes"),
-        };
-        return new PyInt(new System.Numerics.BigInteger(bytes, isUnsigned: signed is null || !signed.IsTrue(), isBigEndian: !little));
-    }
-
-    private static byte ByteOf(PyObject item)
-    {
-        var v = Number.Index(item).Value;
-        return v >= 0 && v <= 255 ? (byte)v : throw new PythonException(PyExc.ValueError, "bytes must be in range(0, 256)");
     }
 }

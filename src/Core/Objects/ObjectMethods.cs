@@ -55,10 +55,8 @@ internal static unsafe class ObjectMethods
         });
         PyBuiltinClassMethodDescriptor.Add(obj, "__subclasshook__", (cls, args, kwargs) => PyNotImplemented.Instance);
 
-        // The immutable built-ins pickle as cls.__new__(cls, *self.__getnewargs__()): an exact copy of the value.
-        AddGetNewArgs(BuiltinTypes.Int, o => [new PyInt(((PyInt)o).Value)]);
-        AddGetNewArgs(BuiltinTypes.Float, o => [new PyFloat(((PyFloat)o).Value)]);
-        AddGetNewArgs(BuiltinTypes.Complex, o => [new PyFloat(((PyComplex)o).Real), new PyFloat(((PyComplex)o).Imag)]);
+        // The immutable built-ins pickle as cls.__new__(cls, *self.__getnewargs__()): an exact copy of the value
+        // (int's, float's and complex's are with their other methods).
         AddGetNewArgs(BuiltinTypes.Str, o => [new PyStr(((PyStr)o).Value)]);
         AddGetNewArgs(BuiltinTypes.Bytes, o => [new PyBytes(((PyBytes)o).Value)]);
         AddGetNewArgs(BuiltinTypes.Tuple, o => [PyTuple.Create(((PyTuple)o).ToArray())]);

@@ -1358,8 +1358,7 @@ internal static class MethodArgs
         string qualified = $"{owner.Name}.{name}";
         if (kwargs is not null && kwargs.Count > 0)
         {
-            throw new PythonException(PyExc.TypeError,
-                $"{(style is ArgStyle.NoArgs or ArgStyle.One ? qualified : name)}() takes no keyword arguments");
+            throw new PythonException(PyExc.TypeError, $"{qualified}() takes no keyword arguments");
         }
         if (args.Length >= min && args.Length <= max)
         {
@@ -1382,43 +1381,58 @@ internal static class MethodArgs
     }
 
     /// <summary>Positional arguments merged with keywords for methods that accept both
-    /// (str.split(sep=None, maxsplit=-1)); missing optional ones are null.</summary>
-    internal static PyObject?[] WithKeywords(string name, PyObject[] args, PyDict? kwargs, string[] names, int required = 0)
+    /// (str.split(sep=None, maxsplit=-1)), checked in _PyArg_UnpackKeywords's order; missing
+    /// optional ones are null. The names after the first <paramref name="positional"/> are keyword-only.</summary>
+    internal static PyObject?[] WithKeywords(string name, PyObject[] args, PyDict? kwargs, string[] names, int required = 0,
+        int positional = int.MaxValue)
     {
-        if (args.Length > names.Length)
+        positional = Math.Min(positional, names.Length);
+        int given = args.Length + (kwargs?.Count ?? 0);
+        if (given > names.Length)
         {
-            throw new PythonException(PyExc.TypeError,
-                $"{name}() takes at most {names.Length} argument{(names.Length == 1 ? "" : "s")} ({args.Length} given)");
+            throw new PythonException(PyExc.TypeError, $"{name}() takes at most {names.Length} {(args.Length == 0 ? "keyword " : "")}" +
+                $"argument{(names.Length == 1 ? "" : "s")} ({given} given)");
+        }
+        if (args.Length > positional)
+        {
+            throw new PythonException(PyExc.TypeError, $"{name}() takes {(required < positional ? "at most" : "exactly")} " +
+                $"{positional} positional argument{(positional == 1 ? "" : "s")} ({args.Length} given)");
         }
         var result = new PyObject?[names.Length];
         args.CopyTo(result, 0);
-        foreach (var (key, value) in kwargs?.Items() ?? [])
+        int matched = 0;
+        for (int i = args.Length; i < names.Length; i++)
         {
-            string k = (key as PyStr)?.Value ?? "";
-            int index = Array.IndexOf(names, k);
-            if (index < 0)
+            result[i] = kwargs?.GetItem(new PyStr(names[i]));
+            if (result[i] is not null)
             {
-                throw new PythonException(PyExc.TypeError, $"{name}() got an unexpected keyword argument '{k}'");
+                matched++;
             }
-            if (result[index] is not null)
-            {
-                throw new PythonException(PyExc.TypeError,
-                    $"argument for {name}() given by name ('{k}') and position ({index + 1})");
-            }
-            result[index] = value;
-        }
-        for (int i = 0; i < required; i++)
-        {
-            if (result[i] is null)
+            else if (i < required)
             {
                 throw new PythonException(PyExc.TypeError, $"{name}() missing required argument '{names[i]}' (pos {i + 1})");
+            }
+        }
+        // A keyword left over is unknown or names an argument given by position.
+        foreach (var (key, _) in matched < (kwargs?.Count ?? 0) ? kwargs!.Items() : Enumerable.Empty<(PyObject, PyObject)>())
+        {
+            int index = key is PyStr k ? Array.IndexOf(names, k.Value)
+                : throw new PythonException(PyExc.TypeError, "keywords must be strings");
+            if (index < 0)
+            {
+                throw new PythonException(PyExc.TypeError, $"'{((PyStr)key).Value}' is an invalid keyword argument for {name}()");
+            }
+            if (index < args.Length)
+            {
+                throw new PythonException(PyExc.TypeError,
+                    $"argument for {name}() given by name ('{names[index]}') and position ({index + 1})");
             }
         }
         return result;
     }
 
     /// <summary>An integer argument (an int or an object with __index__).</summary>
-    internal static long Index(PyObject o) => PyInt.Index(o) is var v && v > long.MaxValue
+    internal static long Index(PyObject o) => PyInt.Index(o) is var v && (v > long.MaxValue || v < long.MinValue)
         ? throw new PythonException(PyExc.OverflowError, "Python int too large to convert to C ssize_t") : (long)v;
 
     /// <summary>A start/end slice argument: None or an integer.</summary>
@@ -1554,8 +1568,7 @@ internal static class StrMethods
             ? s.Value[..^((PyStr)a[0]).Value.Length] : s.Value));
         PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, "format", (self, args, kwargs) =>
             new PyStr(Formatter.StrFormat(((PyStr)self!).Value, args, kwargs)));
-        Add("__format__", 1, 1, ArgStyle.Clinic, (s, a) => a[0] is PyStr spec ? Formatter.Format(s, spec.Value)
-            : throw new PythonException(PyExc.TypeError, $"__format__() argument must be str, not {a[0].Type.Name}"));
+        Formatter.AddFormatMethod(BuiltinTypes.Str);
     }
 
     private static string? KeywordStr(string method, string name, PyObject? o) => o switch

@@ -68,13 +68,13 @@ internal static unsafe class Bootstrap
         ByteArrayMethods.Register();
         MemoryViewMethods.Register();
         NumberTypes.Register();
+        IntMethods.Register();
+        FloatMethods.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         PyExc.BaseException.TwinFactory = PyBaseException.FromNative;
         BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
         BaseTypes.Register();
         ObjectMethods.Register();
-        Formatter.Register();
-        Rounding.Register();
         TypeNew.Register();
         TypeMethods.Register();
         FuncTypes.Register();
