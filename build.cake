@@ -13,9 +13,10 @@ var libDir = buildDir.Combine("lib");
 var sharedData = root.Combine("../shared/data");
 
 // Debian packages the build and the oracle need: the C compiler, libclang for the
-// generator, CPython 3.11 (headers and shared library) for the conformance tests, and
-// valgrind for the memory check of the object lifetime.
-var debianPackages = new[] { "gcc", "libc6-dev", "libclang-14-dev", "python3.11-dev", "libpython3.11", "valgrind" };
+// generator, CPython 3.11 (headers and shared library) for the conformance tests,
+// valgrind for the memory check of the object lifetime, and python3-yaml for its
+// Cython-built accelerator, a real extension binary the cython_yaml test loads.
+var debianPackages = new[] { "gcc", "libc6-dev", "libclang-14-dev", "python3.11-dev", "libpython3.11", "valgrind", "python3-yaml" };
 
 void Run(string tool, string args, DirectoryPath workingDirectory = null)
 {

@@ -244,8 +244,24 @@ internal static unsafe class LongApi
     [CApi]
     internal static int _PyLong_AsByteArray(BorrowedReference o, byte* bytes, nuint n, int littleEndian, int isSigned)
     {
-        IntMethods.ToBytes(((PyInt)ObjectSpace.FromNative(o)).Value, (long)n, littleEndian != 0, isSigned != 0)
-            .CopyTo(new Span<byte>(bytes, (int)n));
+        var v = ((PyInt)ObjectSpace.FromNative(o)).Value;
+        var span = new Span<byte>(bytes, (int)n);
+        try
+        {
+            IntMethods.ToBytes(v, (long)n, littleEndian != 0, isSigned != 0).CopyTo(span);
+        }
+        catch (PythonException) when (isSigned != 0 || v.Sign >= 0)
+        {
+            // Too big: CPython has written the low n bytes (two's complement) by the time it finds out.
+            span.Clear();
+            var low = (v & ((BigInteger.One << (int)(n * 8)) - 1)).ToByteArray(isUnsigned: true, isBigEndian: false);
+            low.AsSpan(0, Math.Min(low.Length, span.Length)).CopyTo(span);
+            if (littleEndian == 0)
+            {
+                span.Reverse();
+            }
+            throw;
+        }
         return 0;
     }
 

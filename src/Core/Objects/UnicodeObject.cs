@@ -87,6 +87,13 @@ internal sealed class PyStr : PyObject
     /// units directly; pairs go through code points.</summary>
     internal override unsafe nint CreateNative()
     {
+        nint p = FillNative();
+        ((PyCompactUnicodeLayout*)p)->hash = (nint)(hash ?? -1);
+        return p;
+    }
+
+    private unsafe nint FillNative()
+    {
         int max = 0;
         foreach (char c in Value)
         {
@@ -161,7 +168,17 @@ internal sealed class PyStr : PyObject
 
     /// <summary>CPython's str hash: SipHash-1-3 over the PEP 393 data (1, 2 or 4 bytes a
     /// code point), with the key PYTHONHASHSEED=0 gives; so equal to hash(bytes) for latin-1 text.</summary>
-    internal override long HashCore() => hash ??= HashOf(Value);
+    internal override unsafe long HashCore()
+    {
+        long h = hash ??= HashOf(Value);
+        if (Native != 0)
+        {
+            // CPython caches it in the object, where C reads it (Cython's _PyDict_GetItem_KnownHash
+            // with ((PyASCIIObject *)name)->hash).
+            ((PyCompactUnicodeLayout*)Native)->hash = (nint)h;
+        }
+        return h;
+    }
 
     internal static long HashOf(string value)
     {
@@ -1211,6 +1228,7 @@ internal static unsafe class UnicodeApi
             return known;
         }
         interned[s.Value] = s;
+        s.HashCore(); // an interned str has its hash, as a key of CPython's interned dict
         return s;
     }
 
