@@ -263,8 +263,62 @@ internal static class BytesMethods
             {
                 var a = MethodArgs.WithKeywords("split", args, kwargs, ["sep", "maxsplit"]);
                 var sep = a[0] is null or PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]!)));
-                var parts = StrOps.Split(new PyStr(Latin1(BytesOps.Data(self!))), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!), IsAsciiSpace);
-                return PyList.Create(parts.ToArray().Select(part => FromLatin1(self!, ((PyStr)part).Value)));
+                return FromLatin1(self!, StrOps.Split(new PyStr(Latin1(BytesOps.Data(self!))), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!), IsAsciiSpace));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "rsplit", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("rsplit", args, kwargs, ["sep", "maxsplit"]);
+                var sep = a[0] is null or PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]!)));
+                return FromLatin1(self!, StrOps.RSplit(new PyStr(Latin1(BytesOps.Data(self!))), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!), IsAsciiSpace));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "splitlines", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("splitlines", args, kwargs, ["keepends"]);
+                bool keepEnds = a[0] is not null && MethodArgs.Index(a[0]!) != 0;
+                return FromLatin1(self!, StrMethods.SplitLines(Latin1(BytesOps.Data(self!)), keepEnds, asciiOnly: true));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "expandtabs", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("expandtabs", args, kwargs, ["tabsize"]);
+                long tabSize = a[0] is null ? 8 : MethodArgs.Index(a[0]!);
+                return FromLatin1(self!, StrMethods.ExpandTabs(Latin1(BytesOps.Data(self!)), tabSize));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "translate", (self, args, kwargs) =>
+            {
+                if (args.Length == 0)
+                {
+                    throw new PythonException(PyExc.TypeError, "translate() takes at least 1 positional argument (0 given)");
+                }
+                var a = MethodArgs.WithKeywords("translate", args, kwargs, ["table", "delete"]);
+                return BytesOps.Like(self!, Translate(BytesOps.Data(self!), a[0]!, a[1]));
+            });
+            var owner = type;
+            PyBuiltinClassMethodDescriptor.Add(type, "fromhex", (cls, args, kwargs) =>
+            {
+                MethodArgs.Check(owner, "fromhex", args, kwargs, 1, 1, ArgStyle.One);
+                var data = FromHex(args[0] is PyStr text ? text.Value
+                    : throw new PythonException(PyExc.TypeError, $"fromhex() argument must be str, not {args[0].Type.Name}"));
+                PyObject result = ReferenceEquals(owner, BuiltinTypes.Bytes) ? new PyBytes(data) : PyByteArray.Create(data);
+                return ReferenceEquals(cls, owner) ? result : Abstract.Call(cls!, PyTuple.Create([result]), null);
+            });
+            StrMethods.AddStatic(type, "maketrans", (_, args, kwargs) =>
+            {
+                MethodArgs.Check(owner, "maketrans", args, kwargs, 2, 2, ArgStyle.Clinic);
+                byte[] from = BytesArgument(args[0]), to = BytesArgument(args[1]);
+                if (from.Length != to.Length)
+                {
+                    throw new PythonException(PyExc.ValueError, "maketrans arguments must have same length");
+                }
+                var table = new byte[256];
+                for (int i = 0; i < 256; i++)
+                {
+                    table[i] = (byte)i;
+                }
+                for (int i = 0; i < from.Length; i++)
+                {
+                    table[from[i]] = to[i];
+                }
+                return new PyBytes(table);
             });
             PyBuiltinMethodDescriptor.Add(type, "hex", (self, args, kwargs) =>
             {
@@ -272,8 +326,59 @@ internal static class BytesMethods
                 return new PyStr(BytesOps.Hex(BytesOps.Data(self!), a[0], a[1]));
             });
         }
-        Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c)));
-        Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c)));
+        foreach (var (name, body) in new (string, Func<PyBytes, PyObject>)[]
+        {
+            ("__bytes__", b => BytesOps.FromObject(b)),
+            ("__getnewargs__", b => PyTuple.Create([BytesOps.FromObject(b)])),
+        })
+        {
+            PyBuiltinMethodDescriptor.Add(BuiltinTypes.Bytes, name, (self, args, kwargs) =>
+            {
+                MethodArgs.Check(BuiltinTypes.Bytes, name, args, kwargs, 0, 0, ArgStyle.NoArgs);
+                return body((PyBytes)self!);
+            });
+        }
+        Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), ToUpper)));
+        Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), ToLower)));
+        Add("swapcase", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => IsUpper(c) || IsLower(c) ? (byte)(c ^ 0x20) : c)));
+        Add("capitalize", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Capitalize(BytesOps.Data(b))));
+        Add("title", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Title(BytesOps.Data(b))));
+        Predicate("isalnum", data => data.Length > 0 && All(data, c => IsUpper(c) || IsLower(c) || IsDigit(c)));
+        Predicate("isalpha", data => data.Length > 0 && All(data, c => IsUpper(c) || IsLower(c)));
+        Predicate("isdigit", data => data.Length > 0 && All(data, IsDigit));
+        Predicate("isspace", data => data.Length > 0 && All(data, c => IsAsciiSpace(c)));
+        Predicate("isascii", data => All(data, c => c < 0x80));
+        Predicate("islower", data => data.IndexOfAnyInRange((byte)'a', (byte)'z') >= 0 && data.IndexOfAnyInRange((byte)'A', (byte)'Z') < 0);
+        Predicate("isupper", data => data.IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0 && data.IndexOfAnyInRange((byte)'a', (byte)'z') < 0);
+        Predicate("istitle", data => StrMethods.IsTitle(data.ToArray().Select(c => (int)c), c => IsUpper((byte)c), c => IsLower((byte)c)));
+        foreach (var (name, align) in new[] { ("center", '^'), ("ljust", '<'), ("rjust", '>') })
+        {
+            Add(name, 1, 2, ArgStyle.Clinic, (b, a) =>
+            {
+                long width = MethodArgs.Index(a[0]);
+                string fill = a.Length > 1 ? FillByte(name, a[1]) : " ";
+                return FromLatin1(b, StrMethods.Justify(new PyStr(Latin1(BytesOps.Data(b))), width, fill, align));
+            });
+        }
+        Add("zfill", 1, 1, ArgStyle.One, (b, a) =>
+        {
+            long width = MethodArgs.Index(a[0]);
+            return FromLatin1(b, StrMethods.ZFill(new PyStr(Latin1(BytesOps.Data(b))), width));
+        });
+        Add("removeprefix", 1, 1, ArgStyle.One, (b, a) =>
+        {
+            var prefix = BytesArgument(a[0]);
+            var data = BytesOps.Data(b);
+            return BytesOps.Like(b, data.StartsWith(prefix) ? data[prefix.Length..] : data);
+        });
+        Add("removesuffix", 1, 1, ArgStyle.One, (b, a) =>
+        {
+            var suffix = BytesArgument(a[0]);
+            var data = BytesOps.Data(b);
+            return BytesOps.Like(b, data.EndsWith(suffix) ? data[..^suffix.Length] : data);
+        });
+        Add("partition", 1, 1, ArgStyle.One, (b, a) => Partition(b, a[0], reverse: false));
+        Add("rpartition", 1, 1, ArgStyle.One, (b, a) => Partition(b, a[0], reverse: true));
         Add("replace", 2, 3, ArgStyle.Clinic, (b, a) => FromLatin1(b, StrOps.Replace(Latin1(BytesOps.Data(b)),
             Latin1(BytesArgument(a[0])), Latin1(BytesArgument(a[1])), a.Length > 2 ? MethodArgs.Index(a[2]) : -1)));
         foreach (var (name, left, right) in new[] { ("strip", true, true), ("lstrip", true, false), ("rstrip", false, true) })
@@ -281,9 +386,11 @@ internal static class BytesMethods
             Add(name, 0, 1, ArgStyle.Clinic, (b, a) => FromLatin1(b, StrOps.Strip(Latin1(BytesOps.Data(b)),
                 a.Length == 0 || a[0] is PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]))), left, right, name, IsAsciiSpace)));
         }
-        Add("find", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a)));
-        Add("index", 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a) is var at and >= 0 ? new PyInt(at)
-            : throw new PythonException(PyExc.ValueError, "subsection not found"));
+        foreach (var (name, reverse, raise) in new[] { ("find", false, false), ("rfind", true, false), ("index", false, true), ("rindex", true, true) })
+        {
+            Add(name, 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a, reverse) is var at && (at >= 0 || !raise) ? new PyInt(at)
+                : throw new PythonException(PyExc.ValueError, "subsection not found"));
+        }
         Add("count", 1, 3, ArgStyle.ParseTuple, (b, a) =>
         {
             var needle = BytesOps.Needle(a[0]);
@@ -345,6 +452,10 @@ internal static class BytesMethods
 
     private static PyObject FromLatin1(PyObject self, string text) => BytesOps.Like(self, Encoding.Latin1.GetBytes(text));
 
+    /// <summary>A list of str parts (from split, rsplit and splitlines) as parts of the kind of self.</summary>
+    private static PyList FromLatin1(PyObject self, PyList parts) =>
+        PyList.Create(parts.ToArray().Select(part => FromLatin1(self, ((PyStr)part).Value)));
+
     /// <summary>bytes.isspace's whitespace: ASCII only.</summary>
     private static bool IsAsciiSpace(int c) => c is ' ' or '\t' or '\n' or '\r' or '\x0b' or '\x0c';
 
@@ -364,7 +475,7 @@ internal static class BytesMethods
     private static (long Start, long End) Window(PyObject b, PyObject[] a) => StrOps.Adjust(
         MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue), BytesOps.Data(b).Length);
 
-    private static long Find(PyObject b, PyObject[] a)
+    private static long Find(PyObject b, PyObject[] a, bool reverse)
     {
         var needle = BytesOps.Needle(a[0]);
         var (start, end) = Window(b, a);
@@ -372,7 +483,130 @@ internal static class BytesMethods
         {
             return -1;
         }
-        int at = BytesOps.Data(b).Slice((int)start, (int)(end - start)).IndexOf(needle);
+        var window = BytesOps.Data(b).Slice((int)start, (int)(end - start));
+        int at = reverse ? window.LastIndexOf(needle) : window.IndexOf(needle);
         return at < 0 ? -1 : start + at;
     }
+
+    private static void Predicate(string name, Func<ReadOnlySpan<byte>, bool> test) =>
+        Add(name, 0, 0, ArgStyle.NoArgs, (b, _) => PyBool.Of(test(BytesOps.Data(b))));
+
+    private static bool All(ReadOnlySpan<byte> data, Func<byte, bool> test)
+    {
+        foreach (byte c in data)
+        {
+            if (!test(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsUpper(byte c) => c is >= (byte)'A' and <= (byte)'Z';
+
+    private static bool IsLower(byte c) => c is >= (byte)'a' and <= (byte)'z';
+
+    private static bool IsDigit(byte c) => c is >= (byte)'0' and <= (byte)'9';
+
+    private static byte ToUpper(byte c) => IsLower(c) ? (byte)(c - 32) : c;
+
+    private static byte ToLower(byte c) => IsUpper(c) ? (byte)(c + 32) : c;
+
+    private static byte[] Capitalize(ReadOnlySpan<byte> data)
+    {
+        var result = Map(data, ToLower);
+        if (result.Length > 0)
+        {
+            result[0] = ToUpper(data[0]);
+        }
+        return result;
+    }
+
+    /// <summary>bytes.title: ASCII letters after a letter are lower-cased, the others upper-cased.</summary>
+    private static byte[] Title(ReadOnlySpan<byte> data)
+    {
+        var result = new byte[data.Length];
+        bool previousCased = false;
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte c = data[i];
+            result[i] = previousCased ? ToLower(c) : ToUpper(c);
+            previousCased = IsUpper(c) || IsLower(c);
+        }
+        return result;
+    }
+
+    /// <summary>The fill byte of center/ljust/rjust: a bytes or bytearray of length 1.</summary>
+    private static string FillByte(string method, PyObject o) => o switch
+    {
+        PyBytes { Value.Length: 1 } b => Latin1(b.Value),
+        PyByteArray { Count: 1 } a => Latin1(a.Bytes),
+        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be a byte string of length 1, not {o.Type.Name}"),
+    };
+
+    /// <summary>partition/rpartition: bytes give back the separator object itself, bytearray a copy.</summary>
+    private static PyTuple Partition(PyObject b, PyObject sepObject, bool reverse)
+    {
+        var sep = BytesArgument(sepObject);
+        if (sep.Length == 0)
+        {
+            throw new PythonException(PyExc.ValueError, "empty separator");
+        }
+        var data = BytesOps.Data(b);
+        int at = reverse ? data.LastIndexOf(sep) : data.IndexOf(sep);
+        if (at < 0)
+        {
+            var (empty1, empty2) = (BytesOps.Like(b, []), BytesOps.Like(b, []));
+            return reverse ? PyTuple.Create([empty1, empty2, BytesOps.Like(b, data)]) : PyTuple.Create([BytesOps.Like(b, data), empty1, empty2]);
+        }
+        var middle = b is PyByteArray ? PyByteArray.Create(sep) : sepObject;
+        return PyTuple.Create([BytesOps.Like(b, data[..at]), middle, BytesOps.Like(b, data[(at + sep.Length)..])]);
+    }
+
+    /// <summary>bytes.translate: drop the bytes in delete, then map the others through the 256-byte table (None: as they are).</summary>
+    private static byte[] Translate(ReadOnlySpan<byte> data, PyObject tableObject, PyObject? deleteObject)
+    {
+        var table = tableObject is PyNone ? null : BytesArgument(tableObject);
+        if (table is not null && table.Length != 256)
+        {
+            throw new PythonException(PyExc.ValueError, "translation table must be 256 characters long");
+        }
+        var delete = deleteObject is null ? [] : BytesArgument(deleteObject);
+        var result = new List<byte>(data.Length);
+        foreach (byte c in data)
+        {
+            if (delete.AsSpan().IndexOf(c) < 0)
+            {
+                result.Add(table is null ? c : table[c]);
+            }
+        }
+        return [.. result];
+    }
+
+    /// <summary>bytes.fromhex: pairs of hex digits, ASCII whitespace allowed before each pair;
+    /// an error names the position of the first character that is not a digit where one is due.</summary>
+    private static byte[] FromHex(string text)
+    {
+        var result = new List<byte>(text.Length / 2);
+        int i = 0;
+        while (true)
+        {
+            while (i < text.Length && IsAsciiSpace(text[i]))
+            {
+                i++;
+            }
+            if (i == text.Length)
+            {
+                return [.. result];
+            }
+            int high = HexDigit(text, i), low = HexDigit(text, i + 1);
+            result.Add((byte)(high * 16 + low));
+            i += 2;
+        }
+    }
+
+    private static int HexDigit(string text, int i) =>
+        i < text.Length && char.IsAsciiHexDigit(text[i]) ? Convert.ToInt32(text[i].ToString(), 16)
+            : throw new PythonException(PyExc.ValueError, $"non-hexadecimal number found in fromhex() arg at position {i}");
 }

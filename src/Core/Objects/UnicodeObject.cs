@@ -541,8 +541,9 @@ internal static class StrOps
         return PyList.Create(parts);
     }
 
-    internal static PyList RSplit(PyStr s, PyStr? sep, long maxsplit)
+    internal static PyList RSplit(PyStr s, PyStr? sep, long maxsplit, Func<int, bool>? isSpace = null)
     {
+        isSpace ??= cp => IsSpace(cp);
         if (maxsplit < 0)
         {
             maxsplit = long.MaxValue;
@@ -554,7 +555,7 @@ internal static class StrOps
             int i = v.Length;
             while (true)
             {
-                while (i > 0 && IsSpace(v[i - 1]))
+                while (i > 0 && isSpace(v[i - 1]))
                 {
                     i--;
                 }
@@ -568,7 +569,7 @@ internal static class StrOps
                     break;
                 }
                 int j = i;
-                while (j > 0 && !IsSpace(v[j - 1]))
+                while (j > 0 && !isSpace(v[j - 1]))
                 {
                     j--;
                 }
@@ -1221,7 +1222,8 @@ internal static unsafe class UnicodeApi
 
 /// <summary>How a built-in method of str or bytes reports wrong argument counts: METH_NOARGS,
 /// METH_O, Argument Clinic ("center expected at most 2 arguments, got 3") or
-/// PyArg_ParseTuple ("find() takes at least 1 argument (0 given)").</summary>
+/// PyArg_ParseTuple ("find() takes at least 1 argument (0 given)"). Keywords are refused naming
+/// the method with its type ("str.center()"), except by a METH_VARARGS one called bound ("find()").</summary>
 internal enum ArgStyle { NoArgs, One, Clinic, ParseTuple }
 
 /// <summary>The character-type functions of CPython's unicodectype.c that extensions
@@ -1249,7 +1251,7 @@ internal static class MethodArgs
         if (kwargs is not null && kwargs.Count > 0)
         {
             throw new PythonException(PyExc.TypeError,
-                $"{(style is ArgStyle.NoArgs or ArgStyle.One ? qualified : name)}() takes no keyword arguments");
+                $"{(style is ArgStyle.ParseTuple ? name : qualified)}() takes no keyword arguments");
         }
         if (args.Length >= min && args.Length <= max)
         {
@@ -1275,10 +1277,11 @@ internal static class MethodArgs
     /// (str.split(sep=None, maxsplit=-1)); missing optional ones are null.</summary>
     internal static PyObject?[] WithKeywords(string name, PyObject[] args, PyDict? kwargs, string[] names, int required = 0)
     {
-        if (args.Length > names.Length)
+        int given = args.Length + (kwargs?.Count ?? 0);
+        if (given > names.Length)
         {
-            throw new PythonException(PyExc.TypeError,
-                $"{name}() takes at most {names.Length} argument{(names.Length == 1 ? "" : "s")} ({args.Length} given)");
+            throw new PythonException(PyExc.TypeError, $"{name}() takes at most {names.Length} {(args.Length == 0 ? "keyword " : "")}"
+                + $"argument{(names.Length == 1 ? "" : "s")} ({given} given)");
         }
         var result = new PyObject?[names.Length];
         args.CopyTo(result, 0);
@@ -1288,7 +1291,7 @@ internal static class MethodArgs
             int index = Array.IndexOf(names, k);
             if (index < 0)
             {
-                throw new PythonException(PyExc.TypeError, $"{name}() got an unexpected keyword argument '{k}'");
+                throw new PythonException(PyExc.TypeError, $"'{k}' is an invalid keyword argument for {name}()");
             }
             if (result[index] is not null)
             {
@@ -1444,8 +1447,180 @@ internal static class StrMethods
             ? s.Value[..^((PyStr)a[0]).Value.Length] : s.Value));
         PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, "format", (self, args, kwargs) =>
             new PyStr(Formatter.StrFormat(((PyStr)self!).Value, args, kwargs)));
-        Add("__format__", 1, 1, ArgStyle.Clinic, (s, a) => a[0] is PyStr spec ? Formatter.Format(s, spec.Value)
+        Add("format_map", 1, 1, ArgStyle.One, (s, a) => new PyStr(Formatter.StrFormat(s.Value, null, a[0])));
+        AddWithKeywords("expandtabs", ["tabsize"], (s, a) => new PyStr(ExpandTabs(s.Value, a[0] is null ? 8 : MethodArgs.Index(a[0]!))));
+        Predicate("isprintable", s => PyStr.CodePoints(s.Value).All(PyStr.IsPrintable));
+        Predicate("istitle", s => IsTitle(PyStr.CodePoints(s.Value), IsUpperOrTitle, cp => Rune.IsLower(new Rune(ValidRune(cp)))));
+        Add("translate", 1, 1, ArgStyle.One, (s, a) => new PyStr(Translate(s.Value, a[0])));
+        AddStatic(BuiltinTypes.Str, "maketrans", (_, args, kwargs) =>
+        {
+            MethodArgs.Check(BuiltinTypes.Str, "maketrans", args, kwargs, 1, 3, ArgStyle.Clinic);
+            return MakeTrans(args);
+        });
+        Add("__getnewargs__", 0, 0, ArgStyle.NoArgs, (s, _) => PyTuple.Create([new PyStr(s.Value)]));
+        Add("__sizeof__", 0, 0, ArgStyle.NoArgs, (s, _) => new PyInt(SizeOf(s)));
+        Add("__format__", 1, 1, ArgStyle.One, (s, a) => a[0] is PyStr spec ? Formatter.Format(s, spec.Value)
             : throw new PythonException(PyExc.TypeError, $"__format__() argument must be str, not {a[0].Type.Name}"));
+    }
+
+    /// <summary>A static method of a built-in type implemented in managed code (str.maketrans).</summary>
+    internal static void AddStatic(PyType type, string name, BuiltinBody body) =>
+        type.TypeDict.SetItem(new PyStr(name), new PyStaticMethod(new PyBuiltinFunction(name, null, body, null)));
+
+    /// <summary>str.expandtabs (bytes' too, over Latin-1 text): the column restarts after \n and \r;
+    /// a tab size of 0 or less removes tabs.</summary>
+    internal static string ExpandTabs(string s, long tabSize)
+    {
+        var sb = new StringBuilder(s.Length);
+        long column = 0;
+        foreach (int cp in PyStr.CodePoints(s))
+        {
+            if (cp == '\t')
+            {
+                if (tabSize > 0)
+                {
+                    long spaces = tabSize - column % tabSize;
+                    sb.Append(' ', (int)spaces);
+                    column += spaces;
+                }
+                continue;
+            }
+            sb.Append(PyStr.FromCodePoints([cp]));
+            column = cp is '\n' or '\r' ? 0 : column + 1;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>istitle (str's and bytes'): every cased run starts with an upper (or title) case
+    /// character followed by lower case ones, and there is at least one cased character.</summary>
+    internal static bool IsTitle(IEnumerable<int> cps, Func<int, bool> isUpperOrTitle, Func<int, bool> isLower)
+    {
+        bool cased = false, previousCased = false;
+        foreach (int cp in cps)
+        {
+            if (isUpperOrTitle(cp))
+            {
+                if (previousCased)
+                {
+                    return false;
+                }
+                previousCased = cased = true;
+            }
+            else if (isLower(cp))
+            {
+                if (!previousCased)
+                {
+                    return false;
+                }
+                previousCased = cased = true;
+            }
+            else
+            {
+                previousCased = false;
+            }
+        }
+        return cased;
+    }
+
+    private static bool IsUpperOrTitle(int cp) =>
+        CharUnicodeInfo.GetUnicodeCategory(ValidRune(cp)) is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter;
+
+    /// <summary>str.translate: each code point looked up in the table by its ordinal; a LookupError
+    /// keeps it, None deletes it, an int or a str replaces it.</summary>
+    private static string Translate(string s, PyObject table)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (int cp in PyStr.CodePoints(s))
+        {
+            PyObject? mapped;
+            try
+            {
+                mapped = Abstract.GetItem(table, new PyInt(cp));
+            }
+            catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.Get("LookupError")))
+            {
+                mapped = null;
+            }
+            switch (mapped)
+            {
+                case null:
+                    sb.Append(PyStr.FromCodePoints([cp]));
+                    break;
+                case PyNone:
+                    break;
+                case PyStr text:
+                    sb.Append(text.Value);
+                    break;
+                case PyInt i when i.Value >= 0 && i.Value < 0x110000:
+                    sb.Append(PyStr.FromCodePoints([(int)i.Value]));
+                    break;
+                case PyInt:
+                    throw new PythonException(PyExc.ValueError, "character mapping must be in range(0x110000)");
+                default:
+                    throw new PythonException(PyExc.TypeError, "character mapping must return integer, None or str");
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>str.maketrans(dict) or str.maketrans(from, to[, delete]): a dict from ordinals.</summary>
+    private static PyDict MakeTrans(PyObject[] args)
+    {
+        var result = new PyDict();
+        if (args.Length == 1)
+        {
+            if (args[0] is not PyDict source || !ReferenceEquals(source.Type, BuiltinTypes.Dict))
+            {
+                throw new PythonException(PyExc.TypeError, "if you give only one argument to maketrans it must be a dict");
+            }
+            foreach (var (key, value) in source.Items())
+            {
+                PyObject ordinal = key switch
+                {
+                    PyStr { Length: 1 } k => new PyInt(PyStr.CodePoints(k.Value)[0]),
+                    PyStr => throw new PythonException(PyExc.ValueError, "string keys in translate table must be of length 1"),
+                    PyInt => key,
+                    _ => throw new PythonException(PyExc.TypeError, "keys in translate table must be strings or integers"),
+                };
+                result.SetItem(ordinal, value);
+            }
+            return result;
+        }
+        string to = MethodArgs.Str("maketrans", 2, args[1]);
+        string? delete = args.Length > 2 ? MethodArgs.Str("maketrans", 3, args[2]) : null;
+        if (args[0] is not PyStr from)
+        {
+            throw new PythonException(PyExc.TypeError, "first maketrans argument must be a string if there is a second argument");
+        }
+        int[] fromCps = PyStr.CodePoints(from.Value), toCps = PyStr.CodePoints(to);
+        if (fromCps.Length != toCps.Length)
+        {
+            throw new PythonException(PyExc.ValueError, "the first two maketrans arguments must have equal length");
+        }
+        for (int i = 0; i < fromCps.Length; i++)
+        {
+            result.SetItem(new PyInt(fromCps[i]), new PyInt(toCps[i]));
+        }
+        foreach (int cp in delete is null ? [] : PyStr.CodePoints(delete))
+        {
+            result.SetItem(new PyInt(cp), PyNone.Instance);
+        }
+        return result;
+    }
+
+    /// <summary>str.__sizeof__: CPython's compact object (ASCII header or full one, NUL included, 1, 2
+    /// or 4 bytes a character), plus the UTF-8 copy a non-ASCII str keeps once C asked for it.</summary>
+    private static unsafe long SizeOf(PyStr s)
+    {
+        int max = PyStr.CodePoints(s.Value).DefaultIfEmpty(0).Max();
+        long size = max < 0x80 ? PyCompactUnicodeLayout.AsciiSize + s.Length + 1
+            : PyCompactUnicodeLayout.CompactSize + (s.Length + 1L) * (max < 0x100 ? 1 : max < 0x10000 ? 2 : 4);
+        if (max >= 0x80 && s.Native != 0 && ((PyCompactUnicodeLayout*)s.Native)->utf8 is var utf8 and not 0
+            && utf8 != (nint)PyStr.Data(s.Native, out _))
+        {
+            size += ((PyCompactUnicodeLayout*)s.Native)->utf8_length + 1;
+        }
+        return size;
     }
 
     private static int ValidRune(int cp) => cp is >= 0xD800 and <= 0xDFFF ? 0xFFFF : cp;
@@ -1482,7 +1657,7 @@ internal static class StrMethods
         : o is PyStr ? throw new PythonException(PyExc.TypeError, "The fill character must be exactly one character long")
         : throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be str of length 1, not {o.Type.Name}");
 
-    private static string Justify(PyStr s, long width, string fill, char align)
+    internal static string Justify(PyStr s, long width, string fill, char align)
     {
         long pad = width - s.Length;
         if (pad <= 0)
@@ -1498,7 +1673,7 @@ internal static class StrMethods
         return string.Concat(Enumerable.Repeat(fill, (int)left)) + s.Value + string.Concat(Enumerable.Repeat(fill, (int)(pad - left)));
     }
 
-    private static string ZFill(PyStr s, long width)
+    internal static string ZFill(PyStr s, long width)
     {
         long pad = width - s.Length;
         if (pad <= 0)
@@ -1526,15 +1701,16 @@ internal static class StrMethods
         return PyTuple.Create([new PyStr(s.Value[..at]), sep, new PyStr(s.Value[(at + sep.Value.Length)..])]);
     }
 
-    /// <summary>str.splitlines: the line boundaries of Python's str (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028 \u2029).</summary>
-    private static PyList SplitLines(string s, bool keepEnds)
+    /// <summary>str.splitlines: the line boundaries of Python's str (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028 \u2029);
+    /// bytes.splitlines over Latin-1 text with only \n and \r.</summary>
+    internal static PyList SplitLines(string s, bool keepEnds, bool asciiOnly = false)
     {
         var lines = new List<PyObject>();
         int start = 0;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (c is not ('\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029'))
+            if (asciiOnly ? c is not ('\n' or '\r') : c is not ('\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029'))
             {
                 continue;
             }
