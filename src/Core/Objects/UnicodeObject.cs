@@ -1371,22 +1371,22 @@ internal static class StrMethods
                 var other => throw new PythonException(PyExc.TypeError, $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
             };
         };
-        Transform("upper", s => s.ToUpperInvariant());
-        Transform("lower", s => s.ToLowerInvariant());
-        Transform("casefold", s => s.ToLowerInvariant());
-        Transform("swapcase", s => string.Concat(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))));
-        Transform("capitalize", s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant());
-        Transform("title", Title);
+        Transform("upper", UnicodeCasing.Upper);
+        Transform("lower", UnicodeCasing.Lower);
+        Transform("casefold", UnicodeCasing.CaseFold);
+        Transform("swapcase", UnicodeCasing.SwapCase);
+        Transform("capitalize", UnicodeCasing.Capitalize);
+        Transform("title", UnicodeCasing.Title);
         Predicate("isascii", s => System.Text.Ascii.IsValid(s.Value));
         Predicate("isidentifier", s => StrOps.IsIdentifier(s.Value));
         Predicate("isspace", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsSpace));
         Predicate("isalpha", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetter(new Rune(ValidRune(cp)))));
-        Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetterOrDigit(new Rune(ValidRune(cp)))));
+        Predicate("isalnum", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsLetter(new Rune(ValidRune(cp))) || IsNumeric(cp)));
         Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsDigit(new Rune(ValidRune(cp)))));
         Predicate("isdigit", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDigit));
-        Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(cp => Rune.IsNumber(new Rune(ValidRune(cp)))));
-        Predicate("isupper", s => s.Value.Any(char.IsUpper) && !s.Value.Any(char.IsLower));
-        Predicate("islower", s => s.Value.Any(char.IsLower) && !s.Value.Any(char.IsUpper));
+        Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(IsNumeric));
+        Predicate("isupper", s => UnicodeCasing.IsAllCase(s.Value, upper: true));
+        Predicate("islower", s => UnicodeCasing.IsAllCase(s.Value, upper: false));
 
         foreach (var (name, left, right) in new[] { ("strip", true, true), ("lstrip", true, false), ("rstrip", false, true) })
         {
@@ -1450,7 +1450,7 @@ internal static class StrMethods
         Add("format_map", 1, 1, ArgStyle.One, (s, a) => new PyStr(Formatter.StrFormat(s.Value, null, a[0])));
         AddWithKeywords("expandtabs", ["tabsize"], (s, a) => new PyStr(ExpandTabs(s.Value, a[0] is null ? 8 : MethodArgs.Index(a[0]!))));
         Predicate("isprintable", s => PyStr.CodePoints(s.Value).All(PyStr.IsPrintable));
-        Predicate("istitle", s => IsTitle(PyStr.CodePoints(s.Value), IsUpperOrTitle, cp => Rune.IsLower(new Rune(ValidRune(cp)))));
+        Predicate("istitle", s => IsTitle(PyStr.CodePoints(s.Value), cp => UnicodeCasing.IsUpper(cp) || UnicodeCasing.IsTitle(cp), UnicodeCasing.IsLower));
         Add("translate", 1, 1, ArgStyle.One, (s, a) => new PyStr(Translate(s.Value, a[0])));
         AddStatic(BuiltinTypes.Str, "maketrans", (_, args, kwargs) =>
         {
@@ -1521,9 +1521,6 @@ internal static class StrMethods
         }
         return cased;
     }
-
-    private static bool IsUpperOrTitle(int cp) =>
-        CharUnicodeInfo.GetUnicodeCategory(ValidRune(cp)) is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter;
 
     /// <summary>str.translate: each code point looked up in the table by its ordinal; a LookupError
     /// keeps it, None deletes it, an int or a str replaces it.</summary>
@@ -1623,6 +1620,20 @@ internal static class StrMethods
         return size;
     }
 
+    /// <summary>str.isnumeric: the numbers (Nd, Nl, No) and the ideographs Unihan gives a numeric value.</summary>
+    private static bool IsNumeric(int cp) => Rune.IsNumber(new Rune(ValidRune(cp))) || Array.BinarySearch(numericIdeographs, cp) >= 0;
+
+    private static readonly int[] numericIdeographs =
+    [
+        0x3405, 0x3483, 0x382A, 0x3B4D, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96,
+        0x4EBF, 0x4EC0, 0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x5104, 0x5146, 0x5169, 0x516B, 0x516D, 0x5341,
+        0x5343, 0x5344, 0x5345, 0x534C, 0x53C1, 0x53C2, 0x53C3, 0x53C4, 0x56DB, 0x58F1, 0x58F9, 0x5E7A,
+        0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D, 0x5F0E, 0x5F10, 0x62FE, 0x634C, 0x67D2, 0x6F06, 0x7396, 0x767E,
+        0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x9621, 0x9646, 0x964C, 0x9678, 0x96F6, 0xF96B, 0xF973,
+        0xF978, 0xF9B2, 0xF9D1, 0xF9D3, 0xF9FD, 0x20001, 0x20064, 0x200E2, 0x20121, 0x2092A, 0x20983, 0x2098C,
+        0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890,
+    ];
+
     private static int ValidRune(int cp) => cp is >= 0xD800 and <= 0xDFFF ? 0xFFFF : cp;
 
     private static string? KeywordStr(string method, string name, PyObject? o) => o switch
@@ -1638,20 +1649,6 @@ internal static class StrMethods
         PyStr s => s,
         _ => throw new PythonException(PyExc.TypeError, $"must be str or None, not {o.Type.Name}"),
     };
-
-    /// <summary>str.title: a cased character after an uncased one is upper-cased, other cased characters lower-cased.</summary>
-    private static string Title(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        bool previousCased = false;
-        foreach (char c in s)
-        {
-            bool cased = char.IsUpper(c) || char.IsLower(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
-            sb.Append(!cased ? c : previousCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
-            previousCased = cased;
-        }
-        return sb.ToString();
-    }
 
     private static string FillChar(string method, PyObject o) => o is PyStr { Length: 1 } s ? s.Value
         : o is PyStr ? throw new PythonException(PyExc.TypeError, "The fill character must be exactly one character long")

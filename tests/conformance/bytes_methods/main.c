@@ -137,7 +137,7 @@ static void shared(int array)
     call(hay, "rfind", Py_BuildValue("(y)", "a"), Py_BuildValue("{s:i}", "start", 1));
 
     printf("-- rsplit, splitlines\n");
-    PyObject *words = B(array, "  one two\tthree\x0b" "four\xa0five\x1csix  ");
+    PyObject *words = B(array, "  one two\tthree\x0b" "four\xa0" "five\x1csix  ");
     call(words, "rsplit", NULL, NULL);
     call(words, "rsplit", Py_BuildValue("(Oi)", Py_None, 2), NULL);
     call(hay, "rsplit", Py_BuildValue("(y)", "b"), NULL);
