@@ -672,14 +672,16 @@ internal static class StrOps
         {
             return false;
         }
-        return cps.Skip(1).All(cp => IsIdStart(cp) || CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.NonSpacingMark
-            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation);
+        return cps.Skip(1).All(cp => IsIdStart(cp) || cp is 0xB7 or 0x387 or (>= 0x1369 and <= 0x1371) or 0x19DA // Other_ID_Continue
+            || CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation);
     }
 
     private static bool IsIdStart(int cp) => cp < 0xD800 || cp > 0xDFFF
-        ? CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
-            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.LetterNumber
+        ? cp is 0x1885 or 0x1886 or 0x2118 or 0x212E // Other_ID_Start
+            || CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+                or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.LetterNumber
         : false;
 
     /// <summary>ascii(): repr with every non-ASCII code point backslash-escaped.</summary>

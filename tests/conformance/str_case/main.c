@@ -1,10 +1,10 @@
 /* str's case methods and character tests on ASCII, Latin-1, BMP and astral text: full
    (one-to-many) mappings, title case forms, case folding, the final sigma, characters that
-   are lower or upper case without being letters, numeric ideographs. */
+   are lower or upper case without being letters, numeric ideographs, identifiers. */
 #include "conformance.h"
 
 static const char *methods[] = {"upper", "lower", "casefold", "capitalize", "swapcase", "title",
-                                "isupper", "islower", "istitle", "isalpha", "isalnum", "isnumeric", "isdigit", "isdecimal"};
+                                "isupper", "islower", "istitle", "isalpha", "isalnum", "isnumeric", "isdigit", "isdecimal", "isidentifier"};
 
 static const char *texts[] = {
     "", "hello World", "HELLO", "hello", "a1 b2", "stra\xc3\x9f" "e", "\xc3\x9f", "\xc3\xbf", "\xc2\xaa\xc2\xba", "\xc2\xb5",
@@ -15,6 +15,8 @@ static const char *texts[] = {
     "\xf0\x90\x90\x80\xf0\x90\x90\xa8", "\xf0\x90\x90\xa8\xf0\x90\x90\xa8 \xf0\x90\x90\x80\xf0\x90\x90\x80",
     "\xf0\x9d\x90\x80", "\xf0\x9f\x84\xb0", "\xf0\x9d\x9f\x8e", "\xf0\x9f\x98\x80" "a", "\xf0\xa0\x80\x81",
     "\xc3\xa9t\xc3\xa9 \xc3\x89T\xc3\x89", "\xe1\x8e\xa0\xea\xad\xb0",
+    /* identifiers with Other_ID_Start / Other_ID_Continue characters */
+    "a\xc2\xb7", "\xc2\xb7", "\xe2\x84\x98", "\xe2\x84\xae" "x", "a\xe1\x8d\xa9", "x\xe1\xa7\x9a", "\xe1\xa2\x85", "_1", "1_",
 };
 
 int main(void)
