@@ -180,6 +180,43 @@ static void shared(int array)
     Py_DECREF(ab);
 }
 
+static PyTypeObject SubBytes_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "bm.SubBytes",
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+};
+
+/* "<label>: <type name> <repr>" of a new reference. */
+static void show_typed(const char *label, PyObject *obj)
+{
+    printf("%s: %s ", label, obj == NULL ? "NULL" : Py_TYPE(obj)->tp_name);
+    show_new("", obj);
+}
+
+/* A subclass of bytes: fromhex builds one through the class, the other methods give bytes. */
+static void subclass(void)
+{
+    printf("-- a subclass of bytes\n");
+    SubBytes_Type.tp_base = &PyBytes_Type;
+    if (PyType_Ready(&SubBytes_Type) < 0) {
+        show_exc("PyType_Ready");
+        return;
+    }
+    PyObject *sub = (PyObject *)&SubBytes_Type;
+    show_typed("SubBytes.fromhex('6162')", PyObject_CallMethod(sub, "fromhex", "s", "6162"));
+    PyObject *b = PyObject_CallFunction(sub, "y", "ab");
+    show_typed("SubBytes(b'ab').__bytes__()", PyObject_CallMethod(b, "__bytes__", NULL));
+    PyObject *args = PyObject_CallMethod(b, "__getnewargs__", NULL);
+    show_typed("SubBytes(b'ab').__getnewargs__()[0]", args == NULL ? NULL : PySequence_GetItem(args, 0));
+    Py_XDECREF(args);
+    show_typed("SubBytes(b'ab').capitalize()", PyObject_CallMethod(b, "capitalize", NULL));
+    show_typed("SubBytes(b'ab').removeprefix(b'')", PyObject_CallMethod(b, "removeprefix", "y", ""));
+    show_typed("SubBytes(b'ab').zfill(1)", PyObject_CallMethod(b, "zfill", "i", 1));
+    show_typed("SubBytes(b'ab').translate(None)", PyObject_CallMethod(b, "translate", "O", Py_None));
+    show_typed("SubBytes.maketrans(b'a', b'b')", PyObject_CallMethod(sub, "maketrans", "yy", "a", "b"));
+    Py_XDECREF(b);
+}
+
 int main(void)
 {
     conf_init();
@@ -205,5 +242,6 @@ int main(void)
     show_method_call(b, "__bytes__", Py_BuildValue("(i)", 1), NULL);
     show_method_call(b, "__getnewargs__", Py_BuildValue("(i)", 1), NULL);
     Py_DECREF(b);
+    subclass();
     return conf_end();
 }
