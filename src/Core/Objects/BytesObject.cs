@@ -280,7 +280,7 @@ internal static class BytesMethods
             PyBuiltinMethodDescriptor.Add(type, "expandtabs", (self, args, kwargs) =>
             {
                 var a = MethodArgs.WithKeywords("expandtabs", args, kwargs, ["tabsize"]);
-                long tabSize = a[0] is null ? 8 : MethodArgs.Index(a[0]!);
+                int tabSize = a[0] is null ? 8 : MethodArgs.Int(a[0]!);
                 return FromLatin1(self!, StrMethods.ExpandTabs(Latin1(BytesOps.Data(self!)), tabSize));
             });
             PyBuiltinMethodDescriptor.Add(type, "translate", (self, args, kwargs) =>

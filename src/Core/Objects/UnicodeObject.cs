@@ -1324,6 +1324,10 @@ internal static class MethodArgs
         _ => throw new PythonException(PyExc.TypeError, "slice indices must be integers or None or have an __index__ method"),
     };
 
+    /// <summary>An integer argument converted to a C int (Argument Clinic's "i").</summary>
+    internal static int Int(PyObject o) => PyInt.Index(o) is var v && v >= int.MinValue && v <= int.MaxValue ? (int)v
+        : throw new PythonException(PyExc.OverflowError, "Python int too large to convert to C int");
+
     /// <summary>A str argument of an Argument Clinic method: "replace() argument 1 must be str, not int".</summary>
     internal static string Str(string name, int position, PyObject o) => o is PyStr s ? s.Value
         : throw new PythonException(PyExc.TypeError, $"{name}() argument {position} must be str, not {o.Type.Name}");
@@ -1450,7 +1454,7 @@ internal static class StrMethods
         PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, "format", (self, args, kwargs) =>
             new PyStr(Formatter.StrFormat(((PyStr)self!).Value, args, kwargs)));
         Add("format_map", 1, 1, ArgStyle.One, (s, a) => new PyStr(Formatter.StrFormat(s.Value, null, a[0])));
-        AddWithKeywords("expandtabs", ["tabsize"], (s, a) => new PyStr(ExpandTabs(s.Value, a[0] is null ? 8 : MethodArgs.Index(a[0]!))));
+        AddWithKeywords("expandtabs", ["tabsize"], (s, a) => new PyStr(ExpandTabs(s.Value, a[0] is null ? 8 : MethodArgs.Int(a[0]!))));
         Predicate("isprintable", s => PyStr.CodePoints(s.Value).All(PyStr.IsPrintable));
         Predicate("istitle", s => IsTitle(PyStr.CodePoints(s.Value), cp => UnicodeCasing.IsUpper(cp) || UnicodeCasing.IsTitle(cp), UnicodeCasing.IsLower));
         Add("translate", 1, 1, ArgStyle.One, (s, a) => new PyStr(Translate(s.Value, a[0])));
@@ -1471,7 +1475,7 @@ internal static class StrMethods
 
     /// <summary>str.expandtabs (bytes' too, over Latin-1 text): the column restarts after \n and \r;
     /// a tab size of 0 or less removes tabs.</summary>
-    internal static string ExpandTabs(string s, long tabSize)
+    internal static string ExpandTabs(string s, int tabSize)
     {
         var sb = new StringBuilder(s.Length);
         long column = 0;
@@ -1663,6 +1667,10 @@ internal static class StrMethods
         {
             return s.Value;
         }
+        if (width > Array.MaxLength)
+        {
+            throw new PythonException(PyExc.MemoryError); // more than any string can hold
+        }
         long left = align switch
         {
             '<' => 0,
@@ -1678,6 +1686,10 @@ internal static class StrMethods
         if (pad <= 0)
         {
             return s.Value;
+        }
+        if (width > Array.MaxLength)
+        {
+            throw new PythonException(PyExc.MemoryError); // more than any string can hold
         }
         string v = s.Value;
         string zeros = new('0', (int)pad);

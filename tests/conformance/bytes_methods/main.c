@@ -77,6 +77,9 @@ static void shared(int array)
     show_method_call(tabs, "expandtabs", Py_BuildValue("(i)", 0), NULL);
     show_method_call(tabs, "expandtabs", NULL, Py_BuildValue("{s:i}", "tabsize", 3));
     show_method_call(tabs, "expandtabs", Py_BuildValue("(ii)", 1, 2), NULL);
+    show_method_call(tabs, "expandtabs", Py_BuildValue("(L)", (long long)INT_MAX + 1), NULL);
+    show_method_call(tabs, "center", Py_BuildValue("(L)", (long long)1 << 62), NULL);
+    show_method_call(tabs, "zfill", Py_BuildValue("(L)", (long long)1 << 62), NULL);
     show_method_call(tabs, "expandtabs", Py_BuildValue("(s)", "4"), NULL);
     show_method_call(tabs, "expandtabs", NULL, Py_BuildValue("{s:i}", "size", 3));
     show_method_call(tabs, "expandtabs", NULL, Py_BuildValue("{s:i,s:i}", "tabsize", 3, "size", 3));

@@ -46,6 +46,11 @@ int main(void)
     show_method_call(tabs, "expandtabs", NULL, Py_BuildValue("{s:i}", "tabsize", 3));
     show_method_call(S("\xc3\xa9\t\xe2\x82\xac\t\xf0\x9f\x98\x80\tx"), "expandtabs", Py_BuildValue("(i)", 2), NULL);
     show_method_call(tabs, "expandtabs", Py_BuildValue("(ii)", 1, 2), NULL);
+    show_method_call(tabs, "expandtabs", Py_BuildValue("(L)", (long long)INT_MAX + 1), NULL);
+    show_method_call(tabs, "expandtabs", Py_BuildValue("(L)", (long long)INT_MIN - 1), NULL);
+    show_method_call(tabs, "expandtabs", Py_BuildValue("(N)", PyNumber_Lshift(PyLong_FromLong(1), PyLong_FromLong(70))), NULL);
+    show_method_call(tabs, "center", Py_BuildValue("(L)", (long long)1 << 62), NULL);
+    show_method_call(tabs, "zfill", Py_BuildValue("(L)", (long long)1 << 62), NULL);
     show_method_call(tabs, "expandtabs", Py_BuildValue("(s)", "4"), NULL);
     show_method_call(tabs, "expandtabs", NULL, Py_BuildValue("{s:i}", "size", 3));
     show_method_call(tabs, "expandtabs", Py_BuildValue("(i)", 2), Py_BuildValue("{s:i}", "tabsize", 3));
