@@ -1400,7 +1400,7 @@ internal static class StrMethods
         }
         AddWithKeywords("split", ["sep", "maxsplit"], (s, a) => StrOps.Split(s, SplitSeparator(a[0]), a[1] is null ? -1 : MethodArgs.Index(a[1]!)));
         AddWithKeywords("rsplit", ["sep", "maxsplit"], (s, a) => StrOps.RSplit(s, SplitSeparator(a[0]), a[1] is null ? -1 : MethodArgs.Index(a[1]!)));
-        AddWithKeywords("splitlines", ["keepends"], (s, a) => SplitLines(s.Value, a[0]?.IsTrue() ?? false));
+        AddWithKeywords("splitlines", ["keepends"], (s, a) => SplitLines(s.Value, a[0] is not null && MethodArgs.Int(a[0]!) != 0));
         Add("join", 1, 1, ArgStyle.One, (s, a) => StrOps.Join(s, a[0]));
         Add("replace", 2, 3, ArgStyle.Clinic, (s, a) => new PyStr(StrOps.Replace(s.Value,
             MethodArgs.Str("replace", 1, a[0]), MethodArgs.Str("replace", 2, a[1]), a.Length > 2 ? MethodArgs.Index(a[2]) : -1)));
@@ -1442,14 +1442,14 @@ internal static class StrMethods
             KeywordStr("encode", "encoding", a[0]), KeywordStr("encode", "errors", a[1]))));
         foreach (var (name, align) in new[] { ("center", '^'), ("ljust", '<'), ("rjust", '>') })
         {
-            Add(name, 1, 2, ArgStyle.Clinic, (s, a) => new PyStr(Justify(s, MethodArgs.Index(a[0]), a.Length > 1 ? FillChar(name, a[1]) : " ", align)));
+            Add(name, 1, 2, ArgStyle.Clinic, (s, a) => new PyStr(Justify(s, MethodArgs.Index(a[0]), a.Length > 1 ? FillChar(a[1]) : " ", align)));
         }
-        Add("zfill", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(ZFill(s, MethodArgs.Index(a[0]))));
+        Add("zfill", 1, 1, ArgStyle.One, (s, a) => new PyStr(ZFill(s, MethodArgs.Index(a[0]))));
         Add("partition", 1, 1, ArgStyle.One, (s, a) => Partition(s, a[0], reverse: false));
         Add("rpartition", 1, 1, ArgStyle.One, (s, a) => Partition(s, a[0], reverse: true));
-        Add("removeprefix", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(s.Value.StartsWith(MethodArgs.Str("removeprefix", 1, a[0]), StringComparison.Ordinal)
+        Add("removeprefix", 1, 1, ArgStyle.One, (s, a) => new PyStr(s.Value.StartsWith(OneStr("removeprefix", a[0]), StringComparison.Ordinal)
             ? s.Value[((PyStr)a[0]).Value.Length..] : s.Value));
-        Add("removesuffix", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(s.Value.EndsWith(MethodArgs.Str("removesuffix", 1, a[0]), StringComparison.Ordinal)
+        Add("removesuffix", 1, 1, ArgStyle.One, (s, a) => new PyStr(s.Value.EndsWith(OneStr("removesuffix", a[0]), StringComparison.Ordinal)
             ? s.Value[..^((PyStr)a[0]).Value.Length] : s.Value));
         PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, "format", (self, args, kwargs) =>
             new PyStr(Formatter.StrFormat(((PyStr)self!).Value, args, kwargs)));
@@ -1640,6 +1640,10 @@ internal static class StrMethods
         0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890,
     ];
 
+    /// <summary>The str argument of a METH_O Argument Clinic method: "removeprefix() argument must be str, not int".</summary>
+    private static string OneStr(string method, PyObject o) => o is PyStr s ? s.Value
+        : throw new PythonException(PyExc.TypeError, $"{method}() argument must be str, not {o.Type.Name}");
+
     private static int ValidRune(int cp) => cp is >= 0xD800 and <= 0xDFFF ? 0xFFFF : cp;
 
     private static string? KeywordStr(string method, string name, PyObject? o) => o switch
@@ -1656,9 +1660,9 @@ internal static class StrMethods
         _ => throw new PythonException(PyExc.TypeError, $"must be str or None, not {o.Type.Name}"),
     };
 
-    private static string FillChar(string method, PyObject o) => o is PyStr { Length: 1 } s ? s.Value
+    private static string FillChar(PyObject o) => o is PyStr { Length: 1 } s ? s.Value
         : o is PyStr ? throw new PythonException(PyExc.TypeError, "The fill character must be exactly one character long")
-        : throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be str of length 1, not {o.Type.Name}");
+        : throw new PythonException(PyExc.TypeError, $"The fill character must be a unicode character, not {o.Type.Name}");
 
     internal static string Justify(PyStr s, long width, string fill, char align)
     {
