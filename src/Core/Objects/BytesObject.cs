@@ -414,7 +414,7 @@ internal static class BytesMethods
                 var candidates = a[0] is PyTuple t ? t.ToArray() : [a[0]];
                 foreach (var c in candidates)
                 {
-                    var prefix = BufferApi.BytesOf(c) ?? throw new PythonException(PyExc.TypeError,
+                    var prefix = a[0] is PyTuple ? BytesArgument(c) : BufferApi.BytesOf(c) ?? throw new PythonException(PyExc.TypeError,
                         $"{name} first arg must be bytes or a tuple of bytes, not {c.Type.Name}");
                     var data = BytesOps.Data(b);
                     if (end - start >= prefix.Length && start <= data.Length)

@@ -5,6 +5,9 @@
    entry in bytes.__dict__ and bytearray.__dict__. */
 #include "conformance.h"
 
+#define A(...) Py_BuildValue(__VA_ARGS__)
+#define KW(...) Py_BuildValue(__VA_ARGS__)
+
 /* A bytes (array == 0) or bytearray holding text. */
 static PyObject *B(int array, const char *text)
 {
@@ -178,6 +181,47 @@ static void shared(int array)
     show_method_call(type, "fromhex", NULL, NULL);
     show_method_call(type, "fromhex", Py_BuildValue("(ss)", "41", "42"), NULL);
     show_method_call(type, "fromhex", NULL, Py_BuildValue("{s:s}", "string", "41"));
+
+    printf("-- the older methods' arguments\n");
+    show_method_call(path, "split", A("(y)", "/"), NULL);
+    show_method_call(path, "split", NULL, KW("{s:y,s:i}", "sep", "/", "maxsplit", 1));
+    show_method_call(path, "split", A("(s)", "/"), NULL);
+    show_method_call(path, "split", A("(y)", ""), NULL);
+    show_method_call(path, "split", A("(yii)", "/", 1, 2), NULL);
+    show_method_call(path, "split", NULL, KW("{s:i}", "x", 1));
+    show_method_call(path, "split", A("(ys)", "/", "1"), NULL);
+    show_method_call(path, "strip", A("(y)", "ac"), NULL);
+    show_method_call(path, "lstrip", A("(s)", "a"), NULL);
+    show_method_call(path, "rstrip", A("(i)", 1), NULL);
+    show_method_call(path, "strip", A("(yy)", "a", "c"), NULL);
+    show_method_call(path, "strip", NULL, KW("{s:y}", "bytes", "a"));
+    show_method_call(path, "replace", A("(yyi)", "/", "::", 1), NULL);
+    show_method_call(path, "replace", A("(sy)", "/", "-"), NULL);
+    show_method_call(path, "replace", A("(yy)", "/", "-"), KW("{s:i}", "count", 1));
+    show_method_call(path, "replace", A("(y)", "/"), NULL);
+    show_method_call(path, "replace", A("(yys)", "/", "-", "1"), NULL);
+    show_method_call(path, "count", A("(y)", "/"), NULL);
+    show_method_call(path, "count", A("(i)", '/'), NULL);
+    show_method_call(path, "count", A("(s)", "/"), NULL);
+    show_method_call(path, "count", NULL, NULL);
+    show_method_call(path, "index", A("(y)", "z"), NULL);
+    show_method_call(path, "find", A("(yi)", "/", 2), NULL);
+    show_method_call(path, "find", A("(ys)", "/", "2"), NULL);
+    show_method_call(path, "startswith", A("((yy))", "x", "a/"), NULL);
+    show_method_call(path, "startswith", A("(s)", "a"), NULL);
+    show_method_call(path, "endswith", A("((ys))", "x", "c"), NULL);
+    show_method_call(path, "endswith", NULL, NULL);
+    show_method_call(path, "join", A("([yy])", "x", "y"), NULL);
+    show_method_call(path, "join", A("([ys])", "x", "y"), NULL);
+    show_method_call(path, "join", A("(i)", 1), NULL);
+    show_method_call(path, "hex", A("(si)", ":", 2), NULL);
+    show_method_call(path, "hex", A("(s)", "::"), NULL);
+    show_method_call(path, "decode", A("(ss)", "ascii", "strict"), NULL);
+    show_method_call(path, "decode", A("(i)", 1), NULL);
+    show_method_call(path, "decode", NULL, KW("{s:s}", "x", "ascii"));
+    show_method_call(path, "upper", A("(i)", 1), NULL);
+    show_method_call(path, "lower", NULL, KW("{s:i}", "x", 1));
+
     Py_DECREF(hay);
     Py_DECREF(path);
     Py_DECREF(ab);
