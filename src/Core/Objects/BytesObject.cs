@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using PyCApi.Runtime;
 
@@ -264,8 +263,62 @@ internal static class BytesMethods
             {
                 var a = MethodArgs.WithKeywords("split", args, kwargs, ["sep", "maxsplit"]);
                 var sep = a[0] is null or PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]!)));
-                var parts = StrOps.Split(new PyStr(Latin1(BytesOps.Data(self!))), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!), IsAsciiSpace);
-                return PyList.Create(parts.ToArray().Select(part => FromLatin1(self!, ((PyStr)part).Value)));
+                return FromLatin1(self!, StrOps.Split(new PyStr(Latin1(BytesOps.Data(self!))), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!), IsAsciiSpace));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "rsplit", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("rsplit", args, kwargs, ["sep", "maxsplit"]);
+                var sep = a[0] is null or PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]!)));
+                return FromLatin1(self!, StrOps.RSplit(new PyStr(Latin1(BytesOps.Data(self!))), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!), IsAsciiSpace));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "splitlines", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("splitlines", args, kwargs, ["keepends"]);
+                bool keepEnds = a[0] is not null && MethodArgs.Index(a[0]!) != 0;
+                return FromLatin1(self!, StrMethods.SplitLines(Latin1(BytesOps.Data(self!)), keepEnds, asciiOnly: true));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "expandtabs", (self, args, kwargs) =>
+            {
+                var a = MethodArgs.WithKeywords("expandtabs", args, kwargs, ["tabsize"]);
+                int tabSize = a[0] is null ? 8 : MethodArgs.Int(a[0]!);
+                return FromLatin1(self!, StrMethods.ExpandTabs(Latin1(BytesOps.Data(self!)), tabSize));
+            });
+            PyBuiltinMethodDescriptor.Add(type, "translate", (self, args, kwargs) =>
+            {
+                if (args.Length == 0)
+                {
+                    throw new PythonException(PyExc.TypeError, "translate() takes at least 1 positional argument (0 given)");
+                }
+                var a = MethodArgs.WithKeywords("translate", args, kwargs, ["table", "delete"]);
+                return BytesOps.Like(self!, Translate(BytesOps.Data(self!), a[0]!, a[1]));
+            });
+            var owner = type;
+            PyBuiltinClassMethodDescriptor.Add(type, "fromhex", (cls, args, kwargs) =>
+            {
+                MethodArgs.Check(owner, "fromhex", args, kwargs, 1, 1, ArgStyle.One);
+                var data = FromHex(args[0] is PyStr text ? text.Value
+                    : throw new PythonException(PyExc.TypeError, $"fromhex() argument must be str, not {args[0].Type.Name}"));
+                PyObject result = ReferenceEquals(owner, BuiltinTypes.Bytes) ? new PyBytes(data) : PyByteArray.Create(data);
+                return ReferenceEquals(cls, owner) ? result : Abstract.Call(cls!, PyTuple.Create([result]), null);
+            });
+            StrMethods.AddStatic(type, "maketrans", (_, args, kwargs) =>
+            {
+                MethodArgs.Check(owner, "maketrans", args, kwargs, 2, 2, ArgStyle.Clinic);
+                byte[] from = BytesArgument(args[0]), to = BytesArgument(args[1]);
+                if (from.Length != to.Length)
+                {
+                    throw new PythonException(PyExc.ValueError, "maketrans arguments must have same length");
+                }
+                var table = new byte[256];
+                for (int i = 0; i < 256; i++)
+                {
+                    table[i] = (byte)i;
+                }
+                for (int i = 0; i < from.Length; i++)
+                {
+                    table[from[i]] = to[i];
+                }
+                return new PyBytes(table);
             });
             PyBuiltinMethodDescriptor.Add(type, "hex", (self, args, kwargs) =>
             {
@@ -273,8 +326,59 @@ internal static class BytesMethods
                 return new PyStr(BytesOps.Hex(BytesOps.Data(self!), a[0], a[1]));
             });
         }
-        Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c)));
-        Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c)));
+        foreach (var (name, body) in new (string, Func<PyBytes, PyObject>)[]
+        {
+            ("__bytes__", b => BytesOps.FromObject(b)),
+            ("__getnewargs__", b => PyTuple.Create([BytesOps.FromObject(b)])),
+        })
+        {
+            PyBuiltinMethodDescriptor.Add(BuiltinTypes.Bytes, name, (self, args, kwargs) =>
+            {
+                MethodArgs.Check(BuiltinTypes.Bytes, name, args, kwargs, 0, 0, ArgStyle.NoArgs);
+                return body((PyBytes)self!);
+            });
+        }
+        Add("upper", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), ToUpper)));
+        Add("lower", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), ToLower)));
+        Add("swapcase", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => IsUpper(c) || IsLower(c) ? (byte)(c ^ 0x20) : c)));
+        Add("capitalize", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Capitalize(BytesOps.Data(b))));
+        Add("title", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Title(BytesOps.Data(b))));
+        Predicate("isalnum", data => data.Length > 0 && All(data, c => IsUpper(c) || IsLower(c) || IsDigit(c)));
+        Predicate("isalpha", data => data.Length > 0 && All(data, c => IsUpper(c) || IsLower(c)));
+        Predicate("isdigit", data => data.Length > 0 && All(data, IsDigit));
+        Predicate("isspace", data => data.Length > 0 && All(data, c => IsAsciiSpace(c)));
+        Predicate("isascii", data => All(data, c => c < 0x80));
+        Predicate("islower", data => data.IndexOfAnyInRange((byte)'a', (byte)'z') >= 0 && data.IndexOfAnyInRange((byte)'A', (byte)'Z') < 0);
+        Predicate("isupper", data => data.IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0 && data.IndexOfAnyInRange((byte)'a', (byte)'z') < 0);
+        Predicate("istitle", data => StrMethods.IsTitle(data.ToArray().Select(c => (int)c), c => IsUpper((byte)c), c => IsLower((byte)c)));
+        foreach (var (name, align) in new[] { ("center", '^'), ("ljust", '<'), ("rjust", '>') })
+        {
+            Add(name, 1, 2, ArgStyle.Clinic, (b, a) =>
+            {
+                long width = MethodArgs.Index(a[0]);
+                string fill = a.Length > 1 ? FillByte(name, a[1]) : " ";
+                return FromLatin1(b, StrMethods.Justify(new PyStr(Latin1(BytesOps.Data(b))), width, fill, align));
+            });
+        }
+        Add("zfill", 1, 1, ArgStyle.One, (b, a) =>
+        {
+            long width = MethodArgs.Index(a[0]);
+            return FromLatin1(b, StrMethods.ZFill(new PyStr(Latin1(BytesOps.Data(b))), width));
+        });
+        Add("removeprefix", 1, 1, ArgStyle.One, (b, a) =>
+        {
+            var prefix = BytesArgument(a[0]);
+            var data = BytesOps.Data(b);
+            return BytesOps.Like(b, data.StartsWith(prefix) ? data[prefix.Length..] : data);
+        });
+        Add("removesuffix", 1, 1, ArgStyle.One, (b, a) =>
+        {
+            var suffix = BytesArgument(a[0]);
+            var data = BytesOps.Data(b);
+            return BytesOps.Like(b, data.EndsWith(suffix) ? data[..^suffix.Length] : data);
+        });
+        Add("partition", 1, 1, ArgStyle.One, (b, a) => Partition(b, a[0], reverse: false));
+        Add("rpartition", 1, 1, ArgStyle.One, (b, a) => Partition(b, a[0], reverse: true));
         Add("replace", 2, 3, ArgStyle.Clinic, (b, a) => FromLatin1(b, StrOps.Replace(Latin1(BytesOps.Data(b)),
             Latin1(BytesArgument(a[0])), Latin1(BytesArgument(a[1])), a.Length > 2 ? MethodArgs.Index(a[2]) : -1)));
         foreach (var (name, left, right) in new[] { ("strip", true, true), ("lstrip", true, false), ("rstrip", false, true) })
@@ -282,9 +386,11 @@ internal static class BytesMethods
             Add(name, 0, 1, ArgStyle.Clinic, (b, a) => FromLatin1(b, StrOps.Strip(Latin1(BytesOps.Data(b)),
                 a.Length == 0 || a[0] is PyNone ? null : new PyStr(Latin1(BytesArgument(a[0]))), left, right, name, IsAsciiSpace)));
         }
-        Add("find", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a)));
-        Add("index", 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a) is var at and >= 0 ? new PyInt(at)
-            : throw new PythonException(PyExc.ValueError, "subsection not found"));
+        foreach (var (name, reverse, raise) in new[] { ("find", false, false), ("rfind", true, false), ("index", false, true), ("rindex", true, true) })
+        {
+            Add(name, 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a, reverse) is var at && (at >= 0 || !raise) ? new PyInt(at)
+                : throw new PythonException(PyExc.ValueError, "subsection not found"));
+        }
         Add("count", 1, 3, ArgStyle.ParseTuple, (b, a) =>
         {
             var needle = BytesOps.Needle(a[0]);
@@ -308,7 +414,7 @@ internal static class BytesMethods
                 var candidates = a[0] is PyTuple t ? t.ToArray() : [a[0]];
                 foreach (var c in candidates)
                 {
-                    var prefix = BufferApi.BytesOf(c) ?? throw new PythonException(PyExc.TypeError,
+                    var prefix = a[0] is PyTuple ? BytesArgument(c) : BufferApi.BytesOf(c) ?? throw new PythonException(PyExc.TypeError,
                         $"{name} first arg must be bytes or a tuple of bytes, not {c.Type.Name}");
                     var data = BytesOps.Data(b);
                     if (end - start >= prefix.Length && start <= data.Length)
@@ -339,362 +445,15 @@ internal static class BytesMethods
             }
             return BytesOps.Like(b, [.. result]);
         });
-        RegisterAscii();
     }
 
-    /// <summary>The methods whose character classes are ASCII's (bytes_methods.c): tests,
-    /// case changes, padding, prefixes, partitions, searches and splits from the right,
-    /// lines, tabs, translation, fromhex.</summary>
-    private static void RegisterAscii()
-    {
-        foreach (var (name, test, emptyIs) in new (string, Func<byte, bool>, bool)[]
-                 {
-                     ("isascii", c => c < 0x80, true), ("isdigit", IsDigit, false), ("isalpha", IsAlpha, false),
-                     ("isalnum", c => IsAlpha(c) || IsDigit(c), false), ("isspace", c => IsAsciiSpace(c), false),
-                 })
-        {
-            Add(name, 0, 0, ArgStyle.NoArgs, (b, _) =>
-            {
-                var data = BytesOps.Data(b);
-                return PyBool.Of(data.Length == 0 ? emptyIs : !data.ContainsAnyExcept(SearchValues.Create(AllBytes.Where(test).ToArray())));
-            });
-        }
-        // islower / isupper: some cased byte, none of the other case.
-        foreach (var (name, wanted, unwanted) in new (string, Func<byte, bool>, Func<byte, bool>)[] { ("islower", IsLower, IsUpper), ("isupper", IsUpper, IsLower) })
-        {
-            Add(name, 0, 0, ArgStyle.NoArgs, (b, _) =>
-            {
-                var data = BytesOps.Data(b).ToArray();
-                return PyBool.Of(data.Any(wanted) && !data.Any(unwanted));
-            });
-        }
-        Add("istitle", 0, 0, ArgStyle.NoArgs, (b, _) =>
-        {
-            bool cased = false, previousCased = false;
-            foreach (byte c in BytesOps.Data(b))
-            {
-                if (IsUpper(c) ? previousCased : IsLower(c) && !previousCased)
-                {
-                    return PyBool.False;
-                }
-                previousCased = IsUpper(c) || IsLower(c);
-                cased |= previousCased;
-            }
-            return PyBool.Of(cased);
-        });
-        Add("capitalize", 0, 0, ArgStyle.NoArgs, (b, _) =>
-        {
-            var data = Map(BytesOps.Data(b), ToLower);
-            if (data.Length > 0)
-            {
-                data[0] = ToUpper(data[0]);
-            }
-            return BytesOps.Like(b, data);
-        });
-        Add("swapcase", 0, 0, ArgStyle.NoArgs, (b, _) => BytesOps.Like(b, Map(BytesOps.Data(b), c => IsUpper(c) ? ToLower(c) : ToUpper(c))));
-        Add("title", 0, 0, ArgStyle.NoArgs, (b, _) =>
-        {
-            bool previousCased = false;
-            return BytesOps.Like(b, Map(BytesOps.Data(b), c =>
-            {
-                byte result = previousCased ? ToLower(c) : ToUpper(c);
-                previousCased = IsUpper(c) || IsLower(c);
-                return result;
-            }));
-        });
-        foreach (var name in new[] { "ljust", "rjust", "center" })
-        {
-            Add(name, 1, 2, ArgStyle.Clinic, (b, a) =>
-            {
-                long width = MethodArgs.Index(a[0]);
-                byte fill = a.Length > 1 ? FillByte(name, a[1]) : (byte)' ';
-                var data = BytesOps.Data(b);
-                long margin = width - data.Length;
-                if (margin <= 0)
-                {
-                    return BytesOps.Like(b, data);
-                }
-                // center puts the odd byte on the left when the width is odd too (CPython's pad()).
-                long left = name switch { "ljust" => 0, "rjust" => margin, _ => margin / 2 + (margin & width & 1) };
-                var result = new byte[width];
-                result.AsSpan().Fill(fill);
-                data.CopyTo(result.AsSpan((int)left));
-                return BytesOps.Like(b, result);
-            });
-        }
-        Add("zfill", 1, 1, ArgStyle.Clinic, (b, a) =>
-        {
-            long width = MethodArgs.Index(a[0]);
-            var data = BytesOps.Data(b);
-            if (width <= data.Length)
-            {
-                return BytesOps.Like(b, data);
-            }
-            var result = new byte[width];
-            int fill = (int)width - data.Length;
-            result.AsSpan(0, fill).Fill((byte)'0');
-            data.CopyTo(result.AsSpan(fill));
-            if (data.Length > 0 && data[0] is (byte)'+' or (byte)'-')
-            {
-                (result[0], result[fill]) = (data[0], (byte)'0'); // the sign moves in front of the zeros
-            }
-            return BytesOps.Like(b, result);
-        });
-        foreach (var (name, prefix) in new[] { ("removeprefix", true), ("removesuffix", false) })
-        {
-            Add(name, 1, 1, ArgStyle.One, (b, a) =>
-            {
-                var affix = BytesArgument(a[0]);
-                var data = BytesOps.Data(b);
-                return BytesOps.Like(b, prefix ? (data.StartsWith(affix) ? data[affix.Length..] : data)
-                    : data.EndsWith(affix) ? data[..^affix.Length] : data);
-            });
-        }
-        foreach (var (name, last) in new[] { ("partition", false), ("rpartition", true) })
-        {
-            Add(name, 1, 1, ArgStyle.One, (b, a) =>
-            {
-                var sep = BytesArgument(a[0]);
-                if (sep.Length == 0)
-                {
-                    throw new PythonException(PyExc.ValueError, "empty separator");
-                }
-                var data = BytesOps.Data(b);
-                int at = last ? data.LastIndexOf(sep) : data.IndexOf(sep);
-                if (at < 0)
-                {
-                    var empty = BytesOps.Like(b, []);
-                    return PyTuple.Create(last ? [empty, BytesOps.Like(b, []), BytesOps.Like(b, data)] : [BytesOps.Like(b, data), empty, BytesOps.Like(b, [])]);
-                }
-                return PyTuple.Create([BytesOps.Like(b, data[..at]), BytesOps.Like(b, sep), BytesOps.Like(b, data[(at + sep.Length)..])]);
-            });
-        }
-        Add("rfind", 1, 3, ArgStyle.ParseTuple, (b, a) => new PyInt(Find(b, a, last: true)));
-        Add("rindex", 1, 3, ArgStyle.ParseTuple, (b, a) => Find(b, a, last: true) is var at and >= 0 ? new PyInt(at)
-            : throw new PythonException(PyExc.ValueError, "subsection not found"));
-        foreach (var type in new[] { BuiltinTypes.Bytes, BuiltinTypes.ByteArray })
-        {
-            PyBuiltinMethodDescriptor.Add(type, "rsplit", (self, args, kwargs) =>
-            {
-                var a = MethodArgs.WithKeywords("rsplit", args, kwargs, ["sep", "maxsplit"]);
-                var sep = a[0] is null or PyNone ? null : BytesArgument(a[0]!);
-                return PyList.Create(RSplit(BytesOps.Data(self!), sep, a[1] is null ? -1 : MethodArgs.Index(a[1]!))
-                    .Select(part => BytesOps.Like(self!, part)));
-            });
-            PyBuiltinMethodDescriptor.Add(type, "splitlines", (self, args, kwargs) =>
-            {
-                var keepends = MethodArgs.WithKeywords("splitlines", args, kwargs, ["keepends"])[0];
-                return PyList.Create(SplitLines(BytesOps.Data(self!), keepends is not null && PyInt.Index(keepends) != 0)
-                    .Select(part => BytesOps.Like(self!, part)));
-            });
-            PyBuiltinMethodDescriptor.Add(type, "expandtabs", (self, args, kwargs) =>
-            {
-                var tabsize = MethodArgs.WithKeywords("expandtabs", args, kwargs, ["tabsize"])[0];
-                return BytesOps.Like(self!, ExpandTabs(BytesOps.Data(self!), tabsize is null ? 8 : MethodArgs.Index(tabsize)));
-            });
-            PyBuiltinMethodDescriptor.Add(type, "translate", (self, args, kwargs) =>
-            {
-                var a = MethodArgs.WithKeywords("translate", args, kwargs, ["table", "delete"], required: 1);
-                var table = a[0] is PyNone ? null : BytesArgument(a[0]!);
-                if (table is not null && table.Length != 256)
-                {
-                    throw new PythonException(PyExc.ValueError, "translation table must be 256 characters long");
-                }
-                var delete = a[1] is null ? [] : BytesArgument(a[1]!);
-                var result = new List<byte>();
-                foreach (byte c in BytesOps.Data(self!))
-                {
-                    if (Array.IndexOf(delete, c) < 0)
-                    {
-                        result.Add(table is null ? c : table[c]);
-                    }
-                }
-                return BytesOps.Like(self!, [.. result]);
-            });
-            // A static method in CPython; the class it is looked up on does not matter.
-            PyBuiltinClassMethodDescriptor.Add(type, "maketrans", (_, args, kwargs) =>
-            {
-                ArgCheck.NoKeywords("maketrans", kwargs);
-                if (args.Length != 2)
-                {
-                    throw new PythonException(PyExc.TypeError, $"maketrans expected 2 arguments, got {args.Length}");
-                }
-                byte[] from = BytesArgument(args[0]), to = BytesArgument(args[1]);
-                if (from.Length != to.Length)
-                {
-                    throw new PythonException(PyExc.ValueError, "maketrans arguments must have same length");
-                }
-                var table = AllBytes.ToArray();
-                for (int i = 0; i < from.Length; i++)
-                {
-                    table[from[i]] = to[i];
-                }
-                return new PyBytes(table);
-            });
-            PyBuiltinClassMethodDescriptor.Add(type, "fromhex", (cls, args, kwargs) =>
-            {
-                MethodArgs.Check(type, "fromhex", args, kwargs, 1, 1, ArgStyle.One);
-                var text = args[0] as PyStr ?? throw new PythonException(PyExc.TypeError, $"fromhex() argument must be str, not {args[0].Type.Name}");
-                var data = FromHex(text.Value);
-                return ReferenceEquals(type, BuiltinTypes.ByteArray) ? PyByteArray.Create(data) : new PyBytes(data);
-            });
-        }
-    }
-
-    /// <summary>rsplit: from the right, on a separator or on runs of ASCII whitespace.</summary>
-    private static List<byte[]> RSplit(ReadOnlySpan<byte> data, byte[]? sep, long maxsplit)
-    {
-        if (sep is { Length: 0 })
-        {
-            throw new PythonException(PyExc.ValueError, "empty separator");
-        }
-        maxsplit = maxsplit < 0 ? long.MaxValue : maxsplit;
-        var parts = new List<byte[]>();
-        if (sep is null)
-        {
-            int i = data.Length - 1;
-            for (; maxsplit > 0; maxsplit--)
-            {
-                while (i >= 0 && IsAsciiSpace(data[i]))
-                {
-                    i--;
-                }
-                if (i < 0)
-                {
-                    break;
-                }
-                int end = i + 1;
-                while (i >= 0 && !IsAsciiSpace(data[i]))
-                {
-                    i--;
-                }
-                parts.Add(data[(i + 1)..end].ToArray());
-            }
-            // With maxsplit reached, what is left up to its trailing whitespace is one more part.
-            while (i >= 0 && IsAsciiSpace(data[i]))
-            {
-                i--;
-            }
-            if (i >= 0)
-            {
-                parts.Add(data[..(i + 1)].ToArray());
-            }
-        }
-        else
-        {
-            int end = data.Length;
-            for (; maxsplit > 0 && data[..end].LastIndexOf(sep) is var at and >= 0; maxsplit--)
-            {
-                parts.Add(data[(at + sep.Length)..end].ToArray());
-                end = at;
-            }
-            parts.Add(data[..end].ToArray());
-        }
-        parts.Reverse();
-        return parts;
-    }
-
-    /// <summary>splitlines: \n, \r and \r\n end lines (bytes know no other line breaks).</summary>
-    private static List<byte[]> SplitLines(ReadOnlySpan<byte> data, bool keepends)
-    {
-        var lines = new List<byte[]>();
-        for (int i = 0, start = 0; i < data.Length; start = i)
-        {
-            while (i < data.Length && data[i] is not ((byte)'\n' or (byte)'\r'))
-            {
-                i++;
-            }
-            int end = i;
-            if (i < data.Length)
-            {
-                i += data[i] == '\r' && i + 1 < data.Length && data[i + 1] == '\n' ? 2 : 1;
-                end = keepends ? i : end;
-            }
-            lines.Add(data[start..end].ToArray());
-        }
-        return lines;
-    }
-
-    /// <summary>expandtabs: a tab pads to the next multiple of tabsize; \n and \r restart the column.</summary>
-    private static byte[] ExpandTabs(ReadOnlySpan<byte> data, long tabsize)
-    {
-        var result = new List<byte>();
-        long column = 0;
-        foreach (byte c in data)
-        {
-            if (c == '\t')
-            {
-                if (tabsize > 0)
-                {
-                    long pad = tabsize - column % tabsize;
-                    column += pad;
-                    result.AddRange(Enumerable.Repeat((byte)' ', (int)pad));
-                }
-                continue;
-            }
-            result.Add(c);
-            column = c is (byte)'\n' or (byte)'\r' ? 0 : column + 1;
-        }
-        return [.. result];
-    }
-
-    private static readonly byte[] AllBytes = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
-
-    private static bool IsDigit(byte c) => c is >= (byte)'0' and <= (byte)'9';
-
-    private static bool IsLower(byte c) => c is >= (byte)'a' and <= (byte)'z';
-
-    private static bool IsUpper(byte c) => c is >= (byte)'A' and <= (byte)'Z';
-
-    private static bool IsAlpha(byte c) => IsLower(c) || IsUpper(c);
-
-    private static byte ToLower(byte c) => IsUpper(c) ? (byte)(c + 32) : c;
-
-    private static byte ToUpper(byte c) => IsLower(c) ? (byte)(c - 32) : c;
-
-    /// <summary>The fill argument of ljust / rjust / center: one byte, as bytes or bytearray.</summary>
-    private static byte FillByte(string method, PyObject o) => o switch
-    {
-        PyBytes { Value.Length: 1 } b => b.Value[0],
-        PyByteArray { Count: 1 } a => a.Bytes[0],
-        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be a byte string of length 1, not {(o is PyNone ? "None" : o.Type.Name)}"),
-    };
-
-    /// <summary>bytes.fromhex: pairs of hex digits, ASCII whitespace allowed between pairs.</summary>
-    private static byte[] FromHex(string text)
-    {
-        var result = new List<byte>();
-        for (int i = 0; i < text.Length;)
-        {
-            if (text[i] < 0x80 && IsAsciiSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
-            int high = HexDigit(text, i), low = i + 1 < text.Length ? HexDigit(text, i + 1) : -1;
-            if (high < 0 || low < 0)
-            {
-                throw new PythonException(PyExc.ValueError,
-                    $"non-hexadecimal number found in fromhex() arg at position {(high < 0 ? i : i + 1)}");
-            }
-            result.Add((byte)(high * 16 + low));
-            i += 2;
-        }
-        return [.. result];
-    }
-
-    private static int HexDigit(string text, int i) => text[i] switch
-    {
-        >= '0' and <= '9' => text[i] - '0',
-        >= 'a' and <= 'f' => text[i] - 'a' + 10,
-        >= 'A' and <= 'F' => text[i] - 'A' + 10,
-        _ => -1,
-    };
-
-    /// <summary>replace, split and strip are str's, over the Latin-1 text of the bytes (one char a byte).</summary>
     private static string Latin1(ReadOnlySpan<byte> data) => Encoding.Latin1.GetString(data);
 
     private static PyObject FromLatin1(PyObject self, string text) => BytesOps.Like(self, Encoding.Latin1.GetBytes(text));
+
+    /// <summary>A list of str parts (from split, rsplit and splitlines) as parts of the kind of self.</summary>
+    private static PyList FromLatin1(PyObject self, PyList parts) =>
+        PyList.Create(parts.ToArray().Select(part => FromLatin1(self, ((PyStr)part).Value)));
 
     /// <summary>bytes.isspace's whitespace: ASCII only.</summary>
     private static bool IsAsciiSpace(int c) => c is ' ' or '\t' or '\n' or '\r' or '\x0b' or '\x0c';
@@ -715,7 +474,7 @@ internal static class BytesMethods
     private static (long Start, long End) Window(PyObject b, PyObject[] a) => StrOps.Adjust(
         MethodArgs.SliceIndex(a.ElementAtOrDefault(1), 0), MethodArgs.SliceIndex(a.ElementAtOrDefault(2), long.MaxValue), BytesOps.Data(b).Length);
 
-    private static long Find(PyObject b, PyObject[] a, bool last = false)
+    private static long Find(PyObject b, PyObject[] a, bool reverse)
     {
         var needle = BytesOps.Needle(a[0]);
         var (start, end) = Window(b, a);
@@ -724,7 +483,129 @@ internal static class BytesMethods
             return -1;
         }
         var window = BytesOps.Data(b).Slice((int)start, (int)(end - start));
-        int at = last ? window.LastIndexOf(needle) : window.IndexOf(needle);
+        int at = reverse ? window.LastIndexOf(needle) : window.IndexOf(needle);
         return at < 0 ? -1 : start + at;
     }
+
+    private static void Predicate(string name, Func<ReadOnlySpan<byte>, bool> test) =>
+        Add(name, 0, 0, ArgStyle.NoArgs, (b, _) => PyBool.Of(test(BytesOps.Data(b))));
+
+    private static bool All(ReadOnlySpan<byte> data, Func<byte, bool> test)
+    {
+        foreach (byte c in data)
+        {
+            if (!test(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsUpper(byte c) => c is >= (byte)'A' and <= (byte)'Z';
+
+    private static bool IsLower(byte c) => c is >= (byte)'a' and <= (byte)'z';
+
+    private static bool IsDigit(byte c) => c is >= (byte)'0' and <= (byte)'9';
+
+    private static byte ToUpper(byte c) => IsLower(c) ? (byte)(c - 32) : c;
+
+    private static byte ToLower(byte c) => IsUpper(c) ? (byte)(c + 32) : c;
+
+    private static byte[] Capitalize(ReadOnlySpan<byte> data)
+    {
+        var result = Map(data, ToLower);
+        if (result.Length > 0)
+        {
+            result[0] = ToUpper(data[0]);
+        }
+        return result;
+    }
+
+    /// <summary>bytes.title: ASCII letters after a letter are lower-cased, the others upper-cased.</summary>
+    private static byte[] Title(ReadOnlySpan<byte> data)
+    {
+        var result = new byte[data.Length];
+        bool previousCased = false;
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte c = data[i];
+            result[i] = previousCased ? ToLower(c) : ToUpper(c);
+            previousCased = IsUpper(c) || IsLower(c);
+        }
+        return result;
+    }
+
+    /// <summary>The fill byte of center/ljust/rjust: a bytes or bytearray of length 1.</summary>
+    private static string FillByte(string method, PyObject o) => o switch
+    {
+        PyBytes { Value.Length: 1 } b => Latin1(b.Value),
+        PyByteArray { Count: 1 } a => Latin1(a.Bytes),
+        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be a byte string of length 1, not {o.Type.Name}"),
+    };
+
+    /// <summary>partition/rpartition: bytes give back the separator object itself, bytearray a copy.</summary>
+    private static PyTuple Partition(PyObject b, PyObject sepObject, bool reverse)
+    {
+        var sep = BytesArgument(sepObject);
+        if (sep.Length == 0)
+        {
+            throw new PythonException(PyExc.ValueError, "empty separator");
+        }
+        var data = BytesOps.Data(b);
+        int at = reverse ? data.LastIndexOf(sep) : data.IndexOf(sep);
+        if (at < 0)
+        {
+            var (empty1, empty2) = (BytesOps.Like(b, []), BytesOps.Like(b, []));
+            return reverse ? PyTuple.Create([empty1, empty2, BytesOps.Like(b, data)]) : PyTuple.Create([BytesOps.Like(b, data), empty1, empty2]);
+        }
+        var middle = b is PyByteArray ? PyByteArray.Create(sep) : sepObject;
+        return PyTuple.Create([BytesOps.Like(b, data[..at]), middle, BytesOps.Like(b, data[(at + sep.Length)..])]);
+    }
+
+    /// <summary>bytes.translate: drop the bytes in delete, then map the others through the 256-byte table (None: as they are).</summary>
+    private static byte[] Translate(ReadOnlySpan<byte> data, PyObject tableObject, PyObject? deleteObject)
+    {
+        var table = tableObject is PyNone ? null : BytesArgument(tableObject);
+        if (table is not null && table.Length != 256)
+        {
+            throw new PythonException(PyExc.ValueError, "translation table must be 256 characters long");
+        }
+        var delete = deleteObject is null ? [] : BytesArgument(deleteObject);
+        var result = new List<byte>(data.Length);
+        foreach (byte c in data)
+        {
+            if (delete.AsSpan().IndexOf(c) < 0)
+            {
+                result.Add(table is null ? c : table[c]);
+            }
+        }
+        return [.. result];
+    }
+
+    /// <summary>bytes.fromhex: pairs of hex digits, ASCII whitespace allowed before each pair;
+    /// an error names the position of the first character that is not a digit where one is due.</summary>
+    private static byte[] FromHex(string text)
+    {
+        var result = new List<byte>(text.Length / 2);
+        int i = 0;
+        while (true)
+        {
+            while (i < text.Length && IsAsciiSpace(text[i]))
+            {
+                i++;
+            }
+            if (i == text.Length)
+            {
+                return [.. result];
+            }
+            int high = HexDigit(text, i), low = HexDigit(text, i + 1);
+            result.Add((byte)(high * 16 + low));
+            i += 2;
+        }
+    }
+
+    private static int HexDigit(string text, int i) =>
+        i < text.Length && char.IsAsciiHexDigit(text[i]) ? Convert.ToInt32(text[i].ToString(), 16)
+            : throw new PythonException(PyExc.ValueError, $"non-hexadecimal number found in fromhex() arg at position {i}");
 }

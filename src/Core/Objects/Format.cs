@@ -422,14 +422,15 @@ internal static class Formatter
 
     // ---- str.format ----
 
-    /// <summary>str.format: replacement fields {name!conv:spec}, auto or manual numbering.</summary>
-    internal static string StrFormat(string format, PyObject[] args, PyDict? kwargs)
+    /// <summary>str.format: replacement fields {name!conv:spec}, auto or manual numbering;
+    /// str.format_map when args is null (named fields looked up in any mapping, no positional ones).</summary>
+    internal static string StrFormat(string format, PyObject[]? args, PyObject? kwargs)
     {
         int autoIndex = 0;
         return StrFormat(format, args, kwargs, ref autoIndex, 2);
     }
 
-    private static string StrFormat(string format, PyObject[] args, PyDict? kwargs, ref int autoIndex, int depth)
+    private static string StrFormat(string format, PyObject[]? args, PyObject? kwargs, ref int autoIndex, int depth)
     {
         if (depth < 0)
         {
@@ -474,7 +475,7 @@ internal static class Formatter
     /// <summary>Parses and renders the field starting after its '{' as CPython's
     /// MarkupIterator does (name, then !conversion, then :spec with nested fields);
     /// returns the index after its closing '}'.</summary>
-    private static int ReplacementField(string format, int i, StringBuilder output, PyObject[] args, PyDict? kwargs,
+    private static int ReplacementField(string format, int i, StringBuilder output, PyObject[]? args, PyObject? kwargs,
         ref int autoIndex, int depth)
     {
         int j = i;
@@ -549,7 +550,7 @@ internal static class Formatter
 
     private const int ManualNumbering = -1;
 
-    private static PyObject Lookup(string name, PyObject[] args, PyDict? kwargs, ref int autoIndex)
+    private static PyObject Lookup(string name, PyObject[]? args, PyObject? kwargs, ref int autoIndex)
     {
         int firstEnd = name.IndexOfAny(['.', '[']);
         if (firstEnd < 0)
@@ -578,6 +579,10 @@ internal static class Formatter
                 autoIndex = ManualNumbering;
                 index = int.TryParse(first, out var n) ? n : int.MaxValue;
             }
+            if (args is null)
+            {
+                throw ValueError("Format string contains positional fields");
+            }
             if (index >= args.Length)
             {
                 throw new PythonException(PyExc.IndexError, $"Replacement index {index} out of range for positional args tuple");
@@ -587,7 +592,7 @@ internal static class Formatter
         else
         {
             var key = new PyStr(first);
-            value = kwargs?.GetItem(key) ?? throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key]));
+            value = kwargs is null ? throw new PythonException(PyBaseException.Create(PyExc.KeyError, [key])) : Abstract.GetItem(kwargs, key);
         }
         int i = firstEnd;
         while (i < name.Length)

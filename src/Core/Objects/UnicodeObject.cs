@@ -632,8 +632,9 @@ internal static class StrOps
         return PyList.Create(parts);
     }
 
-    internal static PyList RSplit(PyStr s, PyStr? sep, long maxsplit)
+    internal static PyList RSplit(PyStr s, PyStr? sep, long maxsplit, Func<int, bool>? isSpace = null)
     {
+        isSpace ??= cp => IsSpace(cp);
         if (maxsplit < 0)
         {
             maxsplit = long.MaxValue;
@@ -645,7 +646,7 @@ internal static class StrOps
             int i = v.Length;
             while (true)
             {
-                while (i > 0 && IsSpace(v[i - 1]))
+                while (i > 0 && isSpace(v[i - 1]))
                 {
                     i--;
                 }
@@ -659,7 +660,7 @@ internal static class StrOps
                     break;
                 }
                 int j = i;
-                while (j > 0 && !IsSpace(v[j - 1]))
+                while (j > 0 && !isSpace(v[j - 1]))
                 {
                     j--;
                 }
@@ -762,14 +763,16 @@ internal static class StrOps
         {
             return false;
         }
-        return cps.Skip(1).All(cp => IsIdStart(cp) || CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.NonSpacingMark
-            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation);
+        return cps.Skip(1).All(cp => IsIdStart(cp) || cp is 0xB7 or 0x387 or (>= 0x1369 and <= 0x1371) or 0x19DA // Other_ID_Continue
+            || CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation);
     }
 
     private static bool IsIdStart(int cp) => cp < 0xD800 || cp > 0xDFFF
-        ? CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
-            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.LetterNumber
+        ? cp is 0x1885 or 0x1886 or 0x2118 or 0x212E // Other_ID_Start
+            || CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+                or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.LetterNumber
         : false;
 
     /// <summary>ascii(): repr with every non-ASCII code point backslash-escaped.</summary>
@@ -1349,7 +1352,8 @@ internal static unsafe class UnicodeApi
 
 /// <summary>How a built-in method of str or bytes reports wrong argument counts: METH_NOARGS,
 /// METH_O, Argument Clinic ("center expected at most 2 arguments, got 3") or
-/// PyArg_ParseTuple ("find() takes at least 1 argument (0 given)").</summary>
+/// PyArg_ParseTuple ("find() takes at least 1 argument (0 given)"). Keywords are refused naming
+/// the method with its type ("str.center()"), except by a METH_VARARGS one called bound ("find()").</summary>
 internal enum ArgStyle { NoArgs, One, Clinic, ParseTuple }
 
 /// <summary>The character-type functions of CPython's unicodectype.c that extensions
@@ -1376,7 +1380,8 @@ internal static class MethodArgs
         string qualified = $"{owner.Name}.{name}";
         if (kwargs is not null && kwargs.Count > 0)
         {
-            throw new PythonException(PyExc.TypeError, $"{qualified}() takes no keyword arguments");
+            throw new PythonException(PyExc.TypeError,
+                $"{(style is ArgStyle.ParseTuple ? name : qualified)}() takes no keyword arguments");
         }
         if (args.Length >= min && args.Length <= max)
         {
@@ -1461,6 +1466,10 @@ internal static class MethodArgs
         _ => throw new PythonException(PyExc.TypeError, "slice indices must be integers or None or have an __index__ method"),
     };
 
+    /// <summary>An integer argument converted to a C int (Argument Clinic's "i").</summary>
+    internal static int Int(PyObject o) => PyInt.Index(o) is var v && v >= int.MinValue && v <= int.MaxValue ? (int)v
+        : throw new PythonException(PyExc.OverflowError, "Python int too large to convert to C int");
+
     /// <summary>A str argument of an Argument Clinic method: "replace() argument 1 must be str, not int".</summary>
     internal static string Str(string name, int position, PyObject o) => o is PyStr s ? s.Value
         : throw new PythonException(PyExc.TypeError, $"{name}() argument {position} must be str, not {o.Type.Name}");
@@ -1510,12 +1519,12 @@ internal static class StrMethods
                 var other => throw new PythonException(PyExc.TypeError, $"decoding to str: need a bytes-like object, {other.Type.Name} found"),
             };
         };
-        Transform("upper", s => s.ToUpperInvariant());
-        Transform("lower", s => s.ToLowerInvariant());
-        Transform("casefold", s => s.ToLowerInvariant());
-        Transform("swapcase", s => string.Concat(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))));
-        Transform("capitalize", s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant());
-        Transform("title", Title);
+        Transform("upper", UnicodeCasing.Upper);
+        Transform("lower", UnicodeCasing.Lower);
+        Transform("casefold", UnicodeCasing.CaseFold);
+        Transform("swapcase", UnicodeCasing.SwapCase);
+        Transform("capitalize", UnicodeCasing.Capitalize);
+        Transform("title", UnicodeCasing.Title);
         Predicate("isascii", s => System.Text.Ascii.IsValid(s.Value));
         Predicate("isidentifier", s => StrOps.IsIdentifier(s.Value));
         Predicate("isspace", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsSpace));
@@ -1524,8 +1533,8 @@ internal static class StrMethods
         Predicate("isdecimal", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDecimal));
         Predicate("isdigit", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsDigit));
         Predicate("isnumeric", s => s.Value.Length > 0 && PyStr.CodePoints(s.Value).All(StrOps.IsNumeric));
-        Predicate("isupper", s => s.Value.Any(char.IsUpper) && !s.Value.Any(char.IsLower));
-        Predicate("islower", s => s.Value.Any(char.IsLower) && !s.Value.Any(char.IsUpper));
+        Predicate("isupper", s => UnicodeCasing.IsAllCase(s.Value, upper: true));
+        Predicate("islower", s => UnicodeCasing.IsAllCase(s.Value, upper: false));
 
         foreach (var (name, left, right) in new[] { ("strip", true, true), ("lstrip", true, false), ("rstrip", false, true) })
         {
@@ -1533,7 +1542,7 @@ internal static class StrMethods
         }
         AddWithKeywords("split", ["sep", "maxsplit"], (s, a) => StrOps.Split(s, SplitSeparator(a[0]), a[1] is null ? -1 : MethodArgs.Index(a[1]!)));
         AddWithKeywords("rsplit", ["sep", "maxsplit"], (s, a) => StrOps.RSplit(s, SplitSeparator(a[0]), a[1] is null ? -1 : MethodArgs.Index(a[1]!)));
-        AddWithKeywords("splitlines", ["keepends"], (s, a) => SplitLines(s.Value, a[0]?.IsTrue() ?? false));
+        AddWithKeywords("splitlines", ["keepends"], (s, a) => SplitLines(s.Value, a[0] is not null && MethodArgs.Int(a[0]!) != 0));
         Add("join", 1, 1, ArgStyle.One, (s, a) => StrOps.Join(s, a[0]));
         Add("replace", 2, 3, ArgStyle.Clinic, (s, a) => new PyStr(StrOps.Replace(s.Value,
             MethodArgs.Str("replace", 1, a[0]), MethodArgs.Str("replace", 2, a[1]), a.Length > 2 ? MethodArgs.Index(a[2]) : -1)));
@@ -1575,19 +1584,192 @@ internal static class StrMethods
             KeywordStr("encode", "encoding", a[0]), KeywordStr("encode", "errors", a[1]))));
         foreach (var (name, align) in new[] { ("center", '^'), ("ljust", '<'), ("rjust", '>') })
         {
-            Add(name, 1, 2, ArgStyle.Clinic, (s, a) => new PyStr(Justify(s, MethodArgs.Index(a[0]), a.Length > 1 ? FillChar(name, a[1]) : " ", align)));
+            Add(name, 1, 2, ArgStyle.Clinic, (s, a) => new PyStr(Justify(s, MethodArgs.Index(a[0]), a.Length > 1 ? FillChar(a[1]) : " ", align)));
         }
-        Add("zfill", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(ZFill(s, MethodArgs.Index(a[0]))));
+        Add("zfill", 1, 1, ArgStyle.One, (s, a) => new PyStr(ZFill(s, MethodArgs.Index(a[0]))));
         Add("partition", 1, 1, ArgStyle.One, (s, a) => Partition(s, a[0], reverse: false));
         Add("rpartition", 1, 1, ArgStyle.One, (s, a) => Partition(s, a[0], reverse: true));
-        Add("removeprefix", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(s.Value.StartsWith(MethodArgs.Str("removeprefix", 1, a[0]), StringComparison.Ordinal)
+        Add("removeprefix", 1, 1, ArgStyle.One, (s, a) => new PyStr(s.Value.StartsWith(OneStr("removeprefix", a[0]), StringComparison.Ordinal)
             ? s.Value[((PyStr)a[0]).Value.Length..] : s.Value));
-        Add("removesuffix", 1, 1, ArgStyle.Clinic, (s, a) => new PyStr(s.Value.EndsWith(MethodArgs.Str("removesuffix", 1, a[0]), StringComparison.Ordinal)
+        Add("removesuffix", 1, 1, ArgStyle.One, (s, a) => new PyStr(s.Value.EndsWith(OneStr("removesuffix", a[0]), StringComparison.Ordinal)
             ? s.Value[..^((PyStr)a[0]).Value.Length] : s.Value));
         PyBuiltinMethodDescriptor.Add(BuiltinTypes.Str, "format", (self, args, kwargs) =>
             new PyStr(Formatter.StrFormat(((PyStr)self!).Value, args, kwargs)));
+        Add("format_map", 1, 1, ArgStyle.One, (s, a) => new PyStr(Formatter.StrFormat(s.Value, null, a[0])));
+        AddWithKeywords("expandtabs", ["tabsize"], (s, a) => new PyStr(ExpandTabs(s.Value, a[0] is null ? 8 : MethodArgs.Int(a[0]!))));
+        Predicate("isprintable", s => PyStr.CodePoints(s.Value).All(PyStr.IsPrintable));
+        Predicate("istitle", s => IsTitle(PyStr.CodePoints(s.Value), cp => UnicodeCasing.IsUpper(cp) || UnicodeCasing.IsTitle(cp), UnicodeCasing.IsLower));
+        Add("translate", 1, 1, ArgStyle.One, (s, a) => new PyStr(Translate(s.Value, a[0])));
+        AddStatic(BuiltinTypes.Str, "maketrans", (_, args, kwargs) =>
+        {
+            MethodArgs.Check(BuiltinTypes.Str, "maketrans", args, kwargs, 1, 3, ArgStyle.Clinic);
+            return MakeTrans(args);
+        });
+        Add("__getnewargs__", 0, 0, ArgStyle.NoArgs, (s, _) => PyTuple.Create([new PyStr(s.Value)]));
+        Add("__sizeof__", 0, 0, ArgStyle.NoArgs, (s, _) => new PyInt(SizeOf(s)));
         Formatter.AddFormatMethod(BuiltinTypes.Str);
     }
+
+    /// <summary>A static method of a built-in type implemented in managed code (str.maketrans).</summary>
+    internal static void AddStatic(PyType type, string name, BuiltinBody body) =>
+        type.TypeDict.SetItem(new PyStr(name), new PyStaticMethod(new PyBuiltinFunction(name, null, body, null)));
+
+    /// <summary>str.expandtabs (bytes' too, over Latin-1 text): the column restarts after \n and \r;
+    /// a tab size of 0 or less removes tabs.</summary>
+    internal static string ExpandTabs(string s, int tabSize)
+    {
+        var sb = new StringBuilder(s.Length);
+        long column = 0;
+        foreach (int cp in PyStr.CodePoints(s))
+        {
+            if (cp == '\t')
+            {
+                if (tabSize > 0)
+                {
+                    long spaces = tabSize - column % tabSize;
+                    sb.Append(' ', (int)spaces);
+                    column += spaces;
+                }
+                continue;
+            }
+            sb.Append(PyStr.FromCodePoints([cp]));
+            column = cp is '\n' or '\r' ? 0 : column + 1;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>istitle (str's and bytes'): every cased run starts with an upper (or title) case
+    /// character followed by lower case ones, and there is at least one cased character.</summary>
+    internal static bool IsTitle(IEnumerable<int> cps, Func<int, bool> isUpperOrTitle, Func<int, bool> isLower)
+    {
+        bool cased = false, previousCased = false;
+        foreach (int cp in cps)
+        {
+            if (isUpperOrTitle(cp))
+            {
+                if (previousCased)
+                {
+                    return false;
+                }
+                previousCased = cased = true;
+            }
+            else if (isLower(cp))
+            {
+                if (!previousCased)
+                {
+                    return false;
+                }
+                previousCased = cased = true;
+            }
+            else
+            {
+                previousCased = false;
+            }
+        }
+        return cased;
+    }
+
+    /// <summary>str.translate: each code point looked up in the table by its ordinal; a LookupError
+    /// keeps it, None deletes it, an int or a str replaces it.</summary>
+    private static string Translate(string s, PyObject table)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (int cp in PyStr.CodePoints(s))
+        {
+            PyObject? mapped;
+            try
+            {
+                mapped = Abstract.GetItem(table, new PyInt(cp));
+            }
+            catch (PythonException e) when (e.Type is PyType t && t.IsSubtypeOf(PyExc.Get("LookupError")))
+            {
+                mapped = null;
+            }
+            switch (mapped)
+            {
+                case null:
+                    sb.Append(PyStr.FromCodePoints([cp]));
+                    break;
+                case PyNone:
+                    break;
+                case PyStr text:
+                    sb.Append(text.Value);
+                    break;
+                case PyInt i when i.Value >= 0 && i.Value < 0x110000:
+                    sb.Append(PyStr.FromCodePoints([(int)i.Value]));
+                    break;
+                case PyInt:
+                    throw new PythonException(PyExc.ValueError, "character mapping must be in range(0x110000)");
+                default:
+                    throw new PythonException(PyExc.TypeError, "character mapping must return integer, None or str");
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>str.maketrans(dict) or str.maketrans(from, to[, delete]): a dict from ordinals.</summary>
+    private static PyDict MakeTrans(PyObject[] args)
+    {
+        var result = new PyDict();
+        if (args.Length == 1)
+        {
+            if (args[0] is not PyDict source || !ReferenceEquals(source.Type, BuiltinTypes.Dict))
+            {
+                throw new PythonException(PyExc.TypeError, "if you give only one argument to maketrans it must be a dict");
+            }
+            foreach (var (key, value) in source.Items())
+            {
+                PyObject ordinal = key switch
+                {
+                    PyStr { Length: 1 } k => new PyInt(PyStr.CodePoints(k.Value)[0]),
+                    PyStr => throw new PythonException(PyExc.ValueError, "string keys in translate table must be of length 1"),
+                    PyInt => key,
+                    _ => throw new PythonException(PyExc.TypeError, "keys in translate table must be strings or integers"),
+                };
+                result.SetItem(ordinal, value);
+            }
+            return result;
+        }
+        string to = MethodArgs.Str("maketrans", 2, args[1]);
+        string? delete = args.Length > 2 ? MethodArgs.Str("maketrans", 3, args[2]) : null;
+        if (args[0] is not PyStr from)
+        {
+            throw new PythonException(PyExc.TypeError, "first maketrans argument must be a string if there is a second argument");
+        }
+        int[] fromCps = PyStr.CodePoints(from.Value), toCps = PyStr.CodePoints(to);
+        if (fromCps.Length != toCps.Length)
+        {
+            throw new PythonException(PyExc.ValueError, "the first two maketrans arguments must have equal length");
+        }
+        for (int i = 0; i < fromCps.Length; i++)
+        {
+            result.SetItem(new PyInt(fromCps[i]), new PyInt(toCps[i]));
+        }
+        foreach (int cp in delete is null ? [] : PyStr.CodePoints(delete))
+        {
+            result.SetItem(new PyInt(cp), PyNone.Instance);
+        }
+        return result;
+    }
+
+    /// <summary>str.__sizeof__: CPython's compact object (ASCII header or full one, NUL included, 1, 2
+    /// or 4 bytes a character), plus the UTF-8 copy a non-ASCII str keeps once C asked for it.</summary>
+    private static unsafe long SizeOf(PyStr s)
+    {
+        int max = PyStr.CodePoints(s.Value).DefaultIfEmpty(0).Max();
+        long size = max < 0x80 ? PyCompactUnicodeLayout.AsciiSize + s.Length + 1
+            : PyCompactUnicodeLayout.CompactSize + (s.Length + 1L) * (max < 0x100 ? 1 : max < 0x10000 ? 2 : 4);
+        if (max >= 0x80 && s.Native != 0 && ((PyCompactUnicodeLayout*)s.Native)->utf8 is var utf8 and not 0
+            && utf8 != (nint)PyStr.Data(s.Native, out _))
+        {
+            size += ((PyCompactUnicodeLayout*)s.Native)->utf8_length + 1;
+        }
+        return size;
+    }
+
+    /// <summary>The str argument of a METH_O Argument Clinic method: "removeprefix() argument must be str, not int".</summary>
+    private static string OneStr(string method, PyObject o) => o is PyStr s ? s.Value
+        : throw new PythonException(PyExc.TypeError, $"{method}() argument must be str, not {o.Type.Name}");
 
     private static string? KeywordStr(string method, string name, PyObject? o) => o switch
     {
@@ -1603,30 +1785,20 @@ internal static class StrMethods
         _ => throw new PythonException(PyExc.TypeError, $"must be str or None, not {o.Type.Name}"),
     };
 
-    /// <summary>str.title: a cased character after an uncased one is upper-cased, other cased characters lower-cased.</summary>
-    private static string Title(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        bool previousCased = false;
-        foreach (char c in s)
-        {
-            bool cased = char.IsUpper(c) || char.IsLower(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
-            sb.Append(!cased ? c : previousCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
-            previousCased = cased;
-        }
-        return sb.ToString();
-    }
-
-    private static string FillChar(string method, PyObject o) => o is PyStr { Length: 1 } s ? s.Value
+    private static string FillChar(PyObject o) => o is PyStr { Length: 1 } s ? s.Value
         : o is PyStr ? throw new PythonException(PyExc.TypeError, "The fill character must be exactly one character long")
-        : throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be str of length 1, not {o.Type.Name}");
+        : throw new PythonException(PyExc.TypeError, $"The fill character must be a unicode character, not {o.Type.Name}");
 
-    private static string Justify(PyStr s, long width, string fill, char align)
+    internal static string Justify(PyStr s, long width, string fill, char align)
     {
         long pad = width - s.Length;
         if (pad <= 0)
         {
             return s.Value;
+        }
+        if (width > Array.MaxLength)
+        {
+            throw new PythonException(PyExc.MemoryError); // more than any string can hold
         }
         long left = align switch
         {
@@ -1637,12 +1809,16 @@ internal static class StrMethods
         return string.Concat(Enumerable.Repeat(fill, (int)left)) + s.Value + string.Concat(Enumerable.Repeat(fill, (int)(pad - left)));
     }
 
-    private static string ZFill(PyStr s, long width)
+    internal static string ZFill(PyStr s, long width)
     {
         long pad = width - s.Length;
         if (pad <= 0)
         {
             return s.Value;
+        }
+        if (width > Array.MaxLength)
+        {
+            throw new PythonException(PyExc.MemoryError); // more than any string can hold
         }
         string v = s.Value;
         string zeros = new('0', (int)pad);
@@ -1665,15 +1841,16 @@ internal static class StrMethods
         return PyTuple.Create([new PyStr(s.Value[..at]), sep, new PyStr(s.Value[(at + sep.Value.Length)..])]);
     }
 
-    /// <summary>str.splitlines: the line boundaries of Python's str (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028 \u2029).</summary>
-    private static PyList SplitLines(string s, bool keepEnds)
+    /// <summary>str.splitlines: the line boundaries of Python's str (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028 \u2029);
+    /// bytes.splitlines over Latin-1 text with only \n and \r.</summary>
+    internal static PyList SplitLines(string s, bool keepEnds, bool asciiOnly = false)
     {
         var lines = new List<PyObject>();
         int start = 0;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (c is not ('\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029'))
+            if (asciiOnly ? c is not ('\n' or '\r') : c is not ('\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029'))
             {
                 continue;
             }

@@ -147,6 +147,25 @@ CONF_API void show_new(const char *label, PyObject *obj)
     Py_XDECREF(obj);
 }
 
+/* Calls self.name(*args, **kwargs) and prints "<repr(self)>.<name><repr(args)> [**<repr(kwargs)>]:
+   <repr(result)>" (or the exception, as show_new). args and kwargs are stolen; NULL args means
+   no arguments, NULL kwargs no keywords. */
+CONF_API void show_method_call(PyObject *self, const char *name, PyObject *args, PyObject *kwargs)
+{
+    if (args == NULL) {
+        args = PyTuple_New(0);
+    }
+    PyObject *label = kwargs == NULL ? PyUnicode_FromFormat("%R.%s%R", self, name, args)
+                                     : PyUnicode_FromFormat("%R.%s%R **%R", self, name, args, kwargs);
+    PyObject *method = PyObject_GetAttrString(self, name);
+    PyObject *result = method == NULL ? NULL : PyObject_Call(method, args, kwargs);
+    show_new(PyUnicode_AsUTF8(label), result);
+    Py_XDECREF(method);
+    Py_DECREF(label);
+    Py_DECREF(args);
+    Py_XDECREF(kwargs);
+}
+
 /* "<label>: <str(obj)>" for a borrowed reference (NULL handled as in show()). */
 CONF_API void show_str(const char *label, PyObject *obj)
 {
