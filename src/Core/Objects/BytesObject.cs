@@ -541,7 +541,7 @@ internal static class BytesMethods
     {
         PyBytes { Value.Length: 1 } b => Latin1(b.Value),
         PyByteArray { Count: 1 } a => Latin1(a.Bytes),
-        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be a byte string of length 1, not {o.Type.Name}"),
+        _ => throw new PythonException(PyExc.TypeError, $"{method}() argument 2 must be a byte string of length 1, not {(o is PyNone ? "None" : o.Type.Name)}"),
     };
 
     /// <summary>partition/rpartition: bytes give back the separator object itself, bytearray a copy.</summary>
