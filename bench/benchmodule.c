@@ -137,6 +137,7 @@ static struct {
     PyObject *identity, *first_of_two, *first_arg; /* this module's functions */
     PyObject *two_args[2];
     PyObject *lookup_dict, *lookup_key, *lookup_value;
+    PyObject *upper; /* the interned name "upper", called on text */
 } fx;
 
 static void fixtures_free(void) {
@@ -158,6 +159,7 @@ static void fixtures_free(void) {
     Py_CLEAR(fx.lookup_dict);
     Py_CLEAR(fx.lookup_key);
     Py_CLEAR(fx.lookup_value);
+    Py_CLEAR(fx.upper);
     fx.module = NULL;
 }
 
@@ -186,7 +188,8 @@ static int fixtures_make(PyObject *module) {
     fx.lookup_dict = PyDict_New();
     fx.lookup_key = PyUnicode_FromString("k");
     fx.lookup_value = PyUnicode_FromString("v");
-    if (fx.object == NULL || fx.dict == NULL || fx.full_dict == NULL || fx.list == NULL || fx.text == NULL ||
+    fx.upper = PyUnicode_InternFromString("upper");
+    if (fx.upper == NULL || fx.object == NULL || fx.dict == NULL || fx.full_dict == NULL || fx.list == NULL || fx.text == NULL ||
         fx.args_isd == NULL || fx.args_i == NULL || fx.kwargs_sd == NULL || fx.identity == NULL ||
         fx.first_of_two == NULL || fx.first_arg == NULL || fx.lookup_dict == NULL || fx.lookup_key == NULL ||
         fx.lookup_value == NULL) {
@@ -431,6 +434,16 @@ static int call_one_arg(long n) {
     return 0;
 }
 
+/* A method of a built-in type called by name, as extensions call str.join or list.append. */
+static int builtin_method_call(long n) {
+    for (long i = 0; i < n; i++) {
+        if (drop_result(PyObject_CallMethodNoArgs(fx.text, fx.upper)) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int vectorcall(long n) {
     for (long i = 0; i < n; i++) {
         if (drop_result(PyObject_Vectorcall(fx.first_of_two, fx.two_args, 2, NULL)) < 0) {
@@ -548,6 +561,7 @@ static const struct {
     {"PyObject_CallOneArg (METH_O, C to C)", call_one_arg, 1000000, 1},
     {"PyObject_Vectorcall (METH_FASTCALL, 2 args)", vectorcall, 1000000, 1},
     {"PyObject_Call(f, args, NULL) (METH_VARARGS, host style)", call_like_a_host, 1000000, 1},
+    {"PyObject_CallMethodNoArgs(str, \"upper\") + drop (built-in method)", builtin_method_call, 200000, 1},
     {"PyObject_CallNoArgs(type) + drop (extension type)", type_call, 300000, 1},
     {"tp_alloc + drop (extension type)", type_alloc, 500000, 1},
     {"PyDict_New + drop", dict_new, 500000, 1},

@@ -455,6 +455,11 @@ PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_
     if (name == NULL || args == NULL || args[0] == NULL) {
         return bad_internal_call();
     }
+    /* A built-in type's instance: its attributes and methods are the object space's, so
+       both steps are taken there, in one crossing. */
+    if (kwnames == NULL && PyUnicode_CheckExact(name) && (Py_TYPE(args[0])->tp_flags & PYCAPI_TPFLAGS_MANAGED_CALL)) {
+        return _PyCApi_Slow_PyObject_VectorcallMethod(name, args, nargsf, kwnames);
+    }
     PyObject *callable = PyObject_GetAttr(args[0], name);
     if (callable == NULL) {
         return NULL;

@@ -15,6 +15,25 @@ internal static class CallApi
     internal static NewReference PyObject_Call(BorrowedReference callable, BorrowedReference args, BorrowedReference kwargs) =>
         ObjectSpace.NewRef(Abstract.Call(ObjectSpace.FromNative(callable), (PyTuple)ObjectSpace.FromNative(args),
             (PyDict?)ObjectSpace.FromNativeOrNull(kwargs)));
+
+    /// <summary>The slow path of PyObject_VectorcallMethod for a built-in type's instance and
+    /// a str name, without keywords: the method is looked up and called in one crossing,
+    /// the bound method never made in C.</summary>
+    [CApi(SlowPath = true)]
+    internal static unsafe NewReference PyObject_VectorcallMethod(BorrowedReference name, nint* args, nuint nargsf,
+        BorrowedReference kwnames)
+    {
+        var self = ObjectSpace.FromNative(args[0]);
+        var rest = new PyObject[(int)((ulong)nargsf & ~VectorcallArgumentsOffset) - 1];
+        for (int i = 0; i < rest.Length; i++)
+        {
+            rest[i] = ObjectSpace.FromNative(args[i + 1]);
+        }
+        var method = self.GetAttr((PyStr)ObjectSpace.FromNative(name));
+        return ObjectSpace.NewRef(Abstract.Call(method, PyTuple.Create(rest), null));
+    }
+
+    private const ulong VectorcallArgumentsOffset = 1UL << 63;
 }
 
 /// <summary>The C part of calls that managed code makes (src/native/call.c, methodobject.c

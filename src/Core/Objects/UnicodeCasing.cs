@@ -27,11 +27,14 @@ internal static class UnicodeCasing
         || Category(cp) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
             or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol;
 
-    internal static string Upper(string s) => Map(s, (sb, _, i, cp) => AppendUpper(sb, cp));
+    // ASCII text maps one to one, and only its letters change (the common case, kept fast).
+    internal static string Upper(string s) =>
+        Ascii.IsValid(s) ? s.ToUpperInvariant() : Map(s, (sb, _, i, cp) => AppendUpper(sb, cp));
 
-    internal static string Lower(string s) => Map(s, (sb, cps, i, cp) => AppendLower(sb, cps, i));
+    internal static string Lower(string s) =>
+        Ascii.IsValid(s) ? s.ToLowerInvariant() : Map(s, (sb, cps, i, cp) => AppendLower(sb, cps, i));
 
-    internal static string CaseFold(string s) => Map(s, (sb, _, i, cp) =>
+    internal static string CaseFold(string s) => Ascii.IsValid(s) ? s.ToLowerInvariant() : Map(s, (sb, _, i, cp) =>
         Append(sb, foldExceptions.TryGetValue(cp, out var folded) ? folded : null, cp, Rune.ToLowerInvariant));
 
     /// <summary>str.capitalize: the first character title-cased (not upper-cased), the rest lower-cased.</summary>

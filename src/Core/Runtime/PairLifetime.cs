@@ -292,12 +292,13 @@ internal static unsafe partial class ObjectSpace
         nint collected = 0;
         while (true)
         {
+            // One call is this collection's own; the native pass's calls into the object space
+            // (slots of the objects it traverses) come after and do not count.
+            bool managedCodeRan = ManagedActivity.Calls - activityAtLastCollection > 1;
             DrainReleasedFresh();
             nint undecided;
             ulong fingerprint;
             collected += pycapi_gc_collect_native(&undecided, &fingerprint);
-            // One call is this collection's own.
-            bool managedCodeRan = ManagedActivity.Calls - activityAtLastCollection > 1;
             if (!force && candidates.IsEmpty && !managedCodeRan && fingerprint == undecidedFoundAlive)
             {
                 activityAtLastCollection = ManagedActivity.Calls;
