@@ -264,7 +264,7 @@ public sealed unsafe partial class PyType : PyObject
             case "__mro__": return PyTuple.Create(Mro);
             case "__base__": return (PyObject?)Base ?? PyNone.Instance;
             case "__bases__": return PyTuple.Create(Bases);
-            case "__dict__": return TypeDict;
+            case "__dict__": return PyMappingProxy.Create(TypeDict); // read-only view, as type_dict gives
             case "__basicsize__": return new PyInt(BasicSize);
             case "__itemsize__": return new PyInt(ItemSize);
             case "__dictoffset__": return new PyInt(NativeSlot(l => l->tp_dictoffset));

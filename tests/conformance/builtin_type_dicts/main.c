@@ -123,5 +123,10 @@ int main(void)
         Py_DECREF(key);
         Py_DECREF(dict);
     }
+    /* A type's __dict__ is a read-only view of it. */
+    PyObject *int_dict = PyObject_GetAttrString((PyObject *)&PyLong_Type, "__dict__");
+    show_type("type(int.__dict__)", int_dict);
+    show_new("int.__dict__['x'] = 1", PyObject_SetItem(int_dict, PyUnicode_FromString("x"), Py_None) < 0 ? NULL : Py_NewRef(Py_None));
+    Py_DECREF(int_dict);
     return conf_end();
 }
