@@ -63,7 +63,7 @@ internal static class ExceptionAttributes
             (o, value) => Self(type, name, o).Fields[name] = value switch
             {
                 null => throw new PythonException(PyExc.TypeError, "can't delete numeric/char attribute"),
-                PyInt i => new PyInt(Number.AsSsize(i, PyExc.OverflowError)),
+                PyInt i => new PyInt(MethodArgs.Index(i)),
                 _ => throw new PythonException(PyExc.TypeError, "an integer is required"),
             });
 

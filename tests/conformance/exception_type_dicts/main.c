@@ -222,6 +222,7 @@ int main(void)
     show_new("  str", PyObject_Str(ud));
     set_attr(ud, "start", NULL);
     set_attr(ud, "end", PyUnicode_FromString("a"));
+    set_attr(ud, "end", PyLong_FromString("1180591620717411303424", NULL, 10));
     set_attr(ud, "reason", PyUnicode_FromString("worse"));
     show_attr(ud, "reason");
     set_attr(ud, "encoding", NULL);
