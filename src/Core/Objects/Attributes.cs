@@ -54,7 +54,7 @@ internal static class Attributes
             value = data.Get(o, o.Type);
             return true;
         }
-        if ((dict ?? o.Dict)?.GetItem(name) is { } v)
+        if ((dict ?? o.DictForLookup)?.GetItem(name) is { } v)
         {
             value = v;
             return true;

@@ -177,10 +177,9 @@ internal static class ExceptionAttributes
             return PyTuple.Create([e.Type, e.Args, state]);
         });
 
-    /// <summary>BaseException_reduce: (type, args), with the instance dict when it has one.
-    /// A dict made empty by a lookup counts as none (CPython's exists only once used).</summary>
+    /// <summary>BaseException_reduce: (type, args), with the instance dict when it has one.</summary>
     private static PyTuple Reduce(PyBaseException e, PyTuple args) =>
-        e.InstanceDict is { Count: > 0 } dict ? PyTuple.Create([e.Type, args, dict]) : PyTuple.Create([e.Type, args]);
+        e.InstanceDict is { } dict ? PyTuple.Create([e.Type, args, dict]) : PyTuple.Create([e.Type, args]);
 
     /// <summary>BaseException_setstate: each item of a dict state becomes an attribute.</summary>
     private static void SetState(PyObject self, PyObject state)

@@ -48,7 +48,10 @@ internal sealed unsafe class PyBaseException : PyObject
 
     internal override PyDict? Dict => dict ??= new PyDict();
 
-    /// <summary>The instance dict as it is: null until something uses it.</summary>
+    internal override PyDict? DictForLookup => dict;
+
+    /// <summary>The instance dict as it is: null until something stores in it or asks for
+    /// it (__reduce__ tells the two apart, as CPython's).</summary>
     internal PyDict? InstanceDict
     {
         get => dict;
