@@ -355,8 +355,9 @@ static int is_one_of(const char *name, const char *const *names, size_t count) {
 
 /* The exception classes with a tp_str of their own (KeyError_str, OSError_str, ...); the
    others inherit BaseException's. */
-static const char *const own_str[] = { "KeyError", "OSError", "ImportError", "SyntaxError", "UnicodeEncodeError",
-                                       "UnicodeDecodeError", "UnicodeTranslateError" };
+static const char *const own_str[] = { "KeyError", "OSError", "ImportError", "AttributeError", "NameError",
+                                       "SyntaxError", "UnicodeEncodeError", "UnicodeDecodeError",
+                                       "UnicodeTranslateError" };
 
 /* The exception classes CPython declares without a tp_new (ComplexExtendsException and
    MiddlingExtendsException with none): they inherit their base's, so have no __new__ of
@@ -369,8 +370,9 @@ static const char *const inherited_new[] = {
     "SystemExit", "TabError", "TimeoutError", "UnboundLocalError",
 };
 
-/* The exception classes come in statics.c's order, bases first. Their attributes are not
-   all descriptors in the object space, so getattro / setattro are the instance's own. */
+/* The exception classes come in statics.c's order, bases first. Their attributes are
+   descriptors in the object space (ExceptionAttributes.cs), so BaseException declares the
+   generic getattro / setattro, as CPython's does. */
 static void fill_exceptions(const pycapi_builtin_hooks *h) {
     for (const pycapi_static_entry *e = pycapi_static_table(); e->key != NULL; e++) {
         PyTypeObject *type = (PyTypeObject *)e->object;
@@ -380,8 +382,8 @@ static void fill_exceptions(const pycapi_builtin_hooks *h) {
         if (type == (PyTypeObject *)PyExc_BaseException) {
             type->tp_repr = h->repr;
             type->tp_str = h->exception_str;
-            type->tp_getattro = h->getattro;
-            type->tp_setattro = h->setattro;
+            type->tp_getattro = PyObject_GenericGetAttr;
+            type->tp_setattro = PyObject_GenericSetAttr;
         } else if (is_one_of(e->key, own_str, sizeof own_str / sizeof *own_str)) {
             type->tp_str = h->str;
         }

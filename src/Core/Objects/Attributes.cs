@@ -54,7 +54,7 @@ internal static class Attributes
             value = data.Get(o, o.Type);
             return true;
         }
-        if ((dict ?? o.Dict)?.GetItem(name) is { } v)
+        if ((dict ?? o.DictForLookup)?.GetItem(name) is { } v)
         {
             value = v;
             return true;
@@ -176,19 +176,29 @@ internal sealed class PyGetSetDescriptor(PyType owner, string name, Func<PyObjec
         type.TypeDict.SetItem(new PyStr(name), new PyGetSetDescriptor(type, name, get, set));
 }
 
-/// <summary>A read-only field of a managed built-in type (member_descriptor, as slice.start
-/// or complex.real): setting it is "readonly attribute", as for a READONLY PyMemberDef.</summary>
-internal sealed class PyReadOnlyMember(PyType owner, string name, Func<PyObject, PyObject> get)
+/// <summary>A field of a managed built-in type (member_descriptor, as slice.start or
+/// OSError.errno): without a setter, setting it is "readonly attribute", as for a READONLY
+/// PyMemberDef.</summary>
+internal sealed class PyManagedMember(PyType owner, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null)
     : PyObject(BuiltinTypes.Get("member_descriptor")), IDescriptor
 {
     public bool IsData => true;
 
     public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : get(instance);
 
+    public void Set(PyObject instance, PyObject? value)
+    {
+        if (set is null)
+        {
+            throw new PythonException(PyExc.AttributeError, "readonly attribute");
+        }
+        set(instance, value);
+    }
+
     internal override PyStr ReprCore() => new($"<member '{name}' of '{owner.ShortName}' objects>");
 
-    internal static void Add(PyType type, string name, Func<PyObject, PyObject> get) =>
-        type.TypeDict.SetItem(new PyStr(name), new PyReadOnlyMember(type, name, get));
+    internal static void Add(PyType type, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null) =>
+        type.TypeDict.SetItem(new PyStr(name), new PyManagedMember(type, name, get, set));
 }
 
 /// <summary>What the object space gives the base types: object.__class__, and the

@@ -237,8 +237,8 @@ internal static class ComplexTypes
         var type = BuiltinTypes.Complex;
         type.Constructor = (t, args, kwargs) => ReferenceEquals(t, type) ? New(args.ToArray(), kwargs)
             : throw new PythonException(PyExc.TypeError, $"cannot create '{t.DisplayName}' instances");
-        PyReadOnlyMember.Add(type, "real", o => new PyFloat(((PyComplex)o).Real));
-        PyReadOnlyMember.Add(type, "imag", o => new PyFloat(((PyComplex)o).Imag));
+        PyManagedMember.Add(type, "real", o => new PyFloat(((PyComplex)o).Real));
+        PyManagedMember.Add(type, "imag", o => new PyFloat(((PyComplex)o).Imag));
         PyBuiltinMethodDescriptor.Add(type, "conjugate", (self, args, kwargs) =>
         {
             ArgCheck.None("complex.conjugate", args, kwargs);

@@ -48,6 +48,19 @@ internal sealed unsafe class PyBaseException : PyObject
 
     internal override PyDict? Dict => dict ??= new PyDict();
 
+    internal override PyDict? DictForLookup => dict;
+
+    /// <summary>The instance dict as it is: null until something stores in it or asks for
+    /// it (__reduce__ tells the two apart, as CPython's).</summary>
+    internal PyDict? InstanceDict
+    {
+        get => dict;
+        set => dict = value;
+    }
+
+    /// <summary>OSError.characters_written: null while unset.</summary>
+    internal PyInt? CharactersWritten;
+
     private bool Is(string builtinClass) => Type.IsSubtypeOf(BuiltinTypes.Get(builtinClass));
 
     /// <summary>BaseException.__new__ + __init__ with the per-class initialisation.</summary>
@@ -136,6 +149,10 @@ internal sealed unsafe class PyBaseException : PyObject
                 }
             }
         }
+        else if (Is("SyntaxError"))
+        {
+            InitializeSyntaxError(args);
+        }
         else if (Is("AttributeError") || Is("NameError"))
         {
             Fields["name"] = PyNone.Instance;
@@ -143,6 +160,32 @@ internal sealed unsafe class PyBaseException : PyObject
             {
                 Fields["obj"] = PyNone.Instance;
             }
+        }
+    }
+
+    /// <summary>SyntaxError_init: the message, and with a second argument the location
+    /// tuple (filename, lineno, offset, text[, end_lineno, end_offset]).</summary>
+    private void InitializeSyntaxError(PyObject[] args)
+    {
+        if (args.Length >= 1)
+        {
+            Fields["msg"] = args[0];
+        }
+        if (args.Length != 2)
+        {
+            return;
+        }
+        var info = Abstract.ToTuple(args[1]).ToArray();
+        if (info.Length is < 4 or > 6)
+        {
+            throw new PythonException(PyExc.TypeError, info.Length < 4
+                ? $"function takes at least 4 arguments ({info.Length} given)"
+                : $"function takes at most 6 arguments ({info.Length} given)");
+        }
+        string[] names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        for (int i = 0; i < info.Length; i++)
+        {
+            Fields[names[i]] = info[i];
         }
     }
 
@@ -229,82 +272,6 @@ internal sealed unsafe class PyBaseException : PyObject
     private PyStr BuiltinRepr() => new(Args.Count == 1
         ? $"{Type.ShortName}({Args[0].ReprString()})"
         : $"{Type.ShortName}{Args.ReprString()}");
-
-    internal override PyObject GetAttr(PyStr name)
-    {
-        switch (name.Value)
-        {
-            case "args": return Args;
-            case "__traceback__": return Traceback ?? PyNone.Instance;
-            case "__cause__": return Cause ?? PyNone.Instance;
-            case "__context__": return Context ?? PyNone.Instance;
-            case "__suppress_context__": return PyBool.Of(SuppressContext);
-            case "__dict__": return Dict!;
-        }
-        return Fields.TryGetValue(name.Value, out var v) ? v : base.GetAttr(name);
-    }
-
-    /// <summary>BaseException's getset descriptors and the per-class members: the checks
-    /// and messages of their setters; other names go to the instance dict.</summary>
-    internal override void SetAttr(PyStr name, PyObject? value)
-    {
-        switch (name.Value)
-        {
-            case "args":
-                Args = Abstract.ToTuple(value ?? throw CannotDelete("args"));
-                return;
-            case "__traceback__":
-                Traceback = value switch
-                {
-                    null => throw CannotDelete("__traceback__"),
-                    PyNone => null,
-                    _ when Tracebacks.IsTraceback(value) => value,
-                    _ => throw new PythonException(PyExc.TypeError, "__traceback__ must be a traceback or None"),
-                };
-                return;
-            case "__cause__":
-                Cause = ChainedException(value, "__cause__", "cause");
-                SuppressContext = true;
-                return;
-            case "__context__":
-                Context = ChainedException(value, "__context__", "context");
-                return;
-            case "__suppress_context__":
-                SuppressContext = value switch
-                {
-                    null => throw new PythonException(PyExc.TypeError, "can't delete numeric/char attribute"),
-                    PyBool b => b.IsTrue(),
-                    _ => throw new PythonException(PyExc.TypeError, "attribute value type must be bool"),
-                };
-                return;
-            case "__dict__":
-                dict = value switch
-                {
-                    null => throw CannotDelete("__dict__"),
-                    PyDict d => d,
-                    _ => throw new PythonException(PyExc.TypeError, "__dict__ must be a dictionary"),
-                };
-                return;
-        }
-        if (Fields.ContainsKey(name.Value))
-        {
-            // Members: deleting one leaves None, as a NULL T_OBJECT member reads.
-            Fields[name.Value] = value ?? PyNone.Instance;
-            return;
-        }
-        base.SetAttr(name, value);
-    }
-
-    private static PythonException CannotDelete(string attribute) => new(PyExc.TypeError, $"{attribute} may not be deleted");
-
-    /// <summary>A value for __cause__ / __context__: None (stored as null) or an exception.</summary>
-    private static PyObject? ChainedException(PyObject? value, string attribute, string what) => value switch
-    {
-        null => throw CannotDelete(attribute),
-        PyNone => null,
-        PyBaseException e => e,
-        _ => throw new PythonException(PyExc.TypeError, $"exception {what} must be None or derive from BaseException"),
-    };
 
     /// <summary>PyErr_NewException's class: type(name, bases, dict) for "module.name".
     /// The dict gets __module__ from the name unless it has one (CPython sets it in the

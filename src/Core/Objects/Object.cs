@@ -79,6 +79,10 @@ public abstract class PyObject
 
     internal virtual bool IsTrue() => true;
 
+    /// <summary>The instance dictionary as a lookup reads it: for an object whose dict is
+    /// made on first store, null until then (a lookup does not make it, as in CPython).</summary>
+    internal virtual PyDict? DictForLookup => Dict;
+
     /// <summary>The instance dictionary, for objects that have one. An instance of a type
     /// defined in C (or made by type()) has it where pycapi_instance_dict_slot says, made on
     /// first use as CPython does; the object's native memory owns the reference.</summary>

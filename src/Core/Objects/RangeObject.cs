@@ -112,9 +112,9 @@ internal sealed class PyRange : PyObject
             var (begin, end, by) = (Int(start, 0), Int(stop, 0), Int(step, 1));
             return by.IsZero ? throw new PythonException(PyExc.ValueError, "range() arg 3 must not be zero") : new PyRange(begin, end, by);
         };
-        PyReadOnlyMember.Add(type, "start", o => new PyInt(((PyRange)o).Start));
-        PyReadOnlyMember.Add(type, "stop", o => new PyInt(((PyRange)o).Stop));
-        PyReadOnlyMember.Add(type, "step", o => new PyInt(((PyRange)o).Step));
+        PyManagedMember.Add(type, "start", o => new PyInt(((PyRange)o).Start));
+        PyManagedMember.Add(type, "stop", o => new PyInt(((PyRange)o).Stop));
+        PyManagedMember.Add(type, "step", o => new PyInt(((PyRange)o).Step));
         PyBuiltinMethodDescriptor.Add(type, "count", (self, args, kwargs) =>
         {
             var r = (PyRange)self!;

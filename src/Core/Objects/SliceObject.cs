@@ -154,9 +154,9 @@ internal sealed class PySlice(PyObject start, PyObject stop, PyObject step) : Py
             var (start, stop, step) = Arguments("slice", args, kwargs);
             return new PySlice(start ?? PyNone.Instance, stop, step ?? PyNone.Instance);
         };
-        PyReadOnlyMember.Add(type, "start", o => ((PySlice)o).Start);
-        PyReadOnlyMember.Add(type, "stop", o => ((PySlice)o).Stop);
-        PyReadOnlyMember.Add(type, "step", o => ((PySlice)o).Step);
+        PyManagedMember.Add(type, "start", o => ((PySlice)o).Start);
+        PyManagedMember.Add(type, "stop", o => ((PySlice)o).Stop);
+        PyManagedMember.Add(type, "step", o => ((PySlice)o).Step);
         PyBuiltinMethodDescriptor.Add(type, "indices", (self, args, kwargs) =>
             ((PySlice)self!).LongIndices(ArgCheck.One("slice.indices", args, kwargs)));
     }

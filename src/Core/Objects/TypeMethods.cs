@@ -13,7 +13,7 @@ internal static class TypeMethods
         foreach (var name in new[] { "__base__", "__basicsize__", "__dictoffset__", "__flags__", "__itemsize__", "__mro__", "__weakrefoffset__" })
         {
             var key = new PyStr(name);
-            PyReadOnlyMember.Add(type, name, o => ((PyType)o).SpecialAttribute(key)!);
+            PyManagedMember.Add(type, name, o => ((PyType)o).SpecialAttribute(key)!);
         }
         foreach (var name in new[] { "__bases__", "__dict__", "__module__", "__name__", "__qualname__" })
         {

@@ -72,6 +72,7 @@ internal static unsafe class Bootstrap
         FloatMethods.Register();
         PyExc.BaseException.Constructor = (type, args, kwargs) => PyBaseException.Create(type, args.ToArray(), kwargs);
         PyExc.BaseException.TwinFactory = PyBaseException.FromNative;
+        ExceptionAttributes.Register();
         BuiltinTypes.Type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.TypeNewSlot;
         BaseTypes.Register();
         ObjectMethods.Register();
