@@ -524,6 +524,8 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         }
     }
 
+    PyClassMethod_Type.tp_repr = PyStaticMethod_Type.tp_repr = h->repr;
+
     PyTypeObject *singletons[] = { &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type };
     for (size_t i = 0; i < 3; i++) {
         singletons[i]->tp_repr = h->repr;

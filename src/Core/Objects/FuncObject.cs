@@ -96,7 +96,43 @@ internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type,
 
     internal override PyStr ReprCore() => new($"<{kind}({Callable.ReprString()})>");
 
-    internal override PyObject GetAttr(PyStr name) => name.Value is "__func__" or "__wrapped__" ? Callable : base.GetAttr(name);
+    /// <summary>functools_wraps, as classmethod() and staticmethod() do: the callable's
+    /// __module__, __name__, __qualname__ and __doc__, and then its __dict__ for the
+    /// wrapper's own, where it has them.</summary>
+    internal PyCallableWrapper CopyWrappedAttributes()
+    {
+        foreach (var name in (string[])["__module__", "__name__", "__qualname__", "__doc__"])
+        {
+            if (Attributes.Lookup(Callable, name) is { } value)
+            {
+                Dict!.SetItem(new PyStr(name), value);
+            }
+        }
+        if (Attributes.Lookup(Callable, "__dict__") is { } wrappedDict)
+        {
+            dict = wrappedDict as PyDict
+                ?? throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{wrappedDict.Type.Name}'");
+        }
+        return this;
+    }
+
+    /// <summary>_PyObject_IsAbstract: whether the object's __isabstractmethod__ (if any) is true.</summary>
+    internal static bool IsAbstract(PyObject? o) => o is not null && Attributes.Lookup(o, "__isabstractmethod__") is { } v && v.IsTrue();
+
+    /// <summary>__func__ and __wrapped__ (the callable, as read-only members),
+    /// __isabstractmethod__ (the callable's) and the instance's __dict__.</summary>
+    internal static void AddAttributes(PyType type)
+    {
+        PyReadOnlyMember.Add(type, "__func__", o => ((PyCallableWrapper)o).Callable);
+        PyReadOnlyMember.Add(type, "__wrapped__", o => ((PyCallableWrapper)o).Callable);
+        PyGetSetDescriptor.Add(type, "__isabstractmethod__", o => PyBool.Of(IsAbstract(((PyCallableWrapper)o).Callable)));
+        PyGetSetDescriptor.Add(type, "__dict__", o => o.Dict!, (o, value) => ((PyCallableWrapper)o).dict = value switch
+        {
+            null => throw new PythonException(PyExc.TypeError, "cannot delete __dict__"),
+            PyDict d => d,
+            _ => throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{value.Type.Name}'"),
+        });
+    }
 }
 
 /// <summary>classmethod: binds its callable to the class (the instance's class when
@@ -157,19 +193,20 @@ internal sealed class PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel,
         Abstract.Call(f, value is null ? PyTuple.Create([instance]) : PyTuple.Create([instance, value]), null);
     }
 
-    internal override PyObject GetAttr(PyStr attr) => attr.Value switch
-    {
-        "fget" => fget ?? PyNone.Instance,
-        "fset" => fset ?? PyNone.Instance,
-        "fdel" => fdel ?? PyNone.Instance,
-        "__doc__" => doc,
-        _ => base.GetAttr(attr),
-    };
+    internal override PyObject GetAttr(PyStr attr) => attr.Value == "__doc__" ? doc : base.GetAttr(attr);
 
-    /// <summary>property's methods: __set_name__, and getter / setter / deleter, which
-    /// copy the property with one accessor replaced.</summary>
+    /// <summary>property's members fget, fset and fdel, its methods: __set_name__, and
+    /// getter / setter / deleter, which copy the property with one accessor replaced.</summary>
     internal static void AddMethods(PyType type)
     {
+        PyReadOnlyMember.Add(type, "fget", o => ((PyProperty)o).fget ?? PyNone.Instance);
+        PyReadOnlyMember.Add(type, "fset", o => ((PyProperty)o).fset ?? PyNone.Instance);
+        PyReadOnlyMember.Add(type, "fdel", o => ((PyProperty)o).fdel ?? PyNone.Instance);
+        PyGetSetDescriptor.Add(type, "__isabstractmethod__", o =>
+        {
+            var p = (PyProperty)o;
+            return PyBool.Of(PyCallableWrapper.IsAbstract(p.fget) || PyCallableWrapper.IsAbstract(p.fset) || PyCallableWrapper.IsAbstract(p.fdel));
+        });
         PyBuiltinMethodDescriptor.Add(type, "__set_name__", (self, args, kwargs) =>
         {
             MethodArgs.Check(type, "__set_name__", args, kwargs, 2, 2, ArgStyle.Clinic);
@@ -238,8 +275,12 @@ internal static class FuncTypes
             NoKeywords("instancemethod", kwargs);
             return args[0].IsCallable ? new PyInstanceMethod(args[0]) : throw new PythonException(PyExc.TypeError, "first argument must be callable");
         };
-        ClassMethod.Constructor = (type, args, kwargs) => new PyClassMethod(OneArgument("classmethod", args, kwargs)) { Type = type };
-        StaticMethod.Constructor = (type, args, kwargs) => new PyStaticMethod(OneArgument("staticmethod", args, kwargs)) { Type = type };
+        ClassMethod.Constructor = (type, args, kwargs) =>
+            new PyClassMethod(OneArgument("classmethod", args, kwargs)) { Type = type }.CopyWrappedAttributes();
+        StaticMethod.Constructor = (type, args, kwargs) =>
+            new PyStaticMethod(OneArgument("staticmethod", args, kwargs)) { Type = type }.CopyWrappedAttributes();
+        PyCallableWrapper.AddAttributes(ClassMethod);
+        PyCallableWrapper.AddAttributes(StaticMethod);
         Property.Constructor = PyProperty.Construct;
         PyProperty.AddMethods(Property);
     }

@@ -37,6 +37,10 @@ internal sealed unsafe class PySet : PyObject
 
     internal int Count => used;
 
+    /// <summary>set_sizeof: the object, plus the table once it outgrew the small one
+    /// inside the object (16 bytes an entry).</summary>
+    internal long SizeOf => Type.BasicSize + (mask + 1 > MinSize ? (mask + 1) * 16L : 0);
+
     private int Used
     {
         get => used;
@@ -824,7 +828,7 @@ internal static class SetMethods
             AddCommon(type);
         }
         AddMutating(BuiltinTypes.Set);
-        PyIterator.AddMethods(BuiltinTypes.Get("set_iterator"));
+        PyIterator.AddLengthHint(BuiltinTypes.Get("set_iterator"));
     }
 
     /// <summary>What set and frozenset share. (A bound method given keywords names itself
@@ -847,6 +851,9 @@ internal static class SetMethods
             return ReferenceEquals(s.Type, BuiltinTypes.FrozenSet) ? s : s.Copy();
         });
         AddOne("__contains__", (s, key) => PyBool.Of(s.Contains(key)));
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__sizeof__", self => new PyInt(Self(self).SizeOf));
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__reduce__", self =>
+            PyTuple.Create([self.Type, PyTuple.Create([Abstract.ToList(self)]), self.Dict ?? (PyObject)PyNone.Instance]));
         AddVarArgs("union", (s, others) => s.Union(others));
         AddVarArgs("intersection", (s, others) => s.Intersection(others));
         AddVarArgs("difference", (s, others) => s.Difference(others));

@@ -589,6 +589,31 @@ public sealed unsafe partial class PyType : PyObject
         }
     }
 
+    /// <summary>The tp_new of the built-in types whose managed constructor does all the work
+    /// (frozenset, slice, range, the builtins' iterators, ...): T.__new__(S, ...) makes an S
+    /// with the nearest constructor along S's bases.</summary>
+    [UnmanagedCallersOnly]
+    internal static nint ManagedNewSlot(nint type, nint args, nint kwargs)
+    {
+        ManagedActivity.Calls++;
+        try
+        {
+            var t = (PyType)ObjectSpace.FromNative(type);
+            var b = t;
+            while (b.Constructor is null)
+            {
+                b = b.Base ?? throw Abstract.BadInternalCall();
+            }
+            var made = b.Constructor(t, (PyTuple)ObjectSpace.FromNative(args), ObjectSpace.FromNativeOrNull(kwargs) as PyDict);
+            return ObjectSpace.NewRef(made).Address;
+        }
+        catch (Exception e)
+        {
+            ExceptionBridge.SetError(e);
+            return 0;
+        }
+    }
+
     /// <summary>type_add_method's check, made before the type is linked so that a failing
     /// PyType_Ready leaves nothing behind.</summary>
     private static void CheckMethodFlags(PyTypeObjectLayout* l)

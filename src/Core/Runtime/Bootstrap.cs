@@ -87,6 +87,10 @@ internal static unsafe class Bootstrap
         PyRange.Register();
         ComplexTypes.Register();
         GenericAliasTypes.Register();
+        foreach (var name in (string[])["frozenset", "slice", "range", "memoryview", "enumerate", "reversed", "zip", "map", "filter"])
+        {
+            BuiltinTypes.Get(name).Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.ManagedNewSlot;
+        }
         BuiltinSlots.Install();
     }
 
