@@ -158,11 +158,21 @@ internal sealed class PyStaticMethod(PyObject callable) : PyCallableWrapper(call
 
 /// <summary>property(fget, fset, fdel, doc): a data descriptor over three callables. Its
 /// name, given by __set_name__, goes into the errors for a missing accessor.</summary>
-internal sealed class PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel, PyObject? doc) : PyObject(FuncTypes.Property), IDescriptor
+internal sealed class PyProperty : PyObject, IDescriptor
 {
-    private readonly PyObject? fget = fget, fset = fset, fdel = fdel;
-    private readonly PyObject doc = doc ?? (fget is null ? null : Attributes.Lookup(fget, "__doc__")) ?? PyNone.Instance;
+    private PyObject? fget, fset, fdel;
+    private PyObject doc = PyNone.Instance;
     private PyObject? name;
+
+    internal PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel, PyObject? doc) : base(FuncTypes.Property) =>
+        Init(fget, fset, fdel, doc);
+
+    /// <summary>property_init: the accessors, and the doc given or else the getter's.</summary>
+    private void Init(PyObject? getter, PyObject? setter, PyObject? deleter, PyObject? givenDoc)
+    {
+        (fget, fset, fdel) = (getter, setter, deleter);
+        doc = givenDoc ?? (getter is null ? null : Attributes.Lookup(getter, "__doc__")) ?? PyNone.Instance;
+    }
 
     public bool IsData => true;
 
@@ -228,12 +238,15 @@ internal sealed class PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel,
             return result;
         });
 
-    /// <summary>property(fget=None, fset=None, fdel=None, doc=None).</summary>
-    internal static PyObject Construct(PyType type, PyTuple args, PyDict? kwargs)
+    /// <summary>property.__new__: an instance without accessors (property_new is PyType_GenericNew).</summary>
+    internal static PyObject Construct(PyType type, PyTuple args, PyDict? kwargs) => new PyProperty(null, null, null, null) { Type = type };
+
+    /// <summary>property.__init__(fget=None, fset=None, fdel=None, doc=None).</summary>
+    internal static void Initialize(PyObject self, PyTuple args, PyDict? kwargs)
     {
         var a = WithKeywords(args.ToArray(), kwargs);
         PyObject? Arg(int i) => a[i] is null or PyNone ? null : a[i];
-        return new PyProperty(Arg(0), Arg(1), Arg(2), Arg(3)) { Type = type };
+        ((PyProperty)self).Init(Arg(0), Arg(1), Arg(2), Arg(3));
     }
 
     private static PyObject?[] WithKeywords(PyObject[] args, PyDict? kwargs)
@@ -282,6 +295,7 @@ internal static class FuncTypes
         PyCallableWrapper.AddAttributes(ClassMethod);
         PyCallableWrapper.AddAttributes(StaticMethod);
         Property.Constructor = PyProperty.Construct;
+        Property.Initializer = PyProperty.Initialize;
         PyProperty.AddMethods(Property);
     }
 

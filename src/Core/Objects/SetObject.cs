@@ -815,8 +815,20 @@ internal static class SetMethods
 
     internal static void Register()
     {
-        BuiltinTypes.Set.Constructor = (type, args, kwargs) =>
-            PySet.Create(type, ListMethods.SingleIterableArgument("set", args, kwargs));
+        // set_new makes an empty set whatever the arguments; set_init fills it anew.
+        BuiltinTypes.Set.Constructor = (type, _, _) => PySet.Create(type, null);
+        BuiltinTypes.Set.Initializer = (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords("set", kwargs);
+            var a = args.ToArray();
+            ArgCheck.Range(self.Type.Name, a, 0, 1);
+            var set = Self(self);
+            set.Clear();
+            if (a.Length == 1)
+            {
+                set.Update(a[0]);
+            }
+        };
         BuiltinTypes.FrozenSet.Constructor = (type, args, kwargs) =>
             ListMethods.SingleIterableArgument("frozenset", args, kwargs) is { } iterable
                 ? iterable is PySet s && ReferenceEquals(s.Type, BuiltinTypes.FrozenSet) && ReferenceEquals(type, BuiltinTypes.FrozenSet)

@@ -87,9 +87,15 @@ internal static unsafe class Bootstrap
         PyRange.Register();
         ComplexTypes.Register();
         GenericAliasTypes.Register();
-        foreach (var name in (string[])["frozenset", "slice", "range", "memoryview", "enumerate", "reversed", "zip", "map", "filter"])
+        foreach (var name in (string[])["frozenset", "slice", "range", "memoryview", "enumerate", "reversed", "zip", "map", "filter",
+                     "set", "property"])
         {
-            BuiltinTypes.Get(name).Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.ManagedNewSlot;
+            var type = BuiltinTypes.Get(name);
+            type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.ManagedNewSlot;
+            if (type.Initializer is not null)
+            {
+                type.Layout->tp_init = (nint)(delegate* unmanaged<nint, nint, nint, int>)&PyType.ManagedInitSlot;
+            }
         }
         BuiltinSlots.Install();
     }

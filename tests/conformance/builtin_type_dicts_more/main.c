@@ -5,8 +5,8 @@
 #include "conformance.h"
 
 static const char *const not_yet[] = {
-    "__doc__", "__class_getitem__", "dict.__sizeof__", "set.__new__", "set.__init__", "bytearray.__new__",
-    "bytearray.__init__", "property.__new__", "property.__init__", "staticmethod.__new__", "staticmethod.__init__",
+    "__doc__", "__class_getitem__", "dict.__sizeof__", "bytearray.__new__", "bytearray.__init__",
+    "staticmethod.__new__", "staticmethod.__init__",
     "staticmethod.__call__", "classmethod.__new__", "classmethod.__init__", "super.__new__", "super.__init__",
     "super.__repr__", "super.__get__", "super.__self__", "super.__self_class__", "super.__thisclass__", NULL };
 
@@ -155,6 +155,37 @@ int main(void)
     show_next("next(reversed.__new__(reversed, [1, 2]))", made);
     Py_XDECREF(made);
     show_call("reversed.__new__(reversed, 5)", "reversed", "__new__", Py_BuildValue("(Oi)", builtin("reversed"), 5));
+    /* set and property: __new__ makes an empty instance, __init__ fills it (anew). */
+    PyObject *s = call_entry("set", "__new__", Py_BuildValue("(O[i])", builtin("set"), 1));
+    show("set.__new__(set, [1])", s);
+    show_call("set.__init__(s, [2, 3])", "set", "__init__", Py_BuildValue("(O[ii])", s, 2, 3));
+    show("s", s);
+    show_call("set.__init__(s, (4,))", "set", "__init__", Py_BuildValue("(O(i))", s, 4));
+    show("s", s);
+    show_call("set.__init__(s)", "set", "__init__", Py_BuildValue("(O)", s));
+    show("s", s);
+    show_call("set.__init__(s, 1, 2)", "set", "__init__", Py_BuildValue("(Oii)", s, 1, 2));
+    show_call("set.__init__(s, 5)", "set", "__init__", Py_BuildValue("(Oi)", s, 5));
+    show_call("set.__init__(frozenset())", "set", "__init__", Py_BuildValue("(N)", PyFrozenSet_New(NULL)));
+    Py_XDECREF(s);
+    PyObject *kw = Py_BuildValue("{si}", "x", 1);
+    PyObject *set_dict = PyObject_GetAttrString(builtin("set"), "__dict__");
+    PyObject *set_new = PyMapping_GetItemString(set_dict, "__new__");
+    PyObject *args = Py_BuildValue("(O)", builtin("set"));
+    show_new("set.__new__(set, x=1)", PyObject_Call(set_new, args, kw));
+    Py_DECREF(args);
+    Py_DECREF(set_new);
+    Py_DECREF(set_dict);
+    show_new("set(x=1)", PyObject_Call(builtin("set"), PyTuple_New(0), kw));
+    Py_DECREF(kw);
+    PyObject *p = call_entry("property", "__new__", Py_BuildValue("(OO)", builtin("property"), builtin("abs")));
+    show_new("property.__new__(property, abs).fget", p == NULL ? NULL : PyObject_GetAttrString(p, "fget"));
+    show_call("property.__init__(p, len, abs)", "property", "__init__", Py_BuildValue("(OOO)", p, builtin("len"), builtin("abs")));
+    show_new("p.fget", PyObject_GetAttrString(p, "fget"));
+    show_new("p.fset", PyObject_GetAttrString(p, "fset"));
+    show_new("p.__doc__", PyObject_GetAttrString(p, "__doc__"));
+    show_call("property.__init__(p, 1, 2, 3, 4, 5)", "property", "__init__", Py_BuildValue("(Oiiiii)", p, 1, 2, 3, 4, 5));
+    Py_XDECREF(p);
     show_call("enumerate.__new__(zip, [])", "enumerate", "__new__", Py_BuildValue("(O[])", builtin("zip")));
 
     /* __reduce__ and __setstate__ of the iterators. */
