@@ -77,9 +77,20 @@ internal sealed unsafe class PyInstanceMethod(PyObject function) : PyObject(Func
 /// __wrapped__, cm_callable in the native half) and an instance dict.</summary>
 internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type, string kind) : PyObject(type), IDescriptor
 {
-    internal readonly PyObject Callable = callable;
+    internal PyObject Callable { get; private set; } = callable;
 
     private PyDict? dict;
+
+    /// <summary>cm_init / sm_init: the callable (replaced on a second call), then its attributes.</summary>
+    internal void Init(PyObject callable)
+    {
+        Callable = callable;
+        if (Native != 0)
+        {
+            *(nint*)(Native + sizeof(PyObjectHead)) = ObjectSpace.ToNative(callable);
+        }
+        CopyWrappedAttributes();
+    }
 
     internal override PyDict? Dict => dict ??= new PyDict();
 
@@ -99,7 +110,7 @@ internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type,
     /// <summary>functools_wraps, as classmethod() and staticmethod() do: the callable's
     /// __module__, __name__, __qualname__ and __doc__, and then its __dict__ for the
     /// wrapper's own, where it has them.</summary>
-    internal PyCallableWrapper CopyWrappedAttributes()
+    private void CopyWrappedAttributes()
     {
         foreach (var name in (string[])["__module__", "__name__", "__qualname__", "__doc__"])
         {
@@ -113,7 +124,6 @@ internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type,
             dict = wrappedDict as PyDict
                 ?? throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{wrappedDict.Type.Name}'");
         }
-        return this;
     }
 
     /// <summary>_PyObject_IsAbstract: whether the object's __isabstractmethod__ (if any) is true.</summary>
@@ -288,10 +298,11 @@ internal static class FuncTypes
             NoKeywords("instancemethod", kwargs);
             return args[0].IsCallable ? new PyInstanceMethod(args[0]) : throw new PythonException(PyExc.TypeError, "first argument must be callable");
         };
-        ClassMethod.Constructor = (type, args, kwargs) =>
-            new PyClassMethod(OneArgument("classmethod", args, kwargs)) { Type = type }.CopyWrappedAttributes();
-        StaticMethod.Constructor = (type, args, kwargs) =>
-            new PyStaticMethod(OneArgument("staticmethod", args, kwargs)) { Type = type }.CopyWrappedAttributes();
+        // cm_new / sm_new allocate (no callable yet: None here); cm_init / sm_init take it.
+        ClassMethod.Constructor = (type, _, _) => new PyClassMethod(PyNone.Instance) { Type = type };
+        ClassMethod.Initializer = (self, args, kwargs) => ((PyCallableWrapper)self).Init(OneArgument("classmethod", args, kwargs));
+        StaticMethod.Constructor = (type, _, _) => new PyStaticMethod(PyNone.Instance) { Type = type };
+        StaticMethod.Initializer = (self, args, kwargs) => ((PyCallableWrapper)self).Init(OneArgument("staticmethod", args, kwargs));
         PyCallableWrapper.AddAttributes(ClassMethod);
         PyCallableWrapper.AddAttributes(StaticMethod);
         Property.Constructor = PyProperty.Construct;

@@ -5,9 +5,7 @@
 #include "conformance.h"
 
 static const char *const not_yet[] = {
-    "__doc__", "__class_getitem__", "dict.__sizeof__", "bytearray.__new__", "bytearray.__init__",
-    "staticmethod.__new__", "staticmethod.__init__",
-    "staticmethod.__call__", "classmethod.__new__", "classmethod.__init__", "super.__new__", "super.__init__",
+    "__doc__", "__class_getitem__", "dict.__sizeof__", "bytearray.__new__", "bytearray.__init__", "super.__new__", "super.__init__",
     "super.__repr__", "super.__get__", "super.__self__", "super.__self_class__", "super.__thisclass__", NULL };
 
 static int not_there_yet(const char *type_name, const char *name)
@@ -186,6 +184,28 @@ int main(void)
     show_new("p.__doc__", PyObject_GetAttrString(p, "__doc__"));
     show_call("property.__init__(p, 1, 2, 3, 4, 5)", "property", "__init__", Py_BuildValue("(Oiiiii)", p, 1, 2, 3, 4, 5));
     Py_XDECREF(p);
+    /* staticmethod and classmethod: __init__ takes the callable and copies its attributes;
+       a staticmethod is callable. */
+    const char *wrapper_types[] = { "staticmethod", "classmethod" };
+    for (size_t i = 0; i < 2; i++) {
+        const char *t = wrapper_types[i];
+        PyObject *w = call_entry(t, "__new__", Py_BuildValue("(OO)", builtin(t), builtin("abs")));
+        printf("%s.__new__(%s, abs):\n", t, t);
+        show_call("  __init__(w, len)", t, "__init__", Py_BuildValue("(OO)", w, builtin("len")));
+        show_new("  __func__", PyObject_GetAttrString(w, "__func__"));
+        show_new("  __name__", PyObject_GetAttrString(w, "__name__"));
+        show_call("  __init__(w)", t, "__init__", Py_BuildValue("(O)", w));
+        show_call("  __init__(w, 1, 2)", t, "__init__", Py_BuildValue("(Oii)", w, 1, 2));
+        show_call("  __init__(w, abs)", t, "__init__", Py_BuildValue("(OO)", w, builtin("abs")));
+        show_new("  __wrapped__", PyObject_GetAttrString(w, "__wrapped__"));
+        show_new("  callable", PyBool_FromLong(PyCallable_Check(w)));
+        Py_XDECREF(w);
+    }
+    PyObject *sm = PyObject_CallOneArg(builtin("staticmethod"), builtin("abs"));
+    show_call("staticmethod.__call__(staticmethod(abs), -3)", "staticmethod", "__call__", Py_BuildValue("(Oi)", sm, -3));
+    show_new("staticmethod(abs)(-5)", PyObject_CallFunction(sm, "i", -5));
+    show_new("staticmethod(abs)(x=1)", PyObject_Call(sm, PyTuple_New(0), NULL));
+    Py_DECREF(sm);
     show_call("enumerate.__new__(zip, [])", "enumerate", "__new__", Py_BuildValue("(O[])", builtin("zip")));
 
     /* __reduce__ and __setstate__ of the iterators. */
