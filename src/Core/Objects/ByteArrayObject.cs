@@ -257,8 +257,18 @@ internal static class ByteArrayMethods
 
     internal static void Register()
     {
-        Type.Constructor = (type, args, kwargs) =>
-            PyByteArray.Create(InitialBytes(MethodArgs.WithKeywords("bytearray", args.ToArray(), kwargs, ["source", "encoding", "errors"])));
+        // bytearray.__new__ makes an empty array; __init__ (bytearray___init__) empties it and fills it anew.
+        Type.Constructor = (_, _, _) => PyByteArray.Create([]);
+        Type.Initializer = (self, args, kwargs) =>
+        {
+            var given = MethodArgs.WithKeywords("bytearray", args.ToArray(), kwargs, ["source", "encoding", "errors"]);
+            var a = (PyByteArray)self;
+            if (a.Count != 0)
+            {
+                a.Resize(0); // before the source is looked at: a bad one leaves the array empty
+            }
+            a.Splice(0, 0, InitialBytes(given));
+        };
         Add("append", 1, 1, ArgStyle.One, (a, args) =>
         {
             a.Append(Byte(args[0]));

@@ -5,7 +5,7 @@
 #include "conformance.h"
 
 static const char *const not_yet[] = {
-    "__doc__", "__class_getitem__", "dict.__sizeof__", "bytearray.__new__", "bytearray.__init__", "super.__new__", "super.__init__",
+    "__doc__", "__class_getitem__", "dict.__sizeof__", "super.__new__", "super.__init__",
     "super.__repr__", "super.__get__", "super.__self__", "super.__self_class__", "super.__thisclass__", NULL };
 
 static int not_there_yet(const char *type_name, const char *name)
@@ -176,6 +176,21 @@ int main(void)
     Py_DECREF(set_dict);
     show_new("set(x=1)", PyObject_Call(builtin("set"), PyTuple_New(0), kw));
     Py_DECREF(kw);
+    PyObject *ba = call_entry("bytearray", "__new__", Py_BuildValue("(Oy)", builtin("bytearray"), "xyz"));
+    show("bytearray.__new__(bytearray, b'xyz')", ba);
+    show_call("bytearray.__init__(ba, b'abc')", "bytearray", "__init__", Py_BuildValue("(Oy)", ba, "abc"));
+    show("ba", ba);
+    show_new("ba.__alloc__()", PyObject_CallMethod(ba, "__alloc__", NULL));
+    show_call("bytearray.__init__(ba, 2)", "bytearray", "__init__", Py_BuildValue("(Oi)", ba, 2));
+    show("ba", ba);
+    show_call("bytearray.__init__(ba, 'h\\xe9', 'latin-1')", "bytearray", "__init__", Py_BuildValue("(Oss)", ba, "h\xc3\xa9", "latin-1"));
+    show("ba", ba);
+    show_call("bytearray.__init__(ba, 'x')", "bytearray", "__init__", Py_BuildValue("(Os)", ba, "x"));
+    show("ba", ba);
+    show_call("bytearray.__init__(ba, 1.5)", "bytearray", "__init__", Py_BuildValue("(Od)", ba, 1.5));
+    show_call("bytearray.__init__(ba)", "bytearray", "__init__", Py_BuildValue("(O)", ba));
+    show("ba", ba);
+    Py_XDECREF(ba);
     PyObject *p = call_entry("property", "__new__", Py_BuildValue("(OO)", builtin("property"), builtin("abs")));
     show_new("property.__new__(property, abs).fget", p == NULL ? NULL : PyObject_GetAttrString(p, "fget"));
     show_call("property.__init__(p, len, abs)", "property", "__init__", Py_BuildValue("(OOO)", p, builtin("len"), builtin("abs")));
