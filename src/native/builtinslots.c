@@ -525,7 +525,7 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
         }
     }
 
-    PyClassMethod_Type.tp_repr = PyStaticMethod_Type.tp_repr = h->repr;
+    PyClassMethod_Type.tp_repr = PyStaticMethod_Type.tp_repr = PySuper_Type.tp_repr = h->repr;
     /* sm_call: the object space calls the callable. */
     PyStaticMethod_Type.tp_call = _PyCApi_Slow_PyObject_Call;
 

@@ -88,7 +88,7 @@ internal static unsafe class Bootstrap
         ComplexTypes.Register();
         GenericAliasTypes.Register();
         foreach (var name in (string[])["frozenset", "slice", "range", "memoryview", "enumerate", "reversed", "zip", "map", "filter",
-                     "set", "property", "staticmethod", "classmethod", "bytearray"])
+                     "set", "property", "staticmethod", "classmethod", "bytearray", "super"])
         {
             var type = BuiltinTypes.Get(name);
             type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.ManagedNewSlot;
