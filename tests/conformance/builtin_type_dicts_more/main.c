@@ -96,6 +96,13 @@ static void show_reduce(const char *label, PyObject *o)
     Py_DECREF(r);
 }
 
+/* The iterator's __reduce__(), and that its type has no __length_hint__ (CPython's has none). */
+static void show_reduce_without_hint(const char *label, const char *type_name, PyObject *it)
+{
+    show_reduce(label, it);
+    printf("hasattr(%s, '__length_hint__'): %s\n", type_name, PyObject_HasAttrString(it, "__length_hint__") ? "True" : "False");
+}
+
 static void show_next(const char *label, PyObject *it)
 {
     show_new(label, PyIter_Next(it));
@@ -262,24 +269,20 @@ int main(void)
     show_new("__reduce__(1)", PyObject_CallMethod(it, "__reduce__", "i", 1));
     Py_DECREF(it);
     it = PyObject_CallOneArg(builtin("enumerate"), list);
-    show_reduce("enumerate([1, 2, 3]).__reduce__()", it);
-    show_new("hasattr(enumerate, '__length_hint__')", PyBool_FromLong(PyObject_HasAttrString(it, "__length_hint__")));
+    show_reduce_without_hint("enumerate([1, 2, 3]).__reduce__()", "enumerate", it);
     Py_DECREF(it);
     it = PyObject_CallFunctionObjArgs(builtin("zip"), list, list, NULL);
-    show_reduce("zip(l, l).__reduce__()", it);
-    show_new("hasattr(zip, '__length_hint__')", PyBool_FromLong(PyObject_HasAttrString(it, "__length_hint__")));
+    show_reduce_without_hint("zip(l, l).__reduce__()", "zip", it);
     show_new("__setstate__(1)", PyObject_CallMethod(it, "__setstate__", "i", 1));
     show_reduce("strict", it);
     show_new("__setstate__([])", PyObject_CallMethod(it, "__setstate__", "(O)", PyTuple_New(0)));
     show_reduce("not strict", it);
     Py_DECREF(it);
     it = PyObject_CallFunctionObjArgs(builtin("map"), builtin("abs"), list, list, NULL);
-    show_reduce("map(abs, l, l).__reduce__()", it);
-    show_new("hasattr(map, '__length_hint__')", PyBool_FromLong(PyObject_HasAttrString(it, "__length_hint__")));
+    show_reduce_without_hint("map(abs, l, l).__reduce__()", "map", it);
     Py_DECREF(it);
     it = PyObject_CallFunctionObjArgs(builtin("filter"), Py_None, list, NULL);
-    show_reduce("filter(None, l).__reduce__()", it);
-    show_new("hasattr(filter, '__length_hint__')", PyBool_FromLong(PyObject_HasAttrString(it, "__length_hint__")));
+    show_reduce_without_hint("filter(None, l).__reduce__()", "filter", it);
     Py_DECREF(it);
     it = PyObject_CallFunctionObjArgs(builtin("filter"), builtin("abs"), list, NULL);
     show_reduce("filter(abs, l).__reduce__()", it);
