@@ -9,6 +9,7 @@
    PyType_Ready are copied from the base the same way. The tables are filled once at
    start-up, when the object space hands over its entry points. */
 #include "pycapi_runtime.h"
+#include "slow_paths.g.h"
 #include <string.h>
 
 /* Not in the headers (CPython's iterobject.h). */
@@ -525,6 +526,10 @@ PYCAPI_HIDDEN void pycapi_fill_builtin_slots(const pycapi_builtin_hooks *h) {
             sequences[i]->tp_iter = h->iter;
         }
     }
+
+    PyClassMethod_Type.tp_repr = PyStaticMethod_Type.tp_repr = PySuper_Type.tp_repr = h->repr;
+    /* sm_call: the object space calls the callable. */
+    PyStaticMethod_Type.tp_call = _PyCApi_Slow_PyObject_Call;
 
     PyTypeObject *singletons[] = { &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type };
     for (size_t i = 0; i < 3; i++) {

@@ -70,7 +70,8 @@ STATIC_TYPE(PyType_Type, "type", &PyBaseObject_Type, sizeof(PyHeapTypeObject), s
             pycapi_object_dealloc, .tp_weaklistoffset = offsetof(PyTypeObject, tp_weaklist), .tp_init = pycapi_type_init)
 STATIC_TYPE(PyBaseObject_Type, "object", NULL, sizeof(PyObject), 0, Py_TPFLAGS_BASETYPE, pycapi_object_dealloc,
             .tp_new = pycapi_object_new, .tp_init = pycapi_object_init)
-STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc)
+STATIC_TYPE(PySuper_Type, "super", &PyBaseObject_Type, 48, 0, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, pycapi_object_dealloc,
+            .tp_descr_get = _PyCApi_DescrGet)
 STATIC_TYPE(PyLong_Type, "int", &PyBaseObject_Type, offsetof(PyLongObject, ob_digit), sizeof(digit),
             Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF, pycapi_object_dealloc,
             .tp_new = pycapi_long_new)

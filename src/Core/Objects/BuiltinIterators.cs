@@ -10,6 +10,8 @@ internal sealed class PyEnumerate(PyType type, PyObject iterator, BigInteger sta
 
     internal override PyObject? Next() =>
         Abstract.Next(iterator) is { } item ? PyTuple.Create([new PyInt(count++), item]) : null;
+
+    internal override PyObject Reduce() => PyTuple.Create([Type, PyTuple.Create([iterator, new PyInt(count)])]);
 }
 
 /// <summary>reversed(sequence) for sequences without __reversed__: sq_item from the end.</summary>
@@ -36,12 +38,38 @@ internal sealed class PyReversed(PyType type, PyObject sequence, long length) : 
     }
 
     internal override long? LengthHint() => sequence is null ? 0 : Math.Min(index + 1, Abstract.Length(sequence));
+
+    /// <summary>(type, (sequence,), index), or (type, ((),)) once exhausted.</summary>
+    internal override PyObject Reduce() => sequence is null
+        ? PyTuple.Create([Type, PyTuple.Create([PyTuple.Empty])])
+        : PyTuple.Create([Type, PyTuple.Create([sequence]), new PyInt(index)]);
+
+    /// <summary>reversed.__setstate__(index): the next index, clamped to the sequence.</summary>
+    internal override void SetState(PyObject state)
+    {
+        var at = PyInt.RequireInt(state);
+        if (at < long.MinValue || at > long.MaxValue)
+        {
+            throw new PythonException(PyExc.OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        if (sequence is not null)
+        {
+            index = Math.Clamp((long)at, -1, Abstract.SequenceLength(sequence) - 1);
+        }
+    }
 }
 
 /// <summary>zip(*iterables, strict=False): tuples of one item from each, until the
 /// shortest ends; with strict, iterables of unequal length are a ValueError.</summary>
 internal sealed class PyZip(PyType type, PyObject[] iterators, bool strict) : PyIterator(type)
 {
+    internal override PyObject Reduce() => strict
+        ? PyTuple.Create([Type, PyTuple.Create(iterators), PyBool.True])
+        : PyTuple.Create([Type, PyTuple.Create(iterators)]);
+
+    /// <summary>zip.__setstate__(strict).</summary>
+    internal override void SetState(PyObject state) => strict = state.IsTrue();
+
     private bool done = iterators.Length == 0;
 
     internal override PyObject? Next()
@@ -90,6 +118,8 @@ internal sealed class PyZip(PyType type, PyObject[] iterators, bool strict) : Py
 /// <summary>map(function, *iterables): the function applied to one item from each.</summary>
 internal sealed class PyMap(PyType type, PyObject function, PyObject[] iterators) : PyIterator(type)
 {
+    internal override PyObject Reduce() => PyTuple.Create([Type, PyTuple.Create([function, .. iterators])]);
+
     internal override PyObject? Next()
     {
         var args = new PyObject[iterators.Length];
@@ -108,6 +138,8 @@ internal sealed class PyMap(PyType type, PyObject function, PyObject[] iterators
 /// <summary>filter(function or None, iterable): the items the function (or truth) accepts.</summary>
 internal sealed class PyFilter(PyType type, PyObject? function, PyObject iterator) : PyIterator(type)
 {
+    internal override PyObject Reduce() => PyTuple.Create([Type, PyTuple.Create([function ?? PyNone.Instance, iterator])]);
+
     internal override PyObject? Next()
     {
         while (Abstract.Next(iterator) is { } item)
@@ -210,7 +242,20 @@ internal static class BuiltinIterators
     {
         var type = BuiltinTypes.Get(name);
         type.Constructor = constructor;
-        PyIterator.AddMethods(type);
+        if (name == "reversed")
+        {
+            PyIterator.AddLengthHint(type);
+        }
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__reduce__", self => ((PyIterator)self).Reduce());
+        if (name is "reversed" or "zip")
+        {
+            PyBuiltinMethodDescriptor.Add(type, "__setstate__", (self, args, kwargs) =>
+            {
+                MethodArgs.Check(type, "__setstate__", args, kwargs, 1, 1, ArgStyle.One);
+                ((PyIterator)self!).SetState(args[0]);
+                return PyNone.Instance;
+            });
+        }
     }
 }
 

@@ -33,6 +33,9 @@ internal sealed unsafe class PyByteArray : PyObject
 
     internal int Count => (int)Layout->ob_base.ob_size;
 
+    /// <summary>The bytes allocated (ob_alloc): bytearray.__alloc__().</summary>
+    internal long Allocated => Layout->ob_alloc;
+
     /// <summary>The bytes in use (they move when the array is resized: take the span anew after a change).</summary>
     internal Span<byte> Bytes => Count == 0 ? [] : new Span<byte>((byte*)Layout->ob_start, Count);
 
@@ -242,10 +245,30 @@ internal static class ByteArrayMethods
         return IterableBytes(a[0]!, () => new PythonException(PyExc.TypeError, $"cannot convert '{a[0]!.Type.Name}' object to bytearray"));
     }
 
+    /// <summary>_common_reduce: protocols before 3 rebuild from a latin-1 str, later ones
+    /// from bytes; the third item is the instance's __dict__, or None.</summary>
+    private static PyObject Reduce(PyByteArray a, long protocol)
+    {
+        PyObject args = a.Count == 0 ? PyTuple.Empty
+            : protocol < 3 ? PyTuple.Create([new PyStr(System.Text.Encoding.Latin1.GetString(a.Bytes)), new PyStr("latin-1")])
+            : PyTuple.Create([new PyBytes(a.Bytes.ToArray())]);
+        return PyTuple.Create([a.Type, args, a.Dict ?? (PyObject)PyNone.Instance]);
+    }
+
     internal static void Register()
     {
-        Type.Constructor = (type, args, kwargs) =>
-            PyByteArray.Create(InitialBytes(MethodArgs.WithKeywords("bytearray", args.ToArray(), kwargs, ["source", "encoding", "errors"])));
+        // bytearray.__new__ makes an empty array; __init__ (bytearray___init__) empties it and fills it anew.
+        Type.Constructor = (_, _, _) => PyByteArray.Create([]);
+        Type.Initializer = (self, args, kwargs) =>
+        {
+            var given = MethodArgs.WithKeywords("bytearray", args.ToArray(), kwargs, ["source", "encoding", "errors"]);
+            var a = (PyByteArray)self;
+            if (a.Count != 0)
+            {
+                a.Resize(0); // before the source is looked at: a bad one leaves the array empty
+            }
+            a.Splice(0, 0, InitialBytes(given));
+        };
         Add("append", 1, 1, ArgStyle.One, (a, args) =>
         {
             a.Append(Byte(args[0]));
@@ -301,6 +324,10 @@ internal static class ByteArrayMethods
             return PyNone.Instance;
         });
         Add("copy", 0, 0, ArgStyle.NoArgs, (a, _) => PyByteArray.Create(a.Bytes));
+        Add("__alloc__", 0, 0, ArgStyle.NoArgs, (a, _) => new PyInt(a.Allocated));
+        Add("__sizeof__", 0, 0, ArgStyle.NoArgs, (a, _) => new PyInt(a.Type.BasicSize + a.Allocated));
+        Add("__reduce__", 0, 0, ArgStyle.NoArgs, (a, _) => Reduce(a, 0));
+        Add("__reduce_ex__", 0, 1, ArgStyle.Clinic, (a, args) => Reduce(a, args.Length == 0 ? 0 : Abstract.AsSsize(args[0], PyExc.OverflowError)));
         Add("reverse", 0, 0, ArgStyle.NoArgs, (a, _) =>
         {
             a.Bytes.Reverse();

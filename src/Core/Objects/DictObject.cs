@@ -1050,7 +1050,7 @@ internal static class DictMethods
         foreach (var name in new[] { "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
                      "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator" })
         {
-            PyIterator.AddMethods(BuiltinTypes.Get(name));
+            PyIterator.AddLengthHint(BuiltinTypes.Get(name));
         }
 
     }

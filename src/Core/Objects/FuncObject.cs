@@ -77,9 +77,20 @@ internal sealed unsafe class PyInstanceMethod(PyObject function) : PyObject(Func
 /// __wrapped__, cm_callable in the native half) and an instance dict.</summary>
 internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type, string kind) : PyObject(type), IDescriptor
 {
-    internal readonly PyObject Callable = callable;
+    internal PyObject Callable { get; private set; } = callable;
 
     private PyDict? dict;
+
+    /// <summary>cm_init / sm_init: the callable (replaced on a second call), then its attributes.</summary>
+    internal void Init(PyObject callable)
+    {
+        Callable = callable;
+        if (Native != 0)
+        {
+            *(nint*)(Native + sizeof(PyObjectHead)) = ObjectSpace.ToNative(callable);
+        }
+        CopyWrappedAttributes();
+    }
 
     internal override PyDict? Dict => dict ??= new PyDict();
 
@@ -96,7 +107,42 @@ internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type,
 
     internal override PyStr ReprCore() => new($"<{kind}({Callable.ReprString()})>");
 
-    internal override PyObject GetAttr(PyStr name) => name.Value is "__func__" or "__wrapped__" ? Callable : base.GetAttr(name);
+    /// <summary>functools_wraps, as classmethod() and staticmethod() do: the callable's
+    /// __module__, __name__, __qualname__ and __doc__, and then its __dict__ for the
+    /// wrapper's own, where it has them.</summary>
+    private void CopyWrappedAttributes()
+    {
+        foreach (var name in (string[])["__module__", "__name__", "__qualname__", "__doc__"])
+        {
+            if (Attributes.Lookup(Callable, name) is { } value)
+            {
+                Dict!.SetItem(new PyStr(name), value);
+            }
+        }
+        if (Attributes.Lookup(Callable, "__dict__") is { } wrappedDict)
+        {
+            dict = wrappedDict as PyDict
+                ?? throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{wrappedDict.Type.Name}'");
+        }
+    }
+
+    /// <summary>_PyObject_IsAbstract: whether the object's __isabstractmethod__ (if any) is true.</summary>
+    internal static bool IsAbstract(PyObject? o) => o is not null && Attributes.Lookup(o, "__isabstractmethod__") is { } v && v.IsTrue();
+
+    /// <summary>__func__ and __wrapped__ (the callable, as read-only members),
+    /// __isabstractmethod__ (the callable's) and the instance's __dict__.</summary>
+    internal static void AddAttributes(PyType type)
+    {
+        PyReadOnlyMember.Add(type, "__func__", o => ((PyCallableWrapper)o).Callable);
+        PyReadOnlyMember.Add(type, "__wrapped__", o => ((PyCallableWrapper)o).Callable);
+        PyGetSetDescriptor.Add(type, "__isabstractmethod__", o => PyBool.Of(IsAbstract(((PyCallableWrapper)o).Callable)));
+        PyGetSetDescriptor.Add(type, "__dict__", o => o.Dict!, (o, value) => ((PyCallableWrapper)o).dict = value switch
+        {
+            null => throw new PythonException(PyExc.TypeError, "cannot delete __dict__"),
+            PyDict d => d,
+            _ => throw new PythonException(PyExc.TypeError, $"__dict__ must be set to a dictionary, not a '{value.Type.Name}'"),
+        });
+    }
 }
 
 /// <summary>classmethod: binds its callable to the class (the instance's class when
@@ -122,11 +168,21 @@ internal sealed class PyStaticMethod(PyObject callable) : PyCallableWrapper(call
 
 /// <summary>property(fget, fset, fdel, doc): a data descriptor over three callables. Its
 /// name, given by __set_name__, goes into the errors for a missing accessor.</summary>
-internal sealed class PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel, PyObject? doc) : PyObject(FuncTypes.Property), IDescriptor
+internal sealed class PyProperty : PyObject, IDescriptor
 {
-    private readonly PyObject? fget = fget, fset = fset, fdel = fdel;
-    private readonly PyObject doc = doc ?? (fget is null ? null : Attributes.Lookup(fget, "__doc__")) ?? PyNone.Instance;
+    private PyObject? fget, fset, fdel;
+    private PyObject doc = PyNone.Instance;
     private PyObject? name;
+
+    internal PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel, PyObject? doc) : base(FuncTypes.Property) =>
+        Init(fget, fset, fdel, doc);
+
+    /// <summary>property_init: the accessors, and the doc given or else the getter's.</summary>
+    private void Init(PyObject? getter, PyObject? setter, PyObject? deleter, PyObject? givenDoc)
+    {
+        (fget, fset, fdel) = (getter, setter, deleter);
+        doc = givenDoc ?? (getter is null ? null : Attributes.Lookup(getter, "__doc__")) ?? PyNone.Instance;
+    }
 
     public bool IsData => true;
 
@@ -157,19 +213,20 @@ internal sealed class PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel,
         Abstract.Call(f, value is null ? PyTuple.Create([instance]) : PyTuple.Create([instance, value]), null);
     }
 
-    internal override PyObject GetAttr(PyStr attr) => attr.Value switch
-    {
-        "fget" => fget ?? PyNone.Instance,
-        "fset" => fset ?? PyNone.Instance,
-        "fdel" => fdel ?? PyNone.Instance,
-        "__doc__" => doc,
-        _ => base.GetAttr(attr),
-    };
+    internal override PyObject GetAttr(PyStr attr) => attr.Value == "__doc__" ? doc : base.GetAttr(attr);
 
-    /// <summary>property's methods: __set_name__, and getter / setter / deleter, which
-    /// copy the property with one accessor replaced.</summary>
+    /// <summary>property's members fget, fset and fdel, its methods: __set_name__, and
+    /// getter / setter / deleter, which copy the property with one accessor replaced.</summary>
     internal static void AddMethods(PyType type)
     {
+        PyReadOnlyMember.Add(type, "fget", o => ((PyProperty)o).fget ?? PyNone.Instance);
+        PyReadOnlyMember.Add(type, "fset", o => ((PyProperty)o).fset ?? PyNone.Instance);
+        PyReadOnlyMember.Add(type, "fdel", o => ((PyProperty)o).fdel ?? PyNone.Instance);
+        PyGetSetDescriptor.Add(type, "__isabstractmethod__", o =>
+        {
+            var p = (PyProperty)o;
+            return PyBool.Of(PyCallableWrapper.IsAbstract(p.fget) || PyCallableWrapper.IsAbstract(p.fset) || PyCallableWrapper.IsAbstract(p.fdel));
+        });
         PyBuiltinMethodDescriptor.Add(type, "__set_name__", (self, args, kwargs) =>
         {
             MethodArgs.Check(type, "__set_name__", args, kwargs, 2, 2, ArgStyle.Clinic);
@@ -191,12 +248,15 @@ internal sealed class PyProperty(PyObject? fget, PyObject? fset, PyObject? fdel,
             return result;
         });
 
-    /// <summary>property(fget=None, fset=None, fdel=None, doc=None).</summary>
-    internal static PyObject Construct(PyType type, PyTuple args, PyDict? kwargs)
+    /// <summary>property.__new__: an instance without accessors (property_new is PyType_GenericNew).</summary>
+    internal static PyObject Construct(PyType type, PyTuple args, PyDict? kwargs) => new PyProperty(null, null, null, null) { Type = type };
+
+    /// <summary>property.__init__(fget=None, fset=None, fdel=None, doc=None).</summary>
+    internal static void Initialize(PyObject self, PyTuple args, PyDict? kwargs)
     {
         var a = WithKeywords(args.ToArray(), kwargs);
         PyObject? Arg(int i) => a[i] is null or PyNone ? null : a[i];
-        return new PyProperty(Arg(0), Arg(1), Arg(2), Arg(3)) { Type = type };
+        ((PyProperty)self).Init(Arg(0), Arg(1), Arg(2), Arg(3));
     }
 
     private static PyObject?[] WithKeywords(PyObject[] args, PyDict? kwargs)
@@ -238,9 +298,15 @@ internal static class FuncTypes
             NoKeywords("instancemethod", kwargs);
             return args[0].IsCallable ? new PyInstanceMethod(args[0]) : throw new PythonException(PyExc.TypeError, "first argument must be callable");
         };
-        ClassMethod.Constructor = (type, args, kwargs) => new PyClassMethod(OneArgument("classmethod", args, kwargs)) { Type = type };
-        StaticMethod.Constructor = (type, args, kwargs) => new PyStaticMethod(OneArgument("staticmethod", args, kwargs)) { Type = type };
+        // cm_new / sm_new allocate (no callable yet: None here); cm_init / sm_init take it.
+        ClassMethod.Constructor = (type, _, _) => new PyClassMethod(PyNone.Instance) { Type = type };
+        ClassMethod.Initializer = (self, args, kwargs) => ((PyCallableWrapper)self).Init(OneArgument("classmethod", args, kwargs));
+        StaticMethod.Constructor = (type, _, _) => new PyStaticMethod(PyNone.Instance) { Type = type };
+        StaticMethod.Initializer = (self, args, kwargs) => ((PyCallableWrapper)self).Init(OneArgument("staticmethod", args, kwargs));
+        PyCallableWrapper.AddAttributes(ClassMethod);
+        PyCallableWrapper.AddAttributes(StaticMethod);
         Property.Constructor = PyProperty.Construct;
+        Property.Initializer = PyProperty.Initialize;
         PyProperty.AddMethods(Property);
     }
 

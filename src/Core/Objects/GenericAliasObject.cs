@@ -220,7 +220,7 @@ internal static class GenericAliasTypes
             return PyTuple.Create([alias.Type, PyTuple.Create([alias.Origin, alias.Args])]);
         });
 
-        PyIterator.AddMethods(BuiltinTypes.Get("generic_alias_iterator"));
+        PyIterator.AddLengthHint(BuiltinTypes.Get("generic_alias_iterator"));
         foreach (var name in new[] { "list", "dict", "tuple", "set", "frozenset", "enumerate", "mappingproxy",
                                      "weakref.ReferenceType", "_contextvars.ContextVar", "_contextvars.Token", "BaseExceptionGroup" })
         {

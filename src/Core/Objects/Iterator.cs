@@ -11,26 +11,20 @@ internal abstract class PyIterator(PyType type) : PyObject(type)
     /// <summary>__length_hint__: how many items are left, when known.</summary>
     internal virtual long? LengthHint() => null;
 
-    /// <summary>__iter__ and __next__ on every managed iterator type, so Python-level
-    /// callers (next(), getattr(it, '__next__')) find them.</summary>
-    internal static void AddMethods(PyType type)
-    {
-        PyBuiltinMethodDescriptor.Add(type, "__iter__", (self, args, kwargs) =>
-        {
-            ArgCheck.None($"{type.Name}.__iter__", args, kwargs);
-            return self!;
-        });
-        PyBuiltinMethodDescriptor.Add(type, "__next__", (self, args, kwargs) =>
-        {
-            ArgCheck.None($"{type.Name}.__next__", args, kwargs);
-            return ((PyIterator)self!).Next() ?? throw new PythonException(PyExc.StopIteration);
-        });
+    /// <summary>__reduce__, for the iterator types that have one.</summary>
+    internal virtual PyObject Reduce() => throw new InvalidOperationException($"{Type.Name} has no __reduce__");
+
+    /// <summary>__setstate__, for the iterator types that have one.</summary>
+    internal virtual void SetState(PyObject state) => throw new InvalidOperationException($"{Type.Name} has no __setstate__");
+
+    /// <summary>__length_hint__, on the iterator types that have one in CPython. (__iter__ and
+    /// __next__ are the slot wrappers of their tp_iter and tp_iternext, statics.c's.)</summary>
+    internal static void AddLengthHint(PyType type) =>
         PyBuiltinMethodDescriptor.Add(type, "__length_hint__", (self, args, kwargs) =>
         {
             ArgCheck.None($"{type.Name}.__length_hint__", args, kwargs);
             return new PyInt(((PyIterator)self!).LengthHint() ?? 0);
         });
-    }
 }
 
 /// <summary>The iterators of the built-in sequences (tuple_iterator, list_iterator,

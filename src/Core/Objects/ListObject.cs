@@ -30,6 +30,9 @@ internal sealed unsafe class PyList : PyNativeSequence
 
     private PyListLayout* Layout => (PyListLayout*)Native;
 
+    /// <summary>The item slots allocated (list.__sizeof__ counts them).</summary>
+    internal long Allocated => Layout->allocated;
+
     protected override nint* ItemArray => (nint*)Layout->ob_item;
 
     internal void Append(PyObject item)
@@ -457,6 +460,7 @@ internal static class ListMethods
             return PyNone.Instance;
         });
         AddNoArgs("copy", l => PyList.Create(l.ToArray()));
+        AddNoArgs("__sizeof__", l => new PyInt(l.Type.BasicSize + IntPtr.Size * l.Allocated));
         AddNoArgs("clear", l =>
         {
             l.Clear();
@@ -522,7 +526,7 @@ internal static class ListMethods
             ArgCheck.None("list.__reversed__", args, kwargs);
             return new PyListReverseIterator(Self(self));
         });
-        PyIterator.AddMethods(BuiltinTypes.Get("list_reverseiterator"));
+        PyIterator.AddLengthHint(BuiltinTypes.Get("list_reverseiterator"));
         // A method, not mp_subscript's slot wrapper (METH_COEXIST in CPython).
         Add("__getitem__", (self, args, kwargs) => Abstract.GetItemOfKind(Self(self), ArgCheck.One("list.__getitem__", args, kwargs)));
     }

@@ -475,6 +475,6 @@ internal static unsafe class MemoryViewMethods
         Attribute("c_contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'C') != 0));
         Attribute("f_contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'F') != 0));
         Attribute("contiguous", m => PyBool.Of(BufferApi.PyBuffer_IsContiguous(m.View, (sbyte)'A') != 0));
-        PyIterator.AddMethods(BuiltinTypes.Get("memory_iterator"));
+        PyIterator.AddLengthHint(BuiltinTypes.Get("memory_iterator"));
     }
 }

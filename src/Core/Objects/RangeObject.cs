@@ -137,8 +137,13 @@ internal sealed class PyRange : PyObject
             ArgCheck.None("range.__reversed__", args, kwargs);
             return ((PyRange)self!).Reverse();
         });
-        PyIterator.AddMethods(BuiltinTypes.Get("range_iterator"));
-        PyIterator.AddMethods(BuiltinTypes.Get("longrange_iterator"));
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__reduce__", self =>
+        {
+            var r = (PyRange)self;
+            return PyTuple.Create([type, PyTuple.Create([new PyInt(r.Start), new PyInt(r.Stop), new PyInt(r.Step)])]);
+        });
+        PyIterator.AddLengthHint(BuiltinTypes.Get("range_iterator"));
+        PyIterator.AddLengthHint(BuiltinTypes.Get("longrange_iterator"));
     }
 }
 

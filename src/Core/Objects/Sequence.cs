@@ -744,8 +744,8 @@ internal static class ContainerTypes
         DictMethods.Register();
         foreach (var name in new[] { "tuple_iterator", "list_iterator", "str_iterator", "bytes_iterator", "iterator", "callable_iterator" })
         {
-            PyIterator.AddMethods(BuiltinTypes.Get(name));
+            PyIterator.AddLengthHint(BuiltinTypes.Get(name));
         }
-        PyIterator.AddMethods(BuiltinTypes.Get("bytearray_iterator"));
+        PyIterator.AddLengthHint(BuiltinTypes.Get("bytearray_iterator"));
     }
 }

@@ -37,6 +37,10 @@ internal sealed unsafe class PySet : PyObject
 
     internal int Count => used;
 
+    /// <summary>set_sizeof: the object, plus the table once it outgrew the small one
+    /// inside the object (16 bytes an entry).</summary>
+    internal long SizeOf => Type.BasicSize + (mask + 1 > MinSize ? (mask + 1) * 16L : 0);
+
     private int Used
     {
         get => used;
@@ -811,8 +815,20 @@ internal static class SetMethods
 
     internal static void Register()
     {
-        BuiltinTypes.Set.Constructor = (type, args, kwargs) =>
-            PySet.Create(type, ListMethods.SingleIterableArgument("set", args, kwargs));
+        // set_new makes an empty set whatever the arguments; set_init fills it anew.
+        BuiltinTypes.Set.Constructor = (type, _, _) => PySet.Create(type, null);
+        BuiltinTypes.Set.Initializer = (self, args, kwargs) =>
+        {
+            ArgCheck.NoKeywords("set", kwargs);
+            var a = args.ToArray();
+            ArgCheck.Range(self.Type.Name, a, 0, 1);
+            var set = Self(self);
+            set.Clear();
+            if (a.Length == 1)
+            {
+                set.Update(a[0]);
+            }
+        };
         BuiltinTypes.FrozenSet.Constructor = (type, args, kwargs) =>
             ListMethods.SingleIterableArgument("frozenset", args, kwargs) is { } iterable
                 ? iterable is PySet s && ReferenceEquals(s.Type, BuiltinTypes.FrozenSet) && ReferenceEquals(type, BuiltinTypes.FrozenSet)
@@ -824,7 +840,7 @@ internal static class SetMethods
             AddCommon(type);
         }
         AddMutating(BuiltinTypes.Set);
-        PyIterator.AddMethods(BuiltinTypes.Get("set_iterator"));
+        PyIterator.AddLengthHint(BuiltinTypes.Get("set_iterator"));
     }
 
     /// <summary>What set and frozenset share. (A bound method given keywords names itself
@@ -847,6 +863,9 @@ internal static class SetMethods
             return ReferenceEquals(s.Type, BuiltinTypes.FrozenSet) ? s : s.Copy();
         });
         AddOne("__contains__", (s, key) => PyBool.Of(s.Contains(key)));
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__sizeof__", self => new PyInt(Self(self).SizeOf));
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__reduce__", self =>
+            PyTuple.Create([self.Type, PyTuple.Create([Abstract.ToList(self)]), self.Dict ?? (PyObject)PyNone.Instance]));
         AddVarArgs("union", (s, others) => s.Union(others));
         AddVarArgs("intersection", (s, others) => s.Intersection(others));
         AddVarArgs("difference", (s, others) => s.Difference(others));

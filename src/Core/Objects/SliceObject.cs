@@ -159,6 +159,11 @@ internal sealed class PySlice(PyObject start, PyObject stop, PyObject step) : Py
         PyManagedMember.Add(type, "step", o => ((PySlice)o).Step);
         PyBuiltinMethodDescriptor.Add(type, "indices", (self, args, kwargs) =>
             ((PySlice)self!).LongIndices(ArgCheck.One("slice.indices", args, kwargs)));
+        PyBuiltinMethodDescriptor.AddNoArgs(type, "__reduce__", self =>
+        {
+            var s = (PySlice)self;
+            return PyTuple.Create([type, PyTuple.Create([s.Start, s.Stop, s.Step])]);
+        });
     }
 }
 

@@ -23,6 +23,10 @@ public sealed unsafe partial class PyType : PyObject
     /// <summary>Makes an instance when the type is called (built-in types that support it).</summary>
     internal Func<PyType, PyTuple, PyDict?, PyObject>? Constructor;
 
+    /// <summary>Fills an instance the constructor made, for the built-in types whose
+    /// __new__ only allocates and whose __init__ does the rest (set, property): their tp_init.</summary>
+    internal Action<PyObject, PyTuple, PyDict?>? Initializer;
+
     internal PyType(string name, PyType? @base, nint basicSize, ulong flags, PyType? metatype = null)
         : base(metatype ?? BuiltinTypes.Type)
     {
@@ -341,6 +345,11 @@ public sealed unsafe partial class PyType : PyObject
     /// type has a tp_init in C (a C metatype's, for a class type() made).</summary>
     private PyObject InitInC(PyObject obj, PyTuple args, PyDict? kwargs)
     {
+        if (obj.Type.IsBuiltin && obj.Type.IsSubtypeOf(this))
+        {
+            obj.Type.FindInitializer()?.Invoke(obj, args, kwargs);
+            return obj;
+        }
         if (obj.Type.IsBuiltin || !obj.Type.IsSubtypeOf(this) || obj.Type.NativeSlot(l => l->tp_init) is not (var init and not 0))
         {
             return obj;
@@ -586,6 +595,52 @@ public sealed unsafe partial class PyType : PyObject
         {
             ExceptionBridge.SetError(e);
             return 0;
+        }
+    }
+
+    /// <summary>The tp_new of the built-in types whose managed constructor does all the work
+    /// (frozenset, slice, range, the builtins' iterators, ...): T.__new__(S, ...) makes an S
+    /// with the nearest constructor along S's bases.</summary>
+    [UnmanagedCallersOnly]
+    internal static nint ManagedNewSlot(nint type, nint args, nint kwargs)
+    {
+        ManagedActivity.Calls++;
+        try
+        {
+            var t = (PyType)ObjectSpace.FromNative(type);
+            var b = t;
+            while (b.Constructor is null)
+            {
+                b = b.Base ?? throw Abstract.BadInternalCall();
+            }
+            var made = b.Constructor(t, (PyTuple)ObjectSpace.FromNative(args), ObjectSpace.FromNativeOrNull(kwargs) as PyDict);
+            return ObjectSpace.NewRef(made).Address;
+        }
+        catch (Exception e)
+        {
+            ExceptionBridge.SetError(e);
+            return 0;
+        }
+    }
+
+    private Action<PyObject, PyTuple, PyDict?>? FindInitializer() => Initializer ?? Base?.FindInitializer();
+
+    /// <summary>The tp_init of the built-in types with an <see cref="Initializer"/>.</summary>
+    [UnmanagedCallersOnly]
+    internal static int ManagedInitSlot(nint self, nint args, nint kwargs)
+    {
+        ManagedActivity.Calls++;
+        try
+        {
+            var o = ObjectSpace.FromNative(self);
+            var init = o.Type.FindInitializer() ?? throw Abstract.BadInternalCall();
+            init(o, (PyTuple)ObjectSpace.FromNative(args), ObjectSpace.FromNativeOrNull(kwargs) as PyDict);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            ExceptionBridge.SetError(e);
+            return -1;
         }
     }
 

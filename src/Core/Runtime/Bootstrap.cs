@@ -88,6 +88,16 @@ internal static unsafe class Bootstrap
         PyRange.Register();
         ComplexTypes.Register();
         GenericAliasTypes.Register();
+        foreach (var name in (string[])["frozenset", "slice", "range", "memoryview", "enumerate", "reversed", "zip", "map", "filter",
+                     "set", "property", "staticmethod", "classmethod", "bytearray", "super"])
+        {
+            var type = BuiltinTypes.Get(name);
+            type.Layout->tp_new = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&PyType.ManagedNewSlot;
+            if (type.Initializer is not null)
+            {
+                type.Layout->tp_init = (nint)(delegate* unmanaged<nint, nint, nint, int>)&PyType.ManagedInitSlot;
+            }
+        }
         BuiltinSlots.Install();
     }
 
