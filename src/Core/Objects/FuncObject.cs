@@ -133,8 +133,8 @@ internal abstract unsafe class PyCallableWrapper(PyObject callable, PyType type,
     /// __isabstractmethod__ (the callable's) and the instance's __dict__.</summary>
     internal static void AddAttributes(PyType type)
     {
-        PyReadOnlyMember.Add(type, "__func__", o => ((PyCallableWrapper)o).Callable);
-        PyReadOnlyMember.Add(type, "__wrapped__", o => ((PyCallableWrapper)o).Callable);
+        PyManagedMember.Add(type, "__func__", o => ((PyCallableWrapper)o).Callable);
+        PyManagedMember.Add(type, "__wrapped__", o => ((PyCallableWrapper)o).Callable);
         PyGetSetDescriptor.Add(type, "__isabstractmethod__", o => PyBool.Of(IsAbstract(((PyCallableWrapper)o).Callable)));
         PyGetSetDescriptor.Add(type, "__dict__", o => o.Dict!, (o, value) => ((PyCallableWrapper)o).dict = value switch
         {
@@ -219,9 +219,9 @@ internal sealed class PyProperty : PyObject, IDescriptor
     /// getter / setter / deleter, which copy the property with one accessor replaced.</summary>
     internal static void AddMethods(PyType type)
     {
-        PyReadOnlyMember.Add(type, "fget", o => ((PyProperty)o).fget ?? PyNone.Instance);
-        PyReadOnlyMember.Add(type, "fset", o => ((PyProperty)o).fset ?? PyNone.Instance);
-        PyReadOnlyMember.Add(type, "fdel", o => ((PyProperty)o).fdel ?? PyNone.Instance);
+        PyManagedMember.Add(type, "fget", o => ((PyProperty)o).fget ?? PyNone.Instance);
+        PyManagedMember.Add(type, "fset", o => ((PyProperty)o).fset ?? PyNone.Instance);
+        PyManagedMember.Add(type, "fdel", o => ((PyProperty)o).fdel ?? PyNone.Instance);
         PyGetSetDescriptor.Add(type, "__isabstractmethod__", o =>
         {
             var p = (PyProperty)o;

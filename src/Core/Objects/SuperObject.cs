@@ -33,9 +33,9 @@ internal sealed class PySuper(PyType superType) : PyObject(superType), IDescript
             var su = (PySuper)self;
             (su.type, su.obj, su.objType) = (type, obj, obj is null ? null : Check(type, obj));
         };
-        PyReadOnlyMember.Add(super, "__thisclass__", o => (PyObject?)((PySuper)o).type ?? PyNone.Instance);
-        PyReadOnlyMember.Add(super, "__self__", o => ((PySuper)o).obj ?? PyNone.Instance);
-        PyReadOnlyMember.Add(super, "__self_class__", o => (PyObject?)((PySuper)o).objType ?? PyNone.Instance);
+        PyManagedMember.Add(super, "__thisclass__", o => (PyObject?)((PySuper)o).type ?? PyNone.Instance);
+        PyManagedMember.Add(super, "__self__", o => ((PySuper)o).obj ?? PyNone.Instance);
+        PyManagedMember.Add(super, "__self_class__", o => (PyObject?)((PySuper)o).objType ?? PyNone.Instance);
     }
 
     public bool IsData => false;
