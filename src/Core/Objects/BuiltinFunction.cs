@@ -57,6 +57,9 @@ internal sealed class PyBuiltinFunction(string name, PyObject? self, BuiltinBody
     protected override string? InternalDoc => doc;
 
     internal override PyObject Call(PyTuple args, PyDict? kwargs) => body(Self, args.ToArray(), kwargs);
+
+    /// <summary>A call with positional arguments only, without making them a tuple.</summary>
+    internal PyObject CallPositional(PyObject[] args) => body(Self, args, null);
 }
 
 /// <summary>The signature that Argument Clinic puts at the start of a built-in's doc
