@@ -152,11 +152,15 @@ internal interface IDescriptor
         throw new PythonException(PyExc.AttributeError, "readonly attribute");
 }
 
-/// <summary>A computed attribute of a managed built-in type (getset_descriptor, as
-/// int.real): read-only when it has no setter.</summary>
-internal sealed class PyGetSetDescriptor(PyType owner, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null)
-    : PyObject(BuiltinTypes.Get("getset_descriptor")), IDescriptor
+/// <summary>An attribute of a managed built-in type served by a getter and, when writable,
+/// a setter; its kind (getset or member descriptor) gives its repr and its read-only error.</summary>
+internal abstract class PyManagedField(string kind, PyType owner, string name, Func<PyObject, PyObject> get,
+    Action<PyObject, PyObject?>? set) : PyObject(BuiltinTypes.Get(kind)), IDescriptor
 {
+    protected PyType Owner { get; } = owner;
+
+    protected string Name { get; } = name;
+
     public bool IsData => true;
 
     public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : get(instance);
@@ -165,37 +169,35 @@ internal sealed class PyGetSetDescriptor(PyType owner, string name, Func<PyObjec
     {
         if (set is null)
         {
-            throw new PythonException(PyExc.AttributeError, $"attribute '{name}' of '{owner.Name}' objects is not writable");
+            throw ReadOnly();
         }
         set(instance, value);
     }
 
-    internal override PyStr ReprCore() => new($"<attribute '{name}' of '{owner.ShortName}' objects>");
+    protected abstract PythonException ReadOnly();
+}
+
+/// <summary>A computed attribute (getset_descriptor, as int.real).</summary>
+internal sealed class PyGetSetDescriptor(PyType owner, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null)
+    : PyManagedField("getset_descriptor", owner, name, get, set)
+{
+    protected override PythonException ReadOnly() =>
+        new(PyExc.AttributeError, $"attribute '{Name}' of '{Owner.Name}' objects is not writable");
+
+    internal override PyStr ReprCore() => new($"<attribute '{Name}' of '{Owner.ShortName}' objects>");
 
     internal static void Add(PyType type, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null) =>
         type.TypeDict.SetItem(new PyStr(name), new PyGetSetDescriptor(type, name, get, set));
 }
 
-/// <summary>A field of a managed built-in type (member_descriptor, as slice.start or
-/// OSError.errno): without a setter, setting it is "readonly attribute", as for a READONLY
-/// PyMemberDef.</summary>
+/// <summary>A field (member_descriptor, as slice.start or OSError.errno): without a setter,
+/// setting it is "readonly attribute", as for a READONLY PyMemberDef.</summary>
 internal sealed class PyManagedMember(PyType owner, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null)
-    : PyObject(BuiltinTypes.Get("member_descriptor")), IDescriptor
+    : PyManagedField("member_descriptor", owner, name, get, set)
 {
-    public bool IsData => true;
+    protected override PythonException ReadOnly() => new(PyExc.AttributeError, "readonly attribute");
 
-    public PyObject Get(PyObject? instance, PyType type) => instance is null ? this : get(instance);
-
-    public void Set(PyObject instance, PyObject? value)
-    {
-        if (set is null)
-        {
-            throw new PythonException(PyExc.AttributeError, "readonly attribute");
-        }
-        set(instance, value);
-    }
-
-    internal override PyStr ReprCore() => new($"<member '{name}' of '{owner.ShortName}' objects>");
+    internal override PyStr ReprCore() => new($"<member '{Name}' of '{Owner.ShortName}' objects>");
 
     internal static void Add(PyType type, string name, Func<PyObject, PyObject> get, Action<PyObject, PyObject?>? set = null) =>
         type.TypeDict.SetItem(new PyStr(name), new PyManagedMember(type, name, get, set));
