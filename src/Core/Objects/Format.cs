@@ -351,20 +351,23 @@ internal static class Formatter
         {
             throw UnknownCode(type, typeName);
         }
-        // CPython's format_float_internal: no type is repr (with ".0"), or 'g' once a
-        // precision is given; '%' is 'f' of the value times 100.
+        // '%' is 'f' of the value times 100; with no type, an integral value keeps its ".0".
         bool percent = type == '%';
-        bool noType = type == '\0';
-        type = type switch { '\0' => 'r', 'n' => 'g', '%' => 'f', _ => type };
-        if (spec.Precision >= 0 && type == 'r')
-        {
-            type = 'g';
-        }
-        int precision = spec.Precision >= 0 ? spec.Precision : noType ? 0 : 6;
-        var (negative, body) = FloatDigits.Text(percent ? value * 100 : value, type, precision, spec.Alternate,
-            addDot0: noType, spec.NoNegativeZero);
+        var (style, precision) = Presentation(spec, percent ? 'f' : type);
+        var (negative, body) = FloatDigits.Text(percent ? value * 100 : value, style, precision, spec.Alternate,
+            addDot0: type == '\0', spec.NoNegativeZero);
         return AssembleNumber(spec, negative, percent ? body + "%" : body);
     }
+
+    /// <summary>The style a float (or a complex part) is written in, as format_float_internal and
+    /// format_complex_internal choose it: no type is repr, or 'g' once a precision is given;
+    /// 'n' is 'g'; the default precision is 6 (0, unused, for repr).</summary>
+    private static (char Type, int Precision) Presentation(FormatSpec spec, char type) => type switch
+    {
+        '\0' when spec.Precision < 0 => ('r', 0),
+        '\0' or 'n' => ('g', spec.Precision < 0 ? 6 : spec.Precision),
+        _ => (type, spec.Precision < 0 ? 6 : spec.Precision),
+    };
 
     /// <summary>A float's text with its sign, grouped and padded as the spec says.</summary>
     private static string AssembleNumber(FormatSpec spec, bool negative, string body)
@@ -400,12 +403,7 @@ internal static class Formatter
         }
         bool noType = type == '\0';
         bool skipRe = noType && re == 0 && !double.IsNegative(re);
-        type = type switch { '\0' => 'r', 'n' => 'g', _ => type };
-        if (spec.Precision >= 0 && type == 'r')
-        {
-            type = 'g';
-        }
-        int precision = spec.Precision >= 0 ? spec.Precision : noType ? 0 : 6;
+        (type, int precision) = Presentation(spec, type);
         var part = new FormatSpec { Sign = spec.Sign, Grouping = spec.Grouping };
         var text = new StringBuilder();
         if (!skipRe)
