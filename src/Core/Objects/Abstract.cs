@@ -106,6 +106,25 @@ internal static partial class Abstract
         }
     }
 
+    /// <summary>callable(*args): a built-in function takes the array as it is, no tuple (a
+    /// native one) is made for it.</summary>
+    internal static PyObject CallPositional(PyObject callable, PyObject[] args)
+    {
+        if (callable is not PyBuiltinFunction builtin)
+        {
+            return Call(callable, PyTuple.Create(args), null);
+        }
+        RecursionGuard.Enter();
+        try
+        {
+            return builtin.CallPositional(args);
+        }
+        finally
+        {
+            RecursionGuard.Leave();
+        }
+    }
+
     internal static PyStr AttributeName(PyObject name) => name as PyStr
         ?? throw new PythonException(PyExc.TypeError, $"attribute name must be string, not '{name.Type.Name}'");
 

@@ -30,20 +30,7 @@ internal static class CallApi
             rest[i] = ObjectSpace.FromNative(args[i + 1]);
         }
         var method = self.GetAttr((PyStr)ObjectSpace.FromNative(name));
-        if (method is not PyBuiltinFunction builtin)
-        {
-            return ObjectSpace.NewRef(Abstract.Call(method, PyTuple.Create(rest), null));
-        }
-        // A built-in method takes its arguments as they are: no tuple (a native one) is made.
-        RecursionGuard.Enter();
-        try
-        {
-            return ObjectSpace.NewRef(builtin.CallPositional(rest));
-        }
-        finally
-        {
-            RecursionGuard.Leave();
-        }
+        return ObjectSpace.NewRef(Abstract.CallPositional(method, rest));
     }
 
     private const ulong VectorcallArgumentsOffset = 1UL << 63;
